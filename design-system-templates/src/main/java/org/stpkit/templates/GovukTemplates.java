@@ -1,0 +1,201 @@
+package org.stpkit.templates;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.TemplateModelException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+import org.stpkit.templates.internal.ComponentNames;
+import org.stpkit.templates.internal.FreemarkerSetup;
+import org.stpkit.templates.internal.ParamValidator;
+
+/**
+ * Renders GOV.UK Frontend components and pages.
+ *
+ * <pre>{@code
+ * GovukTemplates templates = GovukTemplates.create();
+ * String html = templates.render("input", Map.of(
+ *     "name", "email",
+ *     "label", Map.of("text", "Email address")));
+ * }</pre>
+ *
+ * <p>Params are the ones documented in each component's {@code macro-options.json}, as JSON-like
+ * values: {@code Map}, {@code List}, {@code String}, {@code Number} and {@code Boolean}. Instances
+ * are thread-safe and meant to be shared: the FreeMarker configuration is built once.
+ *
+ * <p>From your own {@code .ftlh} templates, call {@link #configure(Configuration)} on your
+ * configuration and {@code <#import "/govuk/all.ftlh" as govuk>}; then
+ * {@code <@govuk.govukInput name="email" label={"text": "Email address"}/>}.
+ */
+public final class GovukTemplates {
+  /** The govuk-frontend version these templates reproduce. */
+  public static final String GOVUK_FRONTEND_VERSION = readGovukFrontendVersion();
+
+  private static final String COMPONENT_ENTRY = "/govuk/internal/render-component.ftlh";
+  private static final String PAGE_ENTRY = "/govuk/internal/render-page.ftlh";
+
+  private final Configuration configuration;
+  private final boolean validateParams;
+  private final ParamValidator validator = new ParamValidator();
+
+  private GovukTemplates(Builder builder) {
+    this.configuration = FreemarkerSetup.create(builder.developmentDirectory);
+    this.validateParams = builder.validateParams;
+  }
+
+  /** Templates from the jar, with params checked before rendering. */
+  public static GovukTemplates create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Adds the govuk templates ({@code /govuk/all.ftlh}, {@code /govuk/template.ftlh}) and the helpers
+   * they call to a service's own FreeMarker configuration. The configuration should use the HTML
+   * output format ({@code .ftlh} files); its number and boolean formats are set to {@code c}, as the
+   * macros need.
+   */
+  public static void configure(Configuration configuration) {
+    FreemarkerSetup.addTo(Objects.requireNonNull(configuration, "configuration"));
+  }
+
+  /** The govuk-frontend component names, such as {@code "date-input"}. */
+  public List<String> components() {
+    return ComponentNames.ALL;
+  }
+
+  /**
+   * Renders a component by its govuk-frontend name from its params.
+   *
+   * @throws TemplateRenderingException for an unknown component, or params of the wrong shape,
+   *     naming the component and the param's path
+   */
+  public String render(String component, Map<String, ?> params) {
+    StringWriter out = new StringWriter(1024);
+    render(component, params, out);
+    return out.toString().strip();
+  }
+
+  /** Renders a component into {@code out}. */
+  public void render(String component, Map<String, ?> params, Writer out) {
+    Objects.requireNonNull(component, "component");
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(out, "out");
+    if (!ComponentNames.ALL.contains(component)) {
+      throw new TemplateRenderingException(
+          "Unknown component '" + component + "'. Known components: " + String.join(", ", ComponentNames.ALL),
+          component, null, null);
+    }
+    if (validateParams) {
+      ParamValidator.Problem problem = validator.check(component, params);
+      if (problem != null) {
+        throw new TemplateRenderingException(
+            component + ": param '" + problem.path() + "' " + problem.message(), component, problem.path(), null);
+      }
+    }
+    Map<String, Object> model = new HashMap<>(4);
+    model.put("macroName", ComponentNames.macroName(component));
+    model.put("params", params);
+    process(COMPONENT_ENTRY, model, out, component);
+  }
+
+  /** Renders a whole page with the GOV.UK page template. */
+  public String renderPage(GovukPage page) {
+    StringWriter out = new StringWriter(8192);
+    renderPage(page, out);
+    return out.toString();
+  }
+
+  /** Renders a whole page into {@code out}. */
+  public void renderPage(GovukPage page, Writer out) {
+    Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(out, "out");
+    Map<String, Object> args = new LinkedHashMap<>(page.variables());
+    try {
+      for (Map.Entry<String, String> block : page.blocks().entrySet()) {
+        args.put(block.getKey(), HTMLOutputFormat.INSTANCE.fromMarkup(block.getValue()));
+      }
+    } catch (TemplateModelException e) {
+      throw new TemplateRenderingException("Cannot use a page block: " + e.getMessage(), "template", null, e);
+    }
+    process(PAGE_ENTRY, Map.of("page", args), out, "template");
+  }
+
+  private void process(String templateName, Map<String, Object> model, Writer out, String component) {
+    try {
+      Template template = configuration.getTemplate(templateName);
+      template.process(model, out);
+    } catch (TemplateException e) {
+      throw new TemplateRenderingException(
+          "Could not render " + component + ": " + firstLine(e.getMessageWithoutStackTop()), component, null, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not render " + component, e);
+    }
+  }
+
+  private static String firstLine(@Nullable String message) {
+    if (message == null) {
+      return "template error";
+    }
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+
+  private static String readGovukFrontendVersion() {
+    Properties properties = new Properties();
+    try (var in = GovukTemplates.class.getResourceAsStream("govuk-frontend.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  /** Options for {@link GovukTemplates}. */
+  public static final class Builder {
+    private boolean validateParams = true;
+    private @Nullable Path developmentDirectory;
+
+    private Builder() {}
+
+    /**
+     * Whether params are checked against the documented options before rendering (default true).
+     * Turning it off saves a little time for params your code builds and your tests cover.
+     */
+    public Builder validateParams(boolean validate) {
+      this.validateParams = validate;
+      return this;
+    }
+
+    /**
+     * For developing the templates themselves: read {@code govuk/...} from this folder (the
+     * module's {@code src/main/resources/org/stpkit/templates/ftl}) on every render instead of
+     * from the jar.
+     */
+    public Builder developmentDirectory(Path folder) {
+      this.developmentDirectory = Objects.requireNonNull(folder, "folder");
+      return this;
+    }
+
+    public GovukTemplates build() {
+      return new GovukTemplates(this);
+    }
+  }
+}

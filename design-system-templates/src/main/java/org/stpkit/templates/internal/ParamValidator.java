@@ -1,0 +1,179 @@
+package org.stpkit.templates.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks params against a component's documented options before rendering, so that a wrong type
+ * or a missing required param is reported by its path instead of as a template error.
+ *
+ * <p>It is as lenient as govuk-frontend itself where the official fixtures rely on it: falsy values
+ * ({@code false}, {@code 0}, {@code ""}, {@code null}) stand for "not given" whatever the documented
+ * type; numbers and booleans are accepted for strings (JavaScript converts them); unknown params are
+ * ignored.
+ */
+public final class ParamValidator {
+  /** A param found wrong: the path and what is wrong with it. */
+  public record Problem(String path, String message) {}
+
+  /**
+   * Documented as required, yet govuk-frontend's own fixtures leave them out and the template has a
+   * default (back link's {@code href="#"}, a character count with either limit, and so on).
+   */
+  private static final Map<String, Set<String>> REQUIRED_WITH_DEFAULTS = Map.of(
+      "back-link", Set.of("href"),
+      "character-count", Set.of("maxlength", "maxwords"),
+      "checkboxes", Set.of("items[].value"),
+      "radios", Set.of("items[].value"),
+      "phase-banner", Set.of("tag"),
+      "select", Set.of("items"),
+      "service-navigation", Set.of("navigation"),
+      "tabs", Set.of("items", "items[].id"));
+
+  private final Map<String, MacroOptions> optionsByComponent = new ConcurrentHashMap<>();
+
+  public @Nullable Problem check(String component, Map<?, ?> params) {
+    MacroOptions options = optionsByComponent.computeIfAbsent(component, MacroOptions::load);
+    return checkObject(component, options, params, "", "");
+  }
+
+  private @Nullable Problem checkObject(
+      String component, MacroOptions options, Map<?, ?> value, String path, String schemaPath) {
+    for (Map.Entry<String, List<MacroOptions.Option>> entry : options.byName().entrySet()) {
+      String name = entry.getKey();
+      Object given = value.get(name);
+      String childPath = path.isEmpty() ? name : path + "." + name;
+      String childSchemaPath = schemaPath.isEmpty() ? name : schemaPath + "." + name;
+      List<MacroOptions.Option> alternatives = entry.getValue();
+      if (given == null) {
+        if (isRequired(component, alternatives, name, childSchemaPath)) {
+          return new Problem(childPath, "is required");
+        }
+        continue;
+      }
+      if (isFalsy(given)) {
+        continue;
+      }
+      Problem firstProblem = null;
+      for (MacroOptions.Option option : alternatives) {
+        Problem problem = checkValue(component, option, given, childPath, childSchemaPath);
+        if (problem == null) {
+          firstProblem = null;
+          break;
+        }
+        if (firstProblem == null) {
+          firstProblem = problem;
+        }
+      }
+      if (firstProblem != null) {
+        return firstProblem;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable Problem checkValue(
+      String component, MacroOptions.Option option, Object given, String path, String schemaPath) {
+    switch (option.type()) {
+      case "string":
+        if (given instanceof Map || given instanceof List) {
+          return new Problem(path, "must be a string but was " + describe(given));
+        }
+        return null;
+      case "integer":
+        if (given instanceof Number) {
+          return null;
+        }
+        if (given instanceof String && ((String) given).trim().matches("-?\\d+")) {
+          return null;
+        }
+        return new Problem(path, "must be a whole number but was " + describe(given));
+      case "boolean":
+        if (given instanceof Map || given instanceof List) {
+          return new Problem(path, "must be true or false but was " + describe(given));
+        }
+        return null;
+      case "object":
+        if (!(given instanceof Map)) {
+          return new Problem(path, "must be an object but was " + describe(given));
+        }
+        return checkObject(component, option.nested(), (Map<?, ?>) given, path, schemaPath);
+      case "array":
+        if (!(given instanceof List)) {
+          return new Problem(path, "must be an array but was " + describe(given));
+        }
+        List<?> items = (List<?>) given;
+        for (int i = 0; i < items.size(); i++) {
+          Object item = items.get(i);
+          if (item == null || isFalsy(item) || option.nested().byName().isEmpty()) {
+            continue;
+          }
+          String itemPath = path + "[" + i + "]";
+          if (!(item instanceof Map)) {
+            return new Problem(itemPath, "must be an object but was " + describe(item));
+          }
+          Problem problem = checkObject(component, option.nested(), (Map<?, ?>) item, itemPath, schemaPath + "[]");
+          if (problem != null) {
+            return problem;
+          }
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private static boolean isRequired(
+      String component, List<MacroOptions.Option> alternatives, String name, String schemaPath) {
+    boolean required = alternatives.stream().anyMatch(MacroOptions.Option::required);
+    if (!required) {
+      return false;
+    }
+    // "text" and "html" are documented as both required: either one will do, and both may be
+    // empty (an empty label is a govuk-frontend fixture), so neither is enforced on its own.
+    if (name.endsWith("text") || name.endsWith("html") || name.endsWith("Text") || name.endsWith("Html")) {
+      return false;
+    }
+    return !REQUIRED_WITH_DEFAULTS.getOrDefault(component, Set.of()).contains(schemaPath);
+  }
+
+  private static boolean isFalsy(Object value) {
+    if (value instanceof Boolean) {
+      return !((Boolean) value);
+    }
+    if (value instanceof Number) {
+      double asDouble = ((Number) value).doubleValue();
+      return asDouble == 0 || Double.isNaN(asDouble);
+    }
+    if (value instanceof CharSequence) {
+      return ((CharSequence) value).length() == 0;
+    }
+    return false;
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof Map) {
+      return "an object";
+    }
+    if (value instanceof List) {
+      return "an array";
+    }
+    if (value instanceof CharSequence) {
+      return "the string \"" + abbreviate(value.toString()) + "\"";
+    }
+    if (value instanceof Boolean) {
+      return "the boolean " + value;
+    }
+    if (value instanceof Number) {
+      return "the number " + value;
+    }
+    return "a " + value.getClass().getSimpleName();
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+}
