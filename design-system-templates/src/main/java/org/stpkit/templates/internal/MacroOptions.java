@@ -21,6 +21,14 @@ public final class MacroOptions {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Params documented as "isComponent", by name, and the component whose params they take. */
+  private static final Map<String, String> COMPONENT_PARAMS = Map.of(
+      "hint", "hint",
+      "label", "label",
+      "errorMessage", "error-message",
+      "fieldset", "fieldset",
+      "tag", "tag");
+
   private final Map<String, List<Option>> byName;
 
   private MacroOptions(Map<String, List<Option>> byName) {
@@ -49,6 +57,11 @@ public final class MacroOptions {
     for (JsonNode option : options) {
       JsonNode nested = option.path("params");
       MacroOptions nestedOptions = nested.isArray() ? parse(nested) : new MacroOptions(Map.of());
+      String component = COMPONENT_PARAMS.get(option.path("name").asText());
+      if (!nested.isArray() && option.path("isComponent").asBoolean(false) && component != null) {
+        // "isComponent" params take another component's params, documented there.
+        nestedOptions = load(component);
+      }
       Option parsed = new Option(
           option.path("name").asText(),
           option.path("type").asText(),

@@ -77,6 +77,10 @@ public final class ParamValidator {
 
   private @Nullable Problem checkValue(
       String component, MacroOptions.Option option, Object given, String path, String schemaPath) {
+    // Heading levels become part of a tag name (<h{{ level }}>), where escaping cannot help.
+    if (option.name().endsWith("eadingLevel") && !given.toString().trim().matches("[1-6]")) {
+      return new Problem(path, "must be a heading level from 1 to 6 but was " + describe(given));
+    }
     switch (option.type()) {
       case "string":
         if (given instanceof Map || given instanceof List) {

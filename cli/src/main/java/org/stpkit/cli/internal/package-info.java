@@ -1,0 +1,5 @@
+/** The CLI's commands; not an API. */
+@NullMarked
+package org.stpkit.cli.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The {@code stp} command-line tool. */
+@NullMarked
+package org.stpkit.cli;
+
+import org.jspecify.annotations.NullMarked;
