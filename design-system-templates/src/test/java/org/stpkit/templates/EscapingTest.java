@@ -88,12 +88,13 @@ class EscapingTest {
     try (InputStream in = GovukTemplates.class.getResourceAsStream(
         "internal/macro-options/" + component + "/macro-options.json")) {
       List<ParamPath> paths = new ArrayList<>();
-      collect(JSON.readTree(in), new ArrayList<>(), "", false, paths);
+      collect(component, JSON.readTree(in), new ArrayList<>(), "", false, paths);
       return paths;
     }
   }
 
-  private static void collect(JsonNode options, List<Object> prefix, String path, boolean rawParent, List<ParamPath> out) {
+  private static void collect(
+      String component, JsonNode options, List<Object> prefix, String path, boolean rawParent, List<ParamPath> out) {
     for (JsonNode option : options) {
       String name = option.path("name").asText();
       String type = option.path("type").asText();
@@ -108,10 +109,16 @@ class EscapingTest {
       if (type.equals("string")) {
         out.add(new ParamPath(childPath, segments, raw));
       } else if (type.equals("object") && option.has("params")) {
-        collect(option.get("params"), segments, childPath, raw, out);
+        collect(component, option.get("params"), segments, childPath, raw, out);
       } else if (type.equals("array") && option.has("params")) {
         segments.add(0);
-        collect(option.get("params"), segments, childPath + "[0]", raw, out);
+        String itemPath = childPath + "[0]";
+        if (component.equals("table") && name.equals("rows")) {
+          // A table's rows are arrays of cells.
+          segments.add(0);
+          itemPath += "[0]";
+        }
+        collect(component, option.get("params"), segments, itemPath, raw, out);
       }
     }
   }
@@ -124,13 +131,16 @@ class EscapingTest {
       Object next = segments.get(i + 1);
       if (segment instanceof Integer) {
         List<Object> list = (List<Object>) current;
+        boolean wantList = next instanceof Integer;
         if (list.isEmpty()) {
-          list.add(new LinkedHashMap<String, Object>());
+          list.add(null);
         }
-        if (!(list.get(0) instanceof Map)) {
-          list.set(0, new LinkedHashMap<String, Object>());
+        Object child = list.get(0);
+        if (wantList ? !(child instanceof List) : !(child instanceof Map)) {
+          child = wantList ? new ArrayList<Object>() : new LinkedHashMap<String, Object>();
+          list.set(0, child);
         }
-        current = list.get(0);
+        current = child;
       } else {
         Map<String, Object> map = (Map<String, Object>) current;
         Object child = map.get(segment);

@@ -36,7 +36,8 @@ public final class FreemarkerSetup {
         "jsString", new JsString(),
         "govukAttributes", new HtmlAttributes(),
         "govukI18nAttributes", new I18nAttributes(),
-        "definedOnly", new DefinedOnly());
+        "definedOnly", new DefinedOnly(),
+        "jsTrim", new JsTrim());
   }
 
   /** The loader for the govuk templates; from a folder during development, else the classpath. */

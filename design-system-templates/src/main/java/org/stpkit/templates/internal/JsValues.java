@@ -18,13 +18,23 @@ import org.jspecify.annotations.Nullable;
 public final class JsValues {
   private JsValues() {}
 
-  /** A value the template could not see: missing, Java null, or FreeMarker's {@code x!} default. */
-  public static boolean isUndefined(@Nullable TemplateModel value) {
-    return value == null || value == TemplateModel.NOTHING;
+  /**
+   * A value the template could not see: missing, Java null, or what FreeMarker's {@code x!} gives
+   * for a missing {@code x} (an empty value that is a string, a sequence and a hash at once, which
+   * no param value ever is).
+   */
+  public static boolean isUndefined(@Nullable TemplateModel value) throws TemplateModelException {
+    if (value == null || value == TemplateModel.NOTHING) {
+      return true;
+    }
+    return value instanceof TemplateScalarModel
+        && value instanceof TemplateSequenceModel
+        && value instanceof freemarker.template.TemplateHashModel
+        && ((TemplateScalarModel) value).getAsString().isEmpty();
   }
 
   /** Undefined or JSON null: what Nunjucks templates test with {@code in [undefined, null]}. */
-  public static boolean isNullish(@Nullable TemplateModel value) {
+  public static boolean isNullish(@Nullable TemplateModel value) throws TemplateModelException {
     return isUndefined(value) || value == JsNull.INSTANCE;
   }
 

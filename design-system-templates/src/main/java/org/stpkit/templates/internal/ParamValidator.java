@@ -33,6 +33,8 @@ public final class ParamValidator {
       "service-navigation", Set.of("navigation"),
       "tabs", Set.of("items", "items[].id"));
 
+  private static final String TABLE_ROWS = "table:rows";
+
   private final Map<String, MacroOptions> optionsByComponent = new ConcurrentHashMap<>();
 
   public @Nullable Problem check(String component, Map<?, ?> params) {
@@ -110,6 +112,9 @@ public final class ParamValidator {
           return new Problem(path, "must be an array but was " + describe(given));
         }
         List<?> items = (List<?>) given;
+        if (TABLE_ROWS.equals(component + ":" + schemaPath)) {
+          return checkTableRows(component, option, items, path, schemaPath);
+        }
         for (int i = 0; i < items.size(); i++) {
           Object item = items.get(i);
           if (item == null || isFalsy(item) || option.nested().byName().isEmpty()) {
@@ -128,6 +133,40 @@ public final class ParamValidator {
       default:
         return null;
     }
+  }
+
+  /**
+   * A table's rows are arrays of cells, though macro-options.json documents the cell's params
+   * directly under {@code rows}.
+   */
+  private @Nullable Problem checkTableRows(
+      String component, MacroOptions.Option option, List<?> rows, String path, String schemaPath) {
+    for (int r = 0; r < rows.size(); r++) {
+      Object row = rows.get(r);
+      if (row == null || isFalsy(row)) {
+        continue;
+      }
+      String rowPath = path + "[" + r + "]";
+      if (!(row instanceof List)) {
+        return new Problem(rowPath, "must be an array of cells but was " + describe(row));
+      }
+      List<?> cells = (List<?>) row;
+      for (int c = 0; c < cells.size(); c++) {
+        Object cell = cells.get(c);
+        if (cell == null || isFalsy(cell)) {
+          continue;
+        }
+        String cellPath = rowPath + "[" + c + "]";
+        if (!(cell instanceof Map)) {
+          return new Problem(cellPath, "must be an object but was " + describe(cell));
+        }
+        Problem problem = checkObject(component, option.nested(), (Map<?, ?>) cell, cellPath, schemaPath + "[][]");
+        if (problem != null) {
+          return problem;
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean isRequired(
