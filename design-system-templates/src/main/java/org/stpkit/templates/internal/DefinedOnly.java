@@ -1,7 +1,6 @@
 package org.stpkit.templates.internal;
 
 import freemarker.template.SimpleHash;
-import freemarker.template.TemplateHashModelEx2;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -18,15 +17,13 @@ import java.util.Map;
 public final class DefinedOnly implements TemplateMethodModelEx {
   @Override
   public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
-    if (arguments.size() != 1 || !(arguments.get(0) instanceof TemplateHashModelEx2)) {
+    if (arguments.size() != 1 || !Hashes.isListable((TemplateModel) arguments.get(0))) {
       throw new TemplateModelException("definedOnly takes one hash");
     }
     Map<String, Object> defined = new LinkedHashMap<>();
-    TemplateHashModelEx2.KeyValuePairIterator pairs = ((TemplateHashModelEx2) arguments.get(0)).keyValuePairIterator();
-    while (pairs.hasNext()) {
-      TemplateHashModelEx2.KeyValuePair pair = pairs.next();
-      if (!JsValues.isUndefined(pair.getValue())) {
-        defined.put(JsValues.toJsString(pair.getKey()), pair.getValue());
+    for (Map.Entry<String, TemplateModel> entry : Hashes.entries((TemplateModel) arguments.get(0)).entrySet()) {
+      if (!JsValues.isUndefined(entry.getValue())) {
+        defined.put(entry.getKey(), entry.getValue());
       }
     }
     return new SimpleHash(defined, null);

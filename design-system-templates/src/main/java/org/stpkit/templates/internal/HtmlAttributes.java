@@ -37,19 +37,17 @@ public final class HtmlAttributes implements TemplateMethodModelEx {
     if (attributes instanceof TemplateScalarModel) {
       return ((TemplateScalarModel) attributes).getAsString();
     }
-    if (!(attributes instanceof TemplateHashModelEx2)) {
+    if (!Hashes.isListable(attributes)) {
       return "";
     }
     StringBuilder html = new StringBuilder();
-    TemplateHashModelEx2.KeyValuePairIterator pairs = ((TemplateHashModelEx2) attributes).keyValuePairIterator();
-    while (pairs.hasNext()) {
-      TemplateHashModelEx2.KeyValuePair pair = pairs.next();
-      String name = JsValues.toJsString(pair.getKey());
-      TemplateModel item = pair.getValue();
+    for (java.util.Map.Entry<String, TemplateModel> entry : Hashes.entries(attributes).entrySet()) {
+      String name = entry.getKey();
+      TemplateModel item = entry.getValue();
       TemplateModel value = item;
       boolean optional = false;
-      if (item instanceof TemplateHashModelEx2 && !(item instanceof TemplateScalarModel)) {
-        TemplateHashModelEx2 options = (TemplateHashModelEx2) item;
+      if (Hashes.isListable(item) && !(item instanceof TemplateScalarModel)) {
+        freemarker.template.TemplateHashModel options = (freemarker.template.TemplateHashModel) item;
         value = options.get("value");
         TemplateModel optionalFlag = options.get("optional");
         optional = optionalFlag instanceof TemplateBooleanModel
