@@ -39,16 +39,29 @@ final class GalleryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Gallery gallery = new Gallery(GovukTemplates.create(), Gallery.loadExamples());
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-    server.createContext("/assets/", new AssetHandler());
-    server.createContext("/", exchange -> gallery.handle(exchange));
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.start();
+    HttpServer server = start(host, port);
     System.out.println("Component gallery at http://" + host + ":" + server.getAddress().getPort() + "/  (Ctrl-C to stop)");
     System.out.flush();
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /**
+   * Starts the gallery's web server ({@code port} 0 picks a free one); stop it with
+   * {@link HttpServer#stop(int)}. Fails before listening if a component has no examples.
+   */
+  static HttpServer start(String host, int port) throws IOException {
+    Gallery gallery = new Gallery(GovukTemplates.create(), Gallery.loadExamples());
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    server.createContext("/assets/", new AssetHandler());
+    server.createContext("/", gallery::handle);
+    server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+      Thread thread = new Thread(task, "stp-gallery");
+      thread.setDaemon(true);
+      return thread;
+    }));
+    server.start();
+    return server;
   }
 
   /** The gallery's pages. */
@@ -59,7 +72,15 @@ final class GalleryCommand implements Callable<Integer> {
     private final GovukTemplates templates;
     private final Map<String, List<Example>> examples;
 
+    /** Fails if any component has no examples. */
     Gallery(GovukTemplates templates, Map<String, List<Example>> examples) {
+      List<String> missing = templates.components().stream()
+          .filter(component -> examples.getOrDefault(component, List.of()).isEmpty())
+          .toList();
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("gallery-examples.json has no examples for "
+            + missing.size() + " of " + templates.components().size() + " components: " + String.join(", ", missing));
+      }
       this.templates = templates;
       this.examples = examples;
     }
@@ -69,8 +90,7 @@ final class GalleryCommand implements Callable<Integer> {
         if (in == null) {
           throw new IllegalStateException("gallery-examples.json is missing from the CLI jar");
         }
-        Map<String, List<Example>> loaded = JSON.readValue(in, new TypeReference<LinkedHashMap<String, List<Example>>>() {});
-        return loaded;
+        return JSON.readValue(in, new TypeReference<LinkedHashMap<String, List<Example>>>() {});
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -104,6 +124,9 @@ final class GalleryCommand implements Callable<Integer> {
     private String index() {
       StringBuilder list = new StringBuilder("<ul class=\"govuk-list\">");
       for (String component : templates.components()) {
+        if (!examples.containsKey(component)) {
+          continue;
+        }
         list.append("<li><a class=\"govuk-link\" href=\"/components/").append(component).append("\">")
             .append(component).append("</a></li>");
       }
