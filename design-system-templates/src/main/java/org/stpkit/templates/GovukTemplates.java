@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.ComponentNames;
 import org.stpkit.templates.internal.FreemarkerSetup;
 import org.stpkit.templates.internal.ParamValidator;
+import org.stpkit.templates.internal.components.Components;
+import org.stpkit.templates.internal.html.Component;
+import org.stpkit.templates.internal.html.Html;
+import org.stpkit.templates.internal.html.JsObject;
 
 /**
  * Renders GOV.UK Frontend components and pages.
@@ -107,6 +111,17 @@ public final class GovukTemplates {
         throw new TemplateRenderingException(
             component + ": param '" + problem.path() + "' " + problem.message(), component, problem.path(), null);
       }
+    }
+    java.util.Optional<Component> javaComponent = Components.byName(component);
+    if (javaComponent.isPresent()) {
+      Html html = new Html();
+      javaComponent.get().render(JsObject.of(params), null, html);
+      try {
+        out.write(html.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not write " + component, e);
+      }
+      return;
     }
     Map<String, Object> model = new HashMap<>(4);
     model.put("macroName", ComponentNames.macroName(component));

@@ -30,7 +30,14 @@ public final class FreemarkerSetup {
 
   /** The helpers every govuk macro calls, by the names the templates use. */
   public static Map<String, Object> helpers() {
+    Map<String, Object> directives = new java.util.LinkedHashMap<>();
+    ParamValidator validator = new ParamValidator();
+    for (String name : ComponentNames.ALL) {
+      org.stpkit.templates.internal.components.Components.byName(name).ifPresent(
+          component -> directives.put(name, new ComponentDirective(name, component, validator)));
+    }
     return Map.of(
+        "govukComponents", directives,
         "truthy", new Truthy(),
         "truthyOr", new TruthyOr(),
         "jsString", new JsString(),

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.stpkit.templates.internal.html.Markup;
 
 /**
  * Checks params against a component's documented options before rendering, so that a wrong type
@@ -103,6 +104,10 @@ public final class ParamValidator {
         }
         return null;
       case "object":
+        // govukAttributes also takes trusted markup, as govuk-frontend's own templates pass it.
+        if (option.name().equals("attributes") && (given instanceof CharSequence || given instanceof Markup)) {
+          return null;
+        }
         if (!(given instanceof Map)) {
           return new Problem(path, "must be an object but was " + describe(given));
         }
