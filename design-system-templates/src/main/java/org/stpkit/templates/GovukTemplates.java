@@ -10,11 +10,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.ComponentNames;
@@ -47,7 +47,6 @@ public final class GovukTemplates {
   /** The govuk-frontend version these templates reproduce. */
   public static final String GOVUK_FRONTEND_VERSION = readGovukFrontendVersion();
 
-  private static final String COMPONENT_ENTRY = "/govuk/internal/render-component.ftlh";
   private static final String PAGE_ENTRY = "/govuk/internal/render-page.ftlh";
 
   private final Configuration configuration;
@@ -90,17 +89,25 @@ public final class GovukTemplates {
    *     naming the component and the param's path
    */
   public String render(String component, Map<String, ?> params) {
-    StringWriter out = new StringWriter(1024);
-    render(component, params, out);
-    return out.toString().strip();
+    return renderToHtml(component, params).toString();
   }
 
   /** Renders a component into {@code out}. */
   public void render(String component, Map<String, ?> params, Writer out) {
+    Objects.requireNonNull(out, "out");
+    String html = renderToHtml(component, params).toString();
+    try {
+      out.write(html);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + component, e);
+    }
+  }
+
+  private Html renderToHtml(String component, Map<String, ?> params) {
     Objects.requireNonNull(component, "component");
     Objects.requireNonNull(params, "params");
-    Objects.requireNonNull(out, "out");
-    if (!ComponentNames.ALL.contains(component)) {
+    Optional<Component> renderer = Components.byName(component);
+    if (renderer.isEmpty()) {
       throw new TemplateRenderingException(
           "Unknown component '" + component + "'. Known components: " + String.join(", ", ComponentNames.ALL),
           component, null, null);
@@ -112,21 +119,14 @@ public final class GovukTemplates {
             component + ": param '" + problem.path() + "' " + problem.message(), component, problem.path(), null);
       }
     }
-    java.util.Optional<Component> javaComponent = Components.byName(component);
-    if (javaComponent.isPresent()) {
-      Html html = new Html();
-      javaComponent.get().render(JsObject.of(params), null, html);
-      try {
-        out.write(html.toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not write " + component, e);
-      }
-      return;
+    Html html = new Html(new StringBuilder(1024));
+    try {
+      renderer.get().render(JsObject.of(params), null, html);
+    } catch (RuntimeException e) {
+      // Params the checks let through (validation off, or values of unexpected Java types).
+      throw new TemplateRenderingException("Could not render " + component + ": " + e, component, null, e);
     }
-    Map<String, Object> model = new HashMap<>(4);
-    model.put("macroName", ComponentNames.macroName(component));
-    model.put("params", params);
-    process(COMPONENT_ENTRY, model, out, component);
+    return html;
   }
 
   /** Renders a whole page with the GOV.UK page template. */

@@ -47,12 +47,20 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--batch", description = "Read JSON lines {\"component\": ..., \"params\": {...}} and write one JSON result line each.")
   boolean batch;
 
+  @Option(names = "--threads", paramLabel = "<n>",
+      description = "With --batch: threads rendering lines (default: the number of processors). Output stays in input order.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final GovukTemplates templates = GovukTemplates.create();
 
   @Override
   public Integer call() throws IOException {
+    if (threads < 1) {
+      spec.commandLine().getErr().println("stp render: --threads must be at least 1");
+      return StpCommand.BAD_INPUT;
+    }
     if (batch == (component != null)) {
       spec.commandLine().getErr().println("stp render: give a component name, or --batch (not both)");
       return StpCommand.BAD_INPUT;
@@ -86,59 +94,46 @@ final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  private int batch(InputStream in, java.io.OutputStream outStream) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    Writer out = new BufferedWriter(new OutputStreamWriter(outStream, StandardCharsets.UTF_8), 1 << 16);
-    int lineNumber = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      lineNumber++;
-      out.write(JSON.writeValueAsString(renderLine(line, lineNumber)));
-      out.write('\n');
-      // Flush when the caller has nothing more queued, so an interactive caller sees each answer.
-      if (!reader.ready()) {
-        out.flush();
-      }
-    }
-    out.flush();
+  private int batch(InputStream in, java.io.OutputStream out) throws IOException {
+    new BatchRenderer(templates, threads).run(in, out);
     return 0;
-  }
-
-  private Map<String, String> renderLine(String line, int lineNumber) {
-    try {
-      JsonNode request = JSON.readTree(line);
-      if (request == null || !request.isObject()) {
-        return Map.of("error", "line " + lineNumber + ": expected a JSON object {\"component\": ..., \"params\": {...}}");
-      }
-      JsonNode componentNode = request.get("component");
-      if (componentNode == null || !componentNode.isTextual()) {
-        return Map.of("error", "line " + lineNumber + ": \"component\" must be a component name string");
-      }
-      JsonNode paramsNode = request.get("params");
-      Map<String, Object> params = paramsNode == null || paramsNode.isNull() ? Map.of() : parseParams(paramsNode);
-      return Map.of("html", templates.render(componentNode.asText(), params));
-    } catch (JsonProcessingException e) {
-      return Map.of("error", "line " + lineNumber + ": not valid JSON: " + jsonProblem(e));
-    } catch (BadParams | TemplateRenderingException e) {
-      return Map.of("error", "line " + lineNumber + ": " + e.getMessage());
-    }
   }
 
   private static Map<String, Object> parseParams(JsonNode node) throws BadParams {
     if (!node.isObject()) {
-      throw new BadParams("params must be a JSON object, not " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+      throw new BadParams("params must be a JSON object, not " + jsonType(JSON.convertValue(node, Object.class)));
     }
     return JSON.convertValue(node, PARAMS);
   }
 
   /** Jackson's message without its note about the (redacted) source. */
-  private static String jsonProblem(JsonProcessingException e) {
+  static String jsonProblem(JsonProcessingException e) {
     return e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\][^)]*\\)", "").strip();
   }
 
   private static String location(JsonProcessingException e) {
     return e.getLocation() == null ? ""
         : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+
+  /** The JSON type name of a parsed value, for messages. */
+  static String jsonType(@Nullable Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof java.util.List) {
+      return "array";
+    }
+    if (value instanceof String) {
+      return "string";
+    }
+    if (value instanceof Number) {
+      return "number";
+    }
+    if (value instanceof Boolean) {
+      return "boolean";
+    }
+    return "object";
   }
 
   /** Params that are JSON but not an object. */

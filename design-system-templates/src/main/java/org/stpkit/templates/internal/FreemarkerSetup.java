@@ -42,9 +42,7 @@ public final class FreemarkerSetup {
         "truthyOr", new TruthyOr(),
         "jsString", new JsString(),
         "govukAttributes", new HtmlAttributes(),
-        "govukI18nAttributes", new I18nAttributes(),
-        "definedOnly", new DefinedOnly(),
-        "jsTrim", new JsTrim());
+        "definedOnly", new DefinedOnly());
   }
 
   /** The loader for the govuk templates; from a folder during development, else the classpath. */

@@ -1,0 +1,27 @@
+package org.stpkit.templates.internal.components;
+
+import org.jspecify.annotations.Nullable;
+import org.stpkit.templates.internal.html.Component;
+import org.stpkit.templates.internal.html.Html;
+import org.stpkit.templates.internal.html.Js;
+import org.stpkit.templates.internal.html.JsObject;
+import org.stpkit.templates.internal.html.Markup;
+
+/** govuk-frontend {@code components/back-link/template.njk}. */
+final class BackLink implements Component {
+  static final BackLink INSTANCE = new BackLink();
+
+  @Override
+  public void render(JsObject params, @Nullable Markup caller, Html out) {
+    out.raw("<a").attribute("href", Js.or(params.get("href"), "#"))
+        .raw(" class=\"govuk-back-link").spaceAndText(params.get("classes")).raw('"')
+        .attributes(params.get("attributes")).raw('>');
+    // Unlike most components, the html is not trimmed here.
+    if (params.truthy("html")) {
+      out.safe(params.get("html"));
+    } else {
+      out.text(Js.or(params.get("text"), "Back"));
+    }
+    out.raw("</a>");
+  }
+}

@@ -1,0 +1,102 @@
+package org.stpkit.templates.internal.components;
+
+import org.jspecify.annotations.Nullable;
+import org.stpkit.templates.internal.html.Component;
+import org.stpkit.templates.internal.html.Html;
+import org.stpkit.templates.internal.html.Js;
+import org.stpkit.templates.internal.html.JsObject;
+import org.stpkit.templates.internal.html.Markup;
+
+/** govuk-frontend {@code components/file-upload/template.njk}. */
+final class FileUpload implements Component {
+  static final FileUpload INSTANCE = new FileUpload();
+
+  @Override
+  public void render(JsObject params, @Nullable Markup caller, Html out) {
+    JsObject formGroup = params.object("formGroup");
+    JsObject label = params.object("label");
+    JsObject hint = params.object("hint");
+    JsObject errorMessage = params.object("errorMessage");
+    boolean hasError = params.truthy("errorMessage");
+    boolean javascript = params.truthy("javascript");
+
+    Object describedBy = params.truthy("describedBy") ? params.get("describedBy") : "";
+    Object id = params.truthy("id") ? params.get("id") : params.get("name");
+
+    out.raw("<div class=\"govuk-form-group");
+    if (hasError) {
+      out.raw(" govuk-form-group--error");
+    }
+    out.spaceAndText(formGroup.get("classes")).raw('"').attributes(formGroup.get("attributes")).raw(">\n");
+    Label.INSTANCE.render(JsObject.of(Js.object(
+        "html", label.get("html"),
+        "text", label.get("text"),
+        "classes", label.get("classes"),
+        "isPageHeading", label.get("isPageHeading"),
+        "attributes", label.get("attributes"),
+        "for", id)), null, out);
+    if (params.truthy("hint")) {
+      String hintId = Js.string(id) + "-hint";
+      describedBy = Js.truthy(describedBy) ? Js.string(describedBy) + " " + hintId : hintId;
+      out.raw('\n');
+      Hint.INSTANCE.render(JsObject.of(Js.object(
+          "id", hintId,
+          "classes", hint.get("classes"),
+          "attributes", hint.get("attributes"),
+          "html", hint.get("html"),
+          "text", hint.get("text"))), null, out);
+    }
+    if (hasError) {
+      String errorId = Js.string(id) + "-error";
+      describedBy = Js.truthy(describedBy) ? Js.string(describedBy) + " " + errorId : errorId;
+      out.raw('\n');
+      ErrorMessage.INSTANCE.render(JsObject.of(Js.object(
+          "id", errorId,
+          "classes", errorMessage.get("classes"),
+          "attributes", errorMessage.get("attributes"),
+          "html", errorMessage.get("html"),
+          "text", errorMessage.get("text"),
+          "visuallyHiddenText", errorMessage.get("visuallyHiddenText"))), null, out);
+    }
+    if (formGroup.truthy("beforeInput")) {
+      out.raw('\n').htmlOrText(formGroup.object("beforeInput"));
+    }
+    if (javascript) {
+      out.raw("\n<div class=\"govuk-file-upload-wrapper").spaceAndText(params.get("wrapperClasses"))
+          .raw("\" data-module=\"govuk-file-upload\"")
+          .i18nAttributes("choose-files-button", params.get("chooseFilesButtonText"))
+          .i18nAttributes("no-file-chosen", params.get("noFileChosenText"))
+          .i18nAttributes("multiple-files-chosen", null, params.get("multipleFilesChosenText"))
+          .i18nAttributes("drop-instruction", params.get("dropInstructionText"))
+          .i18nAttributes("entered-drop-zone", params.get("enteredDropZoneText"))
+          .i18nAttributes("left-drop-zone", params.get("leftDropZoneText"))
+          .attributes(params.get("wrapperAttributes"))
+          .raw('>');
+    }
+    out.raw("\n<input class=\"govuk-file-upload").spaceAndText(params.get("classes"));
+    if (hasError) {
+      out.raw(" govuk-file-upload--error");
+    }
+    out.raw('"')
+        .attribute("id", id)
+        .attribute("name", params.get("name"))
+        .raw(" type=\"file\"");
+    if (params.truthy("disabled")) {
+      out.raw(" disabled");
+    }
+    if (params.truthy("multiple")) {
+      out.raw(" multiple");
+    }
+    if (Js.truthy(describedBy)) {
+      out.attribute("aria-describedby", describedBy);
+    }
+    out.attributes(params.get("attributes")).raw('>');
+    if (javascript) {
+      out.raw("\n</div>");
+    }
+    if (formGroup.truthy("afterInput")) {
+      out.raw('\n').htmlOrText(formGroup.object("afterInput"));
+    }
+    out.raw("\n</div>");
+  }
+}
