@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# benchmarks/run.sh: renders per second of STP Kit's FreeMarker renderer of GOV.UK Frontend
+# benchmarks/run.sh: renders per second of STP Kit's renderer of GOV.UK Frontend
 # components beside the official Nunjucks renderer, over all govuk-frontend fixtures.
 #
 #   benchmarks/run.sh            full run (several minutes: see benchmarks/README.md)
@@ -137,7 +137,7 @@ print(sum(1 for a, b in pairs if a == b), sum(1 for a, b in pairs if loose(a) ==
 PY
 )" || { log "a fixture does not render: fix the templates, or set STP_COMPONENTS for a trial run"; exit 1; }
 
-# --- 1. JMH: FreeMarker renderer in process ----------------------------------------------------
+# --- 1. JMH: STP Kit's renderer in process ----------------------------------------------------
 log "JMH FixtureRenderBenchmark (-f $JMH_FORKS -wi $JMH_WARMUP_ITERATIONS -w $JMH_WARMUP_TIME -i $JMH_ITERATIONS -r $JMH_TIME -t 1)"
 jmh_props=("-Dstp.fixtures=$STP_FIXTURES")
 [ -n "$STP_COMPONENTS" ] && jmh_props+=("-Dstp.components=$STP_COMPONENTS")
@@ -246,7 +246,7 @@ report = {
     },
     "fixtures": fixtures,
     "components": components or "all",
-    "freemarker_jmh": {
+    "stp_jmh": {
         "what": "GovukTemplates.render over every fixture, in process, one thread (JMH)",
         "renders_per_second": rate(jmh_rate),
         "renders_per_second_error_99_9": rate(ops_error * fixtures) if isinstance(ops_error, (int, float)) else None,
@@ -292,7 +292,7 @@ with open(path, "w") as f:
 
 print()
 print(f"Renders per second, {fixtures} fixtures" + (" (SMOKE RUN: figures mean nothing)" if quick == "true" else ""))
-print(f"  {'FreeMarker, JMH in process':<38}{jmh_rate:>12,.0f}")
+print(f"  {'stp (Java components), JMH in process':<38}{jmh_rate:>12,.0f}")
 print(f"  {'Nunjucks, in process':<38}{nunjucks_rate:>12,.0f}")
 print(f"  {'stp render --batch, whole process':<38}{stp_rate:>12,.0f}   ({batch_lines} lines in {stp_best:.2f} s)")
 print(f"  {'nunjucks batch.js, whole process':<38}{nunjucks_batch_rate:>12,.0f}   ({batch_lines} lines in {nunjucks_best:.2f} s)")

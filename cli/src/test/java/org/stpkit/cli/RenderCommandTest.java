@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,49 +12,32 @@ import org.junit.jupiter.api.Test;
 class RenderCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Result(int exitCode, String out, String err) {}
-
-  private static synchronized Result stp(String stdin, String... args) {
-    InputStream originalIn = System.in;
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Stp.run(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setIn(originalIn);
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
+  private static StpRunner.Result stp(String stdin, String... args) {
+    return StpRunner.stp(stdin, args);
   }
 
   @Test
   void rendersOneComponentFromParamsOnStdin() {
-    Result result = stp("{\"text\": \"Save & continue\"}", "render", "button");
+    StpRunner.Result result = stp("{\"text\": \"Save & continue\"}", "render", "button");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("class=\"govuk-button\"", "Save &amp; continue");
   }
 
   @Test
   void exitsTwoNamingTheProblemForBadInput() {
-    Result unknown = stp("{}", "render", "buton");
+    StpRunner.Result unknown = stp("{}", "render", "buton");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("Unknown component 'buton'").doesNotContain("at org.");
 
-    Result badJson = stp("{\"text\": ", "render", "button");
+    StpRunner.Result badJson = stp("{\"text\": ", "render", "button");
     assertThat(badJson.exitCode()).isEqualTo(2);
     assertThat(badJson.err()).contains("not valid JSON").doesNotContain("Source:");
 
-    Result wrongType = stp("{\"name\": \"a\", \"label\": \"Email\"}", "render", "input");
+    StpRunner.Result wrongType = stp("{\"name\": \"a\", \"label\": \"Email\"}", "render", "input");
     assertThat(wrongType.exitCode()).isEqualTo(2);
     assertThat(wrongType.err()).contains("input: param 'label' must be an object");
 
-    Result notObject = stp("[1, 2]", "render", "button");
+    StpRunner.Result notObject = stp("[1, 2]", "render", "button");
     assertThat(notObject.exitCode()).isEqualTo(2);
     assertThat(notObject.err()).contains("params must be a JSON object");
   }
@@ -73,7 +52,7 @@ class RenderCommandTest {
         "{\"component\": \"input\", \"params\": {\"name\": \"a\", \"label\": \"x\"}}",
         "{\"params\": {}}",
         "{\"component\": \"tag\", \"params\": {\"text\": \"Last <one>\"}}") + "\n";
-    Result result = stp(input, "render", "--batch");
+    StpRunner.Result result = stp(input, "render", "--batch");
     assertThat(result.exitCode()).isZero();
     List<String> lines = result.out().lines().toList();
     assertThat(lines).hasSize(7);
@@ -88,8 +67,25 @@ class RenderCommandTest {
   }
 
   @Test
+  void batchOnSeveralThreadsKeepsInputOrder() {
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      input.append(i % 7 == 3 ? "not json " + i
+          : "{\"component\": \"tag\", \"params\": {\"text\": \"Tag " + i + "\"}}").append('\n');
+    }
+    StpRunner.Result oneThread = stp(input.toString(), "render", "--batch", "--threads", "1");
+    StpRunner.Result fourThreads = stp(input.toString(), "render", "--batch", "--threads", "4");
+
+    assertThat(fourThreads.out()).isEqualTo(oneThread.out());
+    List<String> lines = fourThreads.out().lines().toList();
+    assertThat(lines).hasSize(1000);
+    assertThat(parse(lines.get(999)).get("html").asText()).contains("Tag 999");
+    assertThat(parse(lines.get(3)).get("error").asText()).startsWith("line 4: not valid JSON");
+  }
+
+  @Test
   void versionNamesGovukFrontend() {
-    Result result = stp("", "--version");
+    StpRunner.Result result = stp("", "--version");
     assertThat(result.out()).contains("govuk-frontend 6.6.0");
   }
 

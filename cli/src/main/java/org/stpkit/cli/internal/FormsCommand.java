@@ -1,0 +1,61 @@
+package org.stpkit.cli.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stpkit.forms.DefinitionProblem;
+import org.stpkit.forms.FormDefinitions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code stp forms ...}: tools for form definitions. */
+@Command(
+    name = "forms",
+    description = "Tools for forms-engine form definitions (YAML or JSON).",
+    mixinStandardHelpOptions = true,
+    subcommands = {FormsCommand.Check.class})
+final class FormsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code stp forms check <definition>...}: every problem, or {@code ok}. */
+  @Command(
+      name = "check",
+      description = {
+        "Checks form definitions and prints every problem as file:line:column: /json/pointer: message.",
+        "Exit code 0 and 'ok' when a definition is fine, 1 when any has problems."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Check implements Callable<Integer> {
+    /** Exit code when a definition has problems. */
+    static final int PROBLEMS = 1;
+
+    @Parameters(arity = "1..*", paramLabel = "<definition>", description = "form definition files (.yaml, .yml, .json)")
+    List<Path> definitions = List.of();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      int exitCode = 0;
+      for (Path definition : definitions) {
+        List<DefinitionProblem> problems = FormDefinitions.check(definition);
+        if (problems.isEmpty()) {
+          spec.commandLine().getOut().println(definitions.size() == 1 ? "ok" : definition + ": ok");
+          continue;
+        }
+        exitCode = PROBLEMS;
+        problems.forEach(problem -> spec.commandLine().getOut().println(problem));
+        spec.commandLine().getOut().println(problems.size() + (problems.size() == 1 ? " problem" : " problems")
+            + " in " + definition);
+      }
+      spec.commandLine().getOut().flush();
+      return exitCode;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.stpkit.forms;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A checked form definition: every route leads to a known page, every condition names known
+ * questions, there are no routing cycles and every page can be reached. Load one with {@link
+ * FormDefinitions}.
+ */
+public record FormDefinition(
+    String id,
+    LocalisedText title,
+    int version,
+    List<String> languages,
+    String startPage,
+    List<Page> pages,
+    Map<String, Condition> conditions,
+    CheckAnswersSettings checkAnswers,
+    ConfirmationSettings confirmation) {
+
+  public FormDefinition {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    languages = List.copyOf(languages);
+    Objects.requireNonNull(startPage, "startPage");
+    pages = List.copyOf(pages);
+    conditions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+    Objects.requireNonNull(checkAnswers, "checkAnswers");
+    Objects.requireNonNull(confirmation, "confirmation");
+  }
+
+  public Optional<Page> page(String path) {
+    return pages.stream().filter(page -> page.path().equals(path)).findFirst();
+  }
+
+  /** Every question, in page order. */
+  public List<Question> questions() {
+    return pages.stream().flatMap(page -> page.questions().stream()).toList();
+  }
+
+  public Optional<Question> question(String name) {
+    return questions().stream().filter(question -> question.name().equals(name)).findFirst();
+  }
+
+  /** The page that asks a question. */
+  public Optional<Page> pageOf(String questionName) {
+    return pages.stream()
+        .filter(page -> page.questions().stream().anyMatch(question -> question.name().equals(questionName)))
+        .findFirst();
+  }
+
+  /** Settings of the check-your-answers page. */
+  public record CheckAnswersSettings(LocalisedText title, Optional<LocalisedText> declaration, LocalisedText submitText) {
+    public CheckAnswersSettings {
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(declaration, "declaration");
+      Objects.requireNonNull(submitText, "submitText");
+    }
+  }
+
+  /** Settings of the confirmation page. */
+  public record ConfirmationSettings(LocalisedText title, Optional<LocalisedText> body, String referencePrefix) {
+    public ConfirmationSettings {
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(body, "body");
+      Objects.requireNonNull(referencePrefix, "referencePrefix");
+    }
+  }
+}

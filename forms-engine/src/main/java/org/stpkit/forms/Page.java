@@ -1,0 +1,32 @@
+package org.stpkit.forms;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of the journey.
+ *
+ * @param title the heading; empty for a page whose single question's label is the heading
+ * @param items questions and content, in the order shown
+ * @param routes where to go next, first match wins; the next page in the definition when none matches
+ */
+public record Page(String path, Optional<LocalisedText> title, Optional<LocalisedText> section,
+    List<PageItem> items, List<Route> routes) {
+  public Page {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(section, "section");
+    items = List.copyOf(items);
+    routes = List.copyOf(routes);
+  }
+
+  public List<Question> questions() {
+    return items.stream().filter(Question.class::isInstance).map(Question.class::cast).toList();
+  }
+
+  /** The heading: the title, or the single question's label. */
+  public LocalisedText heading() {
+    return title.orElseGet(() -> questions().get(0).label());
+  }
+}

@@ -1,0 +1,51 @@
+package org.stpkit.forms;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A question: its answer is stored under {@link #name()}.
+ *
+ * @param options the choices, for radios, checkboxes and select ({@code yes-no} has Yes and No)
+ * @param errors custom error messages by rule ({@code required}, {@code format}, {@code max}, ...)
+ */
+public record Question(
+    QuestionType type,
+    String name,
+    LocalisedText label,
+    Optional<LocalisedText> hint,
+    boolean optional,
+    Optional<String> width,
+    Optional<String> autocomplete,
+    List<Option> options,
+    boolean orDivider,
+    Optional<Option> noneOption,
+    Validation validation,
+    Map<String, LocalisedText> errors) implements PageItem {
+
+  public Question {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(hint, "hint");
+    Objects.requireNonNull(width, "width");
+    Objects.requireNonNull(autocomplete, "autocomplete");
+    options = List.copyOf(options);
+    Objects.requireNonNull(noneOption, "noneOption");
+    Objects.requireNonNull(validation, "validation");
+    errors = Map.copyOf(errors);
+  }
+
+  /** The option values an answer may take; empty for free-text types. */
+  public List<String> optionValues() {
+    if (type == QuestionType.YES_NO) {
+      return List.of("yes", "no");
+    }
+    List<String> values = new java.util.ArrayList<>(options.size() + 1);
+    options.forEach(option -> values.add(option.value()));
+    noneOption.ifPresent(option -> values.add(option.value()));
+    return values;
+  }
+}
