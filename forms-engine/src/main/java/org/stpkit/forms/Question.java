@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * A question: its answer is stored under {@link #name()}.
  *
+ * @param shortName what the answer is, in error messages ("Enter your date of birth") and check
+ * *     your answers; a phrase for the type ("a date") stands in when there is none
  * @param options the choices, for radios, checkboxes and select ({@code yes-no} has Yes and No)
  * @param errors custom error messages by rule ({@code required}, {@code format}, {@code max}, ...)
  */
@@ -16,6 +18,7 @@ public record Question(
     String name,
     LocalisedText label,
     Optional<LocalisedText> hint,
+    Optional<LocalisedText> shortName,
     boolean optional,
     Optional<String> width,
     Optional<String> autocomplete,
@@ -30,6 +33,7 @@ public record Question(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(hint, "hint");
+    Objects.requireNonNull(shortName, "shortName");
     Objects.requireNonNull(width, "width");
     Objects.requireNonNull(autocomplete, "autocomplete");
     options = List.copyOf(options);

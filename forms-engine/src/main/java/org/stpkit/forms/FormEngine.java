@@ -1,0 +1,137 @@
+package org.stpkit.forms;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.stpkit.forms.internal.runtime.EngineSettings;
+import org.stpkit.forms.internal.runtime.JourneyEngine;
+import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.InMemoryAnswerStore;
+import org.stpkit.forms.spi.SubmissionHandler;
+import org.stpkit.templates.GovukTemplates;
+
+/**
+ * Serves one form as a GOV.UK-pattern journey, framework-neutral: a {@link FormRequest} in, a
+ * {@link FormResponse} (a page or a redirect) out. Thread-safe; build one per form and share it.
+ *
+ * <pre>{@code
+ * FormEngine engine = FormEngine.builder(FormDefinitions.load(path))
+ *     .mountPath("/apply")
+ *     .submissionHandler(submission -> outbox.add(submission))
+ *     .build();
+ * FormResponse response = engine.handle(FormRequest.get("/age", sessionId));
+ * }</pre>
+ */
+public final class FormEngine {
+  private final JourneyEngine journey;
+  private final FormDefinition form;
+  private final String mountPath;
+
+  private FormEngine(Builder builder) {
+    this.form = builder.form;
+    this.mountPath = builder.mountPath;
+    this.journey = new JourneyEngine(new EngineSettings(builder.form,
+        builder.templates == null ? GovukTemplates.create() : builder.templates,
+        builder.answerStore == null ? new InMemoryAnswerStore(builder.clock) : builder.answerStore,
+        Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout, builder.clock));
+  }
+
+  public static Builder builder(FormDefinition form) {
+    return new Builder(form);
+  }
+
+  public FormDefinition form() {
+    return form;
+  }
+
+  /** Answers one request. Never throws for anything a user can send: bad input gets a page. */
+  public FormResponse handle(FormRequest request) {
+    return journey.handle(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * The GOV.UK page for a request an adapter refuses before the engine sees it (400 unreadable, 405,
+   * 413 too large) or for an unexpected failure (500).
+   */
+  public FormResponse.Page problemPage(int status) {
+    return journey.problemPage(status);
+  }
+
+  /** The path the form is served at ({@code ""} for the root). */
+  public String mountPath() {
+    return mountPath;
+  }
+
+  /** How a form is served. */
+  public static final class Builder {
+    private final FormDefinition form;
+    private @Nullable GovukTemplates templates;
+    private @Nullable AnswerStore answerStore;
+    private @Nullable SubmissionHandler submissionHandler;
+    private String mountPath = "";
+    private String assetPath = "/assets";
+    private Duration sessionTimeout = Duration.ofMinutes(60);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(FormDefinition form) {
+      this.form = Objects.requireNonNull(form, "form");
+    }
+
+    /** Where the form is served, such as {@code /apply}; links and redirects start with it. Default: the root. */
+    public Builder mountPath(String mountPath) {
+      Objects.requireNonNull(mountPath, "mountPath");
+      if (!mountPath.isEmpty() && (!mountPath.startsWith("/") || mountPath.endsWith("/"))) {
+        throw new IllegalArgumentException("mountPath must be empty or start with / and not end with /: " + mountPath);
+      }
+      this.mountPath = mountPath;
+      return this;
+    }
+
+    /** Where govuk-frontend's assets are served (default {@code /assets}). */
+    public Builder assetPath(String assetPath) {
+      this.assetPath = Objects.requireNonNull(assetPath, "assetPath");
+      return this;
+    }
+
+    /** Shared templates; by default the engine makes its own. */
+    public Builder templates(GovukTemplates templates) {
+      this.templates = Objects.requireNonNull(templates, "templates");
+      return this;
+    }
+
+    /** Where journeys are kept (default: in memory). */
+    public Builder answerStore(AnswerStore answerStore) {
+      this.answerStore = Objects.requireNonNull(answerStore, "answerStore");
+      return this;
+    }
+
+    /** Where completed forms go; required. */
+    public Builder submissionHandler(SubmissionHandler submissionHandler) {
+      this.submissionHandler = Objects.requireNonNull(submissionHandler, "submissionHandler");
+      return this;
+    }
+
+    /** How long a journey is kept without a request (default 60 minutes). */
+    public Builder sessionTimeout(Duration sessionTimeout) {
+      Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+      if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
+        throw new IllegalArgumentException("sessionTimeout must be positive: " + sessionTimeout);
+      }
+      this.sessionTimeout = sessionTimeout;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public FormEngine build() {
+      if (submissionHandler == null) {
+        throw new IllegalStateException("A FormEngine needs a submissionHandler: where completed forms go");
+      }
+      return new FormEngine(this);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.stpkit.forms.spi;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One user's journey through one form, as an answer store keeps it: the fields as typed for each
+ * answered question, the pages completed, the CSRF token, and the submission's reference once sent.
+ * Plain values only, so that a store can write it as JSON.
+ *
+ * @param answers question name → form field → values, as the user typed them
+ * @param completedPages paths of the pages the user has continued from
+ * @param submissionReference set once, when the answers are sent
+ */
+public record FormSession(
+    String id,
+    String formId,
+    String csrfToken,
+    Map<String, Map<String, List<String>>> answers,
+    Set<String> completedPages,
+    Optional<String> submissionReference,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public FormSession {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(formId, "formId");
+    Objects.requireNonNull(csrfToken, "csrfToken");
+    Map<String, Map<String, List<String>>> copy = new HashMap<>();
+    answers.forEach((question, fields) -> copy.put(question, copyFields(fields)));
+    answers = Map.copyOf(copy);
+    completedPages = Set.copyOf(completedPages);
+    Objects.requireNonNull(submissionReference, "submissionReference");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** A new, empty journey. */
+  public static FormSession start(String id, String formId, String csrfToken, Instant now) {
+    return new FormSession(id, formId, csrfToken, Map.of(), Set.of(), Optional.empty(), now, now);
+  }
+
+  /** This session with a page's answers saved and the page marked complete. */
+  public FormSession withPageAnswers(String pagePath, Map<String, Map<String, List<String>>> pageAnswers, Instant now) {
+    Map<String, Map<String, List<String>>> merged = new HashMap<>(answers);
+    merged.putAll(pageAnswers);
+    Set<String> pages = new HashSet<>(completedPages);
+    pages.add(pagePath);
+    return new FormSession(id, formId, csrfToken, merged, pages, submissionReference, createdAt, now);
+  }
+
+  public FormSession withSubmissionReference(String reference, Instant now) {
+    return new FormSession(id, formId, csrfToken, answers, completedPages, Optional.of(reference), createdAt, now);
+  }
+
+  public FormSession touchedAt(Instant now) {
+    return new FormSession(id, formId, csrfToken, answers, completedPages, submissionReference, createdAt, now);
+  }
+
+  private static Map<String, List<String>> copyFields(Map<String, List<String>> fields) {
+    Map<String, List<String>> copy = new HashMap<>();
+    fields.forEach((field, values) -> copy.put(field, List.copyOf(values)));
+    return Map.copyOf(copy);
+  }
+}

@@ -1,0 +1,290 @@
+package org.stpkit.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The journey through the sample form, driven as a browser would, against the real engine and templates. */
+class FormEngineTest {
+  private static final FormDefinition SAMPLE = FormDefinitions.load(Path.of("samples/every-question-type.yaml"));
+  private static final String MOUNT = "/apply";
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private final List<Submission> submissions = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean handlerFails = new AtomicBoolean();
+  private final FormEngine engine = FormEngine.builder(SAMPLE)
+      .mountPath(MOUNT)
+      .clock(clock)
+      .sessionTimeout(Duration.ofMinutes(30))
+      .submissionHandler(submission -> {
+        if (handlerFails.get()) {
+          throw new IllegalStateException("the case system is down");
+        }
+        submissions.add(submission);
+      })
+      .build();
+  private final JourneyDriver browser = new JourneyDriver(engine, MOUNT);
+
+  @Test
+  void completesTheSampleFormAndSubmitsTypedAnswersOnTheRouteOnce() {
+    JourneyDriver.Shown start = browser.get(MOUNT + "/");
+    assertThat(start.path()).isEqualTo(MOUNT + "/full-name");
+    assertThat(start.title()).isEqualTo("What is your name? - Apply for a fishing licence - GOV.UK");
+
+    answerAllPagesForEngland();
+    JourneyDriver.Shown checkAnswers = browser.get(MOUNT + "/check-answers");
+    assertThat(checkAnswers.html().select("h1").text()).isEqualTo("Check your answers before applying");
+    assertThat(checkAnswers.html().select("h2").eachText()).contains("About you", "Contact details");
+    assertThat(checkAnswers.text()).contains("27 March 1990", "Jo Bloggs", "1 High Street", "SW1A 1AA",
+        "JH 12 34 56 C", "Step-free access", "£12.50", "England");
+
+    JourneyDriver.Shown confirmation = browser.post(MOUNT + "/check-answers");
+    assertThat(confirmation.path()).isEqualTo(MOUNT + "/confirmation");
+    assertThat(submissions).hasSize(1);
+    Submission submission = submissions.get(0);
+    assertThat(confirmation.html().select(".govuk-panel__body strong").text()).isEqualTo(submission.reference());
+    assertThat(submission.reference()).matches("FL-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
+    assertThat(submission.answers()).containsEntry("dateOfBirth", LocalDate.of(1990, 3, 27))
+        .containsEntry("age", new BigDecimal("35"))
+        .containsEntry("hasLicence", false)
+        .containsEntry("help", List.of("access"))
+        .containsEntry("donation", new BigDecimal("12.50"))
+        .containsEntry("postcode", "SW1A 1AA")
+        .containsEntry("fullName", new PersonName("Jo", "Bloggs"))
+        .doesNotContainKey("region")
+        .doesNotContainKey("phone");
+    assertThat(submission.answers().keySet()).containsExactly("fullName", "dateOfBirth", "age", "email", "address",
+        "country", "postcode", "niNumber", "hasLicence", "help", "helpDetails", "donation", "licenceName");
+  }
+
+  @Test
+  void showsGovukPatternErrorsWithASummaryAndKeepsWhatWasTyped() {
+    browser.get(MOUNT + "/");
+    answer("/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
+
+    JourneyDriver.Shown empty = browser.post(MOUNT + "/date-of-birth");
+    assertThat(empty.title()).startsWith("Error: What is your date of birth?");
+    assertThat(empty.html().select(".govuk-error-summary__list a").attr("href")).isEqualTo("#dateOfBirth-day");
+    assertThat(empty.html().select(".govuk-error-summary__list").text()).isEqualTo("Enter a date");
+    assertThat(empty.html().select("#dateOfBirth-error").text()).isEqualTo("Error: Enter a date");
+
+    JourneyDriver.Shown notReal = browser.post(MOUNT + "/date-of-birth",
+        "dateOfBirth-day", "31", "dateOfBirth-month", "2", "dateOfBirth-year", "1990");
+    assertThat(notReal.html().select(".govuk-error-summary__list").text()).isEqualTo("The date must be a real date");
+    assertThat(notReal.html().select("#dateOfBirth-day").val()).isEqualTo("31");
+
+    JourneyDriver.Shown future = browser.post(MOUNT + "/date-of-birth",
+        "dateOfBirth-day", "1", "dateOfBirth-month", "1", "dateOfBirth-year", "2030");
+    assertThat(future.html().select(".govuk-error-summary__list").text()).isEqualTo("The date must be in the past");
+
+    JourneyDriver.Shown partial = browser.post(MOUNT + "/date-of-birth", "dateOfBirth-day", "1", "dateOfBirth-year", "1990");
+    assertThat(partial.html().select(".govuk-error-summary__list").text()).isEqualTo("The date must include a month");
+    assertThat(partial.html().select(".govuk-error-summary__list a").attr("href")).isEqualTo("#dateOfBirth-month");
+    assertThat(partial.html().select("#dateOfBirth-month").hasClass("govuk-input--error")).isTrue();
+    assertThat(partial.html().select("#dateOfBirth-day").hasClass("govuk-input--error")).isFalse();
+  }
+
+  @Test
+  void usesCustomErrorMessagesFromTheDefinition() {
+    answerAllPagesForEngland();
+    JourneyDriver.Shown page = browser.post(MOUNT + "/licence-name", "licenceName", "  ");
+    assertThat(page.html().select(".govuk-error-summary__list").text()).isEqualTo("Enter the name to print on your licence");
+  }
+
+  @Test
+  void doesNotLetAUserSkipAhead() {
+    browser.get(MOUNT + "/");
+    JourneyDriver.Shown skipped = browser.get(MOUNT + "/help");
+    assertThat(skipped.path()).isEqualTo(MOUNT + "/full-name");
+    assertThat(browser.get(MOUNT + "/check-answers").path()).isEqualTo(MOUNT + "/full-name");
+    assertThat(browser.get(MOUNT + "/confirmation").path()).isEqualTo(MOUNT + "/full-name");
+  }
+
+  @Test
+  void answersOnPagesOffTheRouteAreNotSubmitted() {
+    browser.get(MOUNT + "/");
+    answer("/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
+    answer("/date-of-birth", "dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990");
+    answer("/age", "age", "35");
+    answer("/contact", "email", "jo@example.com");
+    answer("/address", "address-line1", "1 High Street", "address-town", "London", "address-postcode", "sw1a1aa");
+    answer("/country", "country", "wales");
+    answer("/region", "region", "midlands");
+    // Back to country: England skips the region page, so its answer must not be sent.
+    answer("/country", "country", "england");
+    answer("/postcode", "postcode", "SW1A 1AA");
+    answer("/ni-number", "niNumber", "jh123456c");
+    answer("/has-licence", "hasLicence", "yes");
+    answer("/help", "help", "none");
+    answer("/fee", "donation", "");
+    answer("/licence-name", "licenceName", "Jo Bloggs");
+    browser.post(MOUNT + "/check-answers");
+
+    assertThat(submissions).singleElement().satisfies(submission -> {
+      assertThat(submission.answers()).doesNotContainKeys("region", "helpDetails", "donation");
+      assertThat(submission.answers()).containsEntry("country", "england").containsEntry("help", List.of("none"));
+    });
+  }
+
+  @Test
+  void afterAChangeReturnsToCheckAnswersUnlessTheChangeOpensNewPages() {
+    answerAllPagesForEngland();
+    JourneyDriver.Shown unchanged = browser.get(MOUNT + "/age?returnTo=check-answers");
+    assertThat(unchanged.html().select(".govuk-back-link").attr("href")).isEqualTo(MOUNT + "/check-answers");
+    JourneyDriver.Shown back = browser.post(MOUNT + "/age", "age", "40", "returnTo", "check-answers");
+    assertThat(back.path()).isEqualTo(MOUNT + "/check-answers");
+    assertThat(back.text()).contains("40");
+
+    browser.get(MOUNT + "/country?returnTo=check-answers");
+    JourneyDriver.Shown opened = browser.post(MOUNT + "/country", "country", "scotland", "returnTo", "check-answers");
+    assertThat(opened.path()).isEqualTo(MOUNT + "/region?returnTo=check-answers");
+    JourneyDriver.Shown backAgain = browser.post(MOUNT + "/region", "region", "north-east", "returnTo", "check-answers");
+    assertThat(backAgain.path()).isEqualTo(MOUNT + "/check-answers");
+    assertThat(backAgain.text()).contains("Scotland", "North East");
+  }
+
+  @Test
+  void aDoubleClickOrResubmitSendsOnce() {
+    answerAllPagesForEngland();
+    browser.get(MOUNT + "/check-answers");
+    JourneyDriver.Shown first = browser.post(MOUNT + "/check-answers");
+    JourneyDriver.Shown second = browser.post(MOUNT + "/check-answers");
+    JourneyDriver.Shown backToAPage = browser.get(MOUNT + "/age");
+
+    assertThat(submissions).hasSize(1);
+    assertThat(second.path()).isEqualTo(MOUNT + "/confirmation");
+    assertThat(backToAPage.path()).isEqualTo(MOUNT + "/confirmation");
+    assertThat(second.html().select(".govuk-panel__body strong").text())
+        .isEqualTo(first.html().select(".govuk-panel__body strong").text());
+  }
+
+  @Test
+  void aFailedSubmissionLosesNothingAndCanBeRetried() {
+    answerAllPagesForEngland();
+    browser.get(MOUNT + "/check-answers");
+    handlerFails.set(true);
+    JourneyDriver.Shown failed = browser.post(MOUNT + "/check-answers");
+    assertThat(failed.status()).isEqualTo(503);
+    assertThat(failed.text()).contains("Your application has not been sent. Your answers are saved.")
+        .doesNotContain("IllegalStateException", "case system");
+
+    handlerFails.set(false);
+    JourneyDriver.Shown retried = browser.post(MOUNT + "/check-answers");
+    assertThat(retried.path()).isEqualTo(MOUNT + "/confirmation");
+    assertThat(submissions).hasSize(1);
+  }
+
+  @Test
+  void refusesAPostWithoutTheCsrfToken() {
+    browser.get(MOUNT + "/");
+    JourneyDriver.Shown refused = browser.postRaw(MOUNT + "/full-name",
+        Map.of("fullName-given", List.of("Jo"), "fullName-family", List.of("Bloggs")));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(browser.get(MOUNT + "/date-of-birth").path()).isEqualTo(MOUNT + "/full-name");
+  }
+
+  @Test
+  void aSessionThatTimedOutShowsTheTimeoutPage() {
+    browser.get(MOUNT + "/");
+    answer("/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
+    clock.advance(Duration.ofMinutes(31));
+
+    JourneyDriver.Shown timedOut = browser.get(MOUNT + "/date-of-birth");
+    assertThat(timedOut.html().select("h1").text()).isEqualTo("Your session has timed out");
+    assertThat(timedOut.text()).contains("did not do anything for 30 minutes");
+    JourneyDriver.Shown again = browser.get(timedOut.html().select("a.govuk-button").attr("href"));
+    assertThat(again.path()).isEmpty();
+    assertThat(again.html().select("#fullName-given").val()).isEmpty();
+  }
+
+  @Test
+  void ignoresUnknownFieldsAndRejectsOversizedOnes() {
+    browser.get(MOUNT + "/");
+    JourneyDriver.Shown tooLong = browser.post(MOUNT + "/full-name",
+        "fullName-given", "x".repeat(10_001), "fullName-family", "Bloggs", "admin", "true");
+    assertThat(tooLong.status()).isEqualTo(200);
+    assertThat(tooLong.html().select(".govuk-error-summary").text()).contains("must be 10000 characters or less");
+
+    JourneyDriver.Shown next = browser.post(MOUNT + "/full-name",
+        "fullName-given", "Jo", "fullName-family", "Bloggs", "admin", "true");
+    assertThat(next.path()).isEqualTo(MOUNT + "/date-of-birth");
+  }
+
+  @Test
+  void anUnknownPageIsA404PageNotAnError() {
+    browser.get(MOUNT + "/");
+    JourneyDriver.Shown missing = browser.get(MOUNT + "/no-such-page");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.html().select("h1").text()).isEqualTo("Page not found");
+  }
+
+  @Test
+  void showsContentOnlyWhenItsConditionHolds() {
+    answerAllPagesForEngland();
+    assertThat(browser.get(MOUNT + "/licence-name").text()).contains("You qualify for a discount.");
+  }
+
+  private void answerAllPagesForEngland() {
+    browser.get(MOUNT + "/");
+    answer("/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
+    answer("/date-of-birth", "dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990");
+    answer("/age", "age", "35");
+    answer("/contact", "email", "jo@example.com", "phone", "");
+    answer("/address", "address-line1", "1 High Street", "address-town", "London", "address-postcode", "sw1a1aa");
+    answer("/country", "country", "england");
+    answer("/postcode", "postcode", "sw1a 1aa");
+    answer("/ni-number", "niNumber", "jh 12 34 56 c");
+    answer("/has-licence", "hasLicence", "no");
+    answer("/help", "help", "access");
+    answer("/help-details", "helpDetails", "A ramp to the river, please");
+    answer("/fee", "donation", "£12.50");
+    answer("/licence-name", "licenceName", "Jo Bloggs");
+  }
+
+  private JourneyDriver.Shown answer(String page, String... fields) {
+    browser.get(MOUNT + page);
+    JourneyDriver.Shown next = browser.post(MOUNT + page, fields);
+    assertThat(next.html().select(".govuk-error-summary").text()).as("errors after answering " + page).isEmpty();
+    return next;
+  }
+
+  /** A clock the test moves on. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
