@@ -3,12 +3,12 @@ package org.stpkit.templates.internal;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateMarkupOutputModel;
 import freemarker.template.TemplateBooleanModel;
-import freemarker.template.TemplateHashModelEx2;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
 import java.util.List;
+import org.stpkit.templates.internal.html.Js;
 
 /**
  * {@code govukAttributes(attributes)}: govuk-frontend's {@code macros/attributes.njk} as a
@@ -60,15 +60,15 @@ public final class HtmlAttributes implements TemplateMethodModelEx {
       } else if (value instanceof TemplateMarkupOutputModel) {
         valueHtml = JsValues.toJsString(value);
       } else {
-        valueHtml = JsValues.escapeHtml(JsValues.toJsString(value));
+        valueHtml = Js.escape(JsValues.toJsString(value));
       }
       boolean isBoolean = value instanceof TemplateBooleanModel && !(value instanceof TemplateScalarModel);
       boolean isTrue = isBoolean && ((TemplateBooleanModel) value).getAsBoolean();
       boolean isFalse = isBoolean && !((TemplateBooleanModel) value).getAsBoolean();
       if (optional && isTrue) {
-        html.append(' ').append(JsValues.escapeHtml(name));
+        html.append(' ').append(Js.escape(name));
       } else if (!optional || !(absent || isFalse)) {
-        html.append(' ').append(JsValues.escapeHtml(name)).append("=\"").append(valueHtml).append('"');
+        html.append(' ').append(Js.escape(name)).append("=\"").append(valueHtml).append('"');
       }
     }
     return html.toString();

@@ -7,13 +7,12 @@ import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
 import freemarker.core.TemplateMarkupOutputModel;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import org.jspecify.annotations.Nullable;
+import org.stpkit.templates.internal.html.Js;
 
 /**
  * The JavaScript value rules that govuk-frontend's Nunjucks templates rely on, applied to
- * FreeMarker values: truthiness, string conversion and Nunjucks' HTML escaping.
+ * FreeMarker values: truthiness and string conversion ({@link Js} has the rest, for Java values).
  */
 public final class JsValues {
   private JsValues() {}
@@ -70,7 +69,7 @@ public final class JsValues {
       return ((TemplateScalarModel) value).getAsString();
     }
     if (value instanceof TemplateNumberModel) {
-      return numberToJsString(((TemplateNumberModel) value).getAsNumber());
+      return Js.numberToString(((TemplateNumberModel) value).getAsNumber());
     }
     if (value instanceof TemplateBooleanModel) {
       return ((TemplateBooleanModel) value).getAsBoolean() ? "true" : "false";
@@ -95,53 +94,5 @@ public final class JsValues {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static String markupToString(TemplateMarkupOutputModel markup) throws TemplateModelException {
     return markup.getOutputFormat().getMarkupString(markup);
-  }
-
-  static String numberToJsString(Number number) {
-    if (number instanceof Integer || number instanceof Long || number instanceof Short
-        || number instanceof Byte || number instanceof BigInteger) {
-      return number.toString();
-    }
-    double asDouble = number.doubleValue();
-    if (Double.isNaN(asDouble)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(asDouble)) {
-      return asDouble > 0 ? "Infinity" : "-Infinity";
-    }
-    if (asDouble == Math.rint(asDouble) && Math.abs(asDouble) < 1e21) {
-      return new BigDecimal(asDouble).toBigInteger().toString();
-    }
-    if (number instanceof BigDecimal) {
-      return ((BigDecimal) number).stripTrailingZeros().toPlainString();
-    }
-    return Double.toString(asDouble);
-  }
-
-  /** Nunjucks' {@code escape} filter: {@code & < > " '} and backslash. */
-  public static String escapeHtml(String text) {
-    StringBuilder escaped = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String replacement;
-      switch (c) {
-        case '&': replacement = "&amp;"; break;
-        case '<': replacement = "&lt;"; break;
-        case '>': replacement = "&gt;"; break;
-        case '"': replacement = "&quot;"; break;
-        case '\'': replacement = "&#39;"; break;
-        case '\\': replacement = "&#92;"; break;
-        default: replacement = null;
-      }
-      if (replacement != null) {
-        if (escaped == null) {
-          escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
-        }
-        escaped.append(replacement);
-      } else if (escaped != null) {
-        escaped.append(c);
-      }
-    }
-    return escaped == null ? text : escaped.toString();
   }
 }

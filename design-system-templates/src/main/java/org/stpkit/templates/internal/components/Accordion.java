@@ -27,7 +27,7 @@ final class Accordion implements Component {
       out.attribute("data-remember-expanded", params.get("rememberExpanded"));
     }
     out.attributes(params.get("attributes")).raw(">\n");
-    List<?> items = loopItems(params.get("items"));
+    List<?> items = Js.iterable(params.get("items"));
     for (int i = 0; i < items.size(); i++) {
       if (Js.truthy(items.get(i))) {
         section(params, JsObject.of(items.get(i)), i + 1, out);
@@ -60,22 +60,8 @@ final class Accordion implements Component {
     if (content.truthy("html")) {
       out.safeTrimmed(content.get("html")).raw('\n');
     } else if (content.truthy("text")) {
-      Object text = content.get("text");
-      // Nunjucks' trim keeps a safe string safe.
-      Object trimmed = text instanceof Markup ? new Markup(Js.trim(((Markup) text).html())) : Js.trim(Js.string(text));
-      out.raw("<p class=\"govuk-body\">\n").text(trimmed).raw("\n</p>\n");
+      out.raw("<p class=\"govuk-body\">\n").textTrimmed(content.get("text")).raw("\n</p>\n");
     }
     out.raw("</div>\n</div>");
-  }
-
-  /** What a Nunjucks for loop visits: an array's items, a string's characters, else nothing. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      return ((String) value).chars().mapToObj(c -> String.valueOf((char) c)).toList();
-    }
-    return List.of();
   }
 }

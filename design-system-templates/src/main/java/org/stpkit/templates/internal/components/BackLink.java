@@ -15,13 +15,8 @@ final class BackLink implements Component {
   public void render(JsObject params, @Nullable Markup caller, Html out) {
     out.raw("<a").attribute("href", Js.or(params.get("href"), "#"))
         .raw(" class=\"govuk-back-link").spaceAndText(params.get("classes")).raw('"')
-        .attributes(params.get("attributes")).raw('>');
-    // Unlike most components, the html is not trimmed here.
-    if (params.truthy("html")) {
-      out.safe(params.get("html"));
-    } else {
-      out.text(Js.or(params.get("text"), "Back"));
-    }
-    out.raw("</a>");
+        .attributes(params.get("attributes")).raw('>')
+        .htmlOrTextUntrimmed(params.get("html"), Js.or(params.get("text"), "Back"))
+        .raw("</a>");
   }
 }

@@ -1,7 +1,5 @@
 package org.stpkit.templates.internal.components;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -26,43 +24,17 @@ final class Breadcrumbs implements Component {
     out.raw("<nav").attribute("class", classNames).attributes(params.get("attributes"))
         .attribute("aria-label", Js.orDefault(params.get("labelText"), "Breadcrumb"))
         .raw(">\n<ol class=\"govuk-breadcrumbs__list\">");
-    for (Object entry : loopItems(params.get("items"))) {
+    for (Object entry : Js.iterable(params.get("items"))) {
       JsObject item = JsObject.of(entry);
       if (item.truthy("href")) {
         out.raw("\n<li class=\"govuk-breadcrumbs__list-item\">\n<a class=\"govuk-breadcrumbs__link\"")
-            .attribute("href", item.get("href")).attributes(item.get("attributes")).raw('>');
-        content(item, out);
-        out.raw("</a>\n</li>");
+            .attribute("href", item.get("href")).attributes(item.get("attributes")).raw('>')
+            .htmlOrTextUntrimmed(item).raw("</a>\n</li>");
       } else {
-        out.raw("\n<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">");
-        content(item, out);
-        out.raw("</li>");
+        out.raw("\n<li class=\"govuk-breadcrumbs__list-item\" aria-current=\"page\">")
+            .htmlOrTextUntrimmed(item).raw("</li>");
       }
     }
     out.raw("\n</ol>\n</nav>");
-  }
-
-  private static void content(JsObject item, Html out) {
-    if (item.truthy("html")) {
-      out.safe(item.get("html"));
-    } else {
-      out.text(item.get("text"));
-    }
-  }
-
-  /** What a Nunjucks for loop visits: an array's items, a string's characters, else nothing. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      String text = (String) value;
-      List<String> characters = new ArrayList<>(text.length());
-      for (int i = 0; i < text.length(); i++) {
-        characters.add(String.valueOf(text.charAt(i)));
-      }
-      return characters;
-    }
-    return List.of();
   }
 }

@@ -24,7 +24,7 @@ final class CharacterCount implements Component {
     boolean hasNoLimit = !params.truthy("maxwords") && !params.truthy("maxlength");
     Object textareaDescriptionLength = Js.or(params.get("maxwords"), params.get("maxlength"));
     Object textareaDescriptionText = Js.or(params.get("textareaDescriptionText"),
-        "You can enter up to %{count} " + ("words".equals(Js.string(countType)) ? "words" : "characters"));
+        "You can enter up to %{count} " + (Js.looselyEquals(countType, "words") ? "words" : "characters"));
     Object textareaDescriptionTextNoLimit = hasNoLimit ? ""
         : replaceCount(textareaDescriptionText, Js.string(textareaDescriptionLength));
     Object id = params.truthy("id") ? params.get("id") : params.get("name");
@@ -129,15 +129,7 @@ final class CharacterCount implements Component {
 
   /** {@code " " + name | escape + '="' + value | escape + '"'}. */
   private static void appendAttribute(@Nullable Object name, @Nullable Object value, Html out) {
-    out.raw(' ').raw(escape(name)).raw("=\"").raw(escape(value)).raw('"');
-  }
-
-  /** Nunjucks' {@code escape} filter: safe strings kept, undefined and null empty. */
-  private static String escape(@Nullable Object value) {
-    if (value instanceof Markup) {
-      return ((Markup) value).html();
-    }
-    return Js.isNullish(value) ? "" : Js.escape(Js.string(value));
+    out.raw(' ').text(name).raw("=\"").text(value).raw('"');
   }
 
   /** {@code item[index]}. */

@@ -1,7 +1,6 @@
 package org.stpkit.templates.internal.components;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -16,8 +15,6 @@ final class Checkboxes implements Component {
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {
     JsObject fieldset = params.object("fieldset");
-    JsObject hint = params.object("hint");
-    JsObject errorMessage = params.object("errorMessage");
     JsObject formGroup = params.object("formGroup");
     // Without an idPrefix the name is the prefix, even when undefined: ids then read "undefined-...".
     Object idPrefix = params.truthy("idPrefix") ? params.get("idPrefix") : params.get("name");
@@ -28,29 +25,7 @@ final class Checkboxes implements Component {
     boolean hasFieldset = params.truthy("fieldset");
 
     Html inner = new Html();
-    if (params.truthy("hint")) {
-      String hintId = Js.string(idPrefix) + "-hint";
-      describedBy = Js.truthy(describedBy) ? Js.string(describedBy) + " " + hintId : hintId;
-      Hint.INSTANCE.render(JsObject.of(Js.object(
-          "id", hintId,
-          "classes", hint.get("classes"),
-          "attributes", hint.get("attributes"),
-          "html", hint.get("html"),
-          "text", hint.get("text"))), null, inner);
-      inner.raw('\n');
-    }
-    if (params.truthy("errorMessage")) {
-      String errorId = Js.string(idPrefix) + "-error";
-      describedBy = Js.truthy(describedBy) ? Js.string(describedBy) + " " + errorId : errorId;
-      ErrorMessage.INSTANCE.render(JsObject.of(Js.object(
-          "id", errorId,
-          "classes", errorMessage.get("classes"),
-          "attributes", errorMessage.get("attributes"),
-          "html", errorMessage.get("html"),
-          "text", errorMessage.get("text"),
-          "visuallyHiddenText", errorMessage.get("visuallyHiddenText"))), null, inner);
-      inner.raw('\n');
-    }
+    describedBy = FormGroupParts.hintAndError(params, idPrefix, describedBy, inner);
     inner.raw("<div class=\"govuk-checkboxes").spaceAndText(params.get("classes")).raw('"')
         .attributes(params.get("attributes")).raw(" data-module=\"govuk-checkboxes\">");
     if (formGroup.truthy("beforeInputs")) {
@@ -71,11 +46,7 @@ final class Checkboxes implements Component {
     }
     inner.raw("\n</div>");
 
-    out.raw("<div class=\"govuk-form-group");
-    if (params.truthy("errorMessage")) {
-      out.raw(" govuk-form-group--error");
-    }
-    out.spaceAndText(formGroup.get("classes")).raw('"').attributes(formGroup.get("attributes")).raw(">\n");
+    FormGroupParts.open(params, out);
     if (hasFieldset) {
       Fieldset.INSTANCE.render(JsObject.of(Js.object(
           "describedBy", describedBy,
@@ -100,10 +71,9 @@ final class Checkboxes implements Component {
       return;
     }
     boolean isChecked = item.truthy("checked")
-        || (params.truthy("values") && in(item.get("value"), params.get("values"))
-            && !looselyFalse(item.get("checked")));
+        || (params.truthy("values") && Js.in(item.get("value"), params.get("values"))
+            && !Js.looselyEquals(item.get("checked"), false));
     JsObject hint = item.object("hint");
-    JsObject label = item.object("label");
     JsObject conditional = item.object("conditional");
     boolean hasHint = hint.truthy("text") || hint.truthy("html");
     String itemHintId = hasHint ? Js.string(itemId) + "-item-hint" : "";
@@ -130,74 +100,15 @@ final class Checkboxes implements Component {
       out.attribute("aria-describedby", itemDescribedBy);
     }
     out.attributes(item.get("attributes")).raw(">\n");
-    Label.INSTANCE.render(JsObject.of(Js.object(
-        "html", item.get("html"),
-        "text", item.get("text"),
-        "classes", "govuk-checkboxes__label" + (label.truthy("classes") ? " " + label.string("classes") : ""),
-        "attributes", label.get("attributes"),
-        "for", itemId)), null, out);
+    FormGroupParts.itemLabel("govuk-checkboxes", item, itemId, out);
     if (hasHint) {
       out.raw('\n');
-      Hint.INSTANCE.render(JsObject.of(Js.object(
-          "id", itemHintId,
-          "classes", "govuk-checkboxes__hint" + (hint.truthy("classes") ? " " + hint.string("classes") : ""),
-          "attributes", hint.get("attributes"),
-          "html", hint.get("html"),
-          "text", hint.get("text"))), null, out);
+      FormGroupParts.itemHint("govuk-checkboxes", item, itemHintId, out);
     }
     out.raw("\n</div>");
     if (conditional.truthy("html")) {
-      out.raw("\n<div class=\"govuk-checkboxes__conditional");
-      if (!isChecked) {
-        out.raw(" govuk-checkboxes__conditional--hidden");
-      }
-      out.raw('"').attribute("id", conditionalId).raw(">\n")
-          .safeTrimmed(conditional.get("html"))
-          .raw("\n</div>");
+      out.raw('\n');
+      FormGroupParts.itemConditional("govuk-checkboxes", item, isChecked, conditionalId, out);
     }
-  }
-
-  /**
-   * Nunjucks' {@code value in values}: strict equality with an array item, a substring of a string,
-   * a key of an object; any other values (which make Nunjucks throw) contain nothing.
-   */
-  private static boolean in(@Nullable Object value, @Nullable Object values) {
-    if (values instanceof List) {
-      for (Object candidate : (List<?>) values) {
-        // A Java null in a list is a JSON null, never undefined.
-        if (strictEquals(candidate == null ? Js.NULL : candidate, value)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    if (values instanceof String) {
-      return ((String) values).contains(Js.string(value));
-    }
-    if (values instanceof Map) {
-      return ((Map<?, ?>) values).containsKey(Js.string(value));
-    }
-    return false;
-  }
-
-  /** JavaScript's {@code a === b} for JSON values: objects and arrays are equal only to themselves. */
-  private static boolean strictEquals(@Nullable Object a, @Nullable Object b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    if (a instanceof Number && b instanceof Number) {
-      return ((Number) a).doubleValue() == ((Number) b).doubleValue();
-    }
-    if (a instanceof String || a instanceof Boolean) {
-      return a.equals(b);
-    }
-    return a == b;
-  }
-
-  /** {@code checked == false} for a falsy {@code checked}: true for false, 0 and "", not for null or undefined. */
-  private static boolean looselyFalse(@Nullable Object checked) {
-    return Boolean.FALSE.equals(checked)
-        || (checked instanceof Number && ((Number) checked).doubleValue() == 0)
-        || "".equals(checked);
   }
 }

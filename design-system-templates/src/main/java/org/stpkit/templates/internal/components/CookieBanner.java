@@ -63,8 +63,7 @@ final class CookieBanner implements Component {
 
   private static void action(JsObject action, Html out) {
     Object type = action.get("type");
-    // The template compares with ==, which converts the type to a string first.
-    if (!action.truthy("href") || "button".equals(Js.string(type))) {
+    if (!action.truthy("href") || Js.looselyEquals(type, "button")) {
       Button.INSTANCE.render(JsObject.of(Js.object(
           "text", action.get("text"),
           "type", Js.or(type, "button"),

@@ -1,11 +1,8 @@
 package org.stpkit.templates.internal.components;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -16,10 +13,6 @@ import org.stpkit.templates.internal.html.Markup;
 /** govuk-frontend {@code components/date-input/template.njk}. */
 final class DateInput implements Component {
   static final DateInput INSTANCE = new DateInput();
-
-  /** The strings JavaScript's {@code Number(s)} reads as zero, once trimmed (the empty string too). */
-  private static final Pattern ZERO =
-      Pattern.compile("|[+-]?(0+\\.?0*|\\.0+)([eE][+-]?[0-9]+)?|0[xX]0+|0[bB]0+|0[oO]0+");
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {
@@ -35,8 +28,8 @@ final class DateInput implements Component {
         Js.object("name", "month", "value", values.get("month"), "classes", "govuk-input--width-2"));
     Object year = Js.orDefault(params.get("year"),
         Js.object("name", "year", "value", values.get("year"), "classes", "govuk-input--width-4"));
-    List<?> items = length(params.get("items")) > 0
-        ? loopItems(params.get("items"))
+    List<?> items = Js.length(params.get("items")) > 0
+        ? Js.iterable(params.get("items"))
         : Arrays.asList(day, month, year);
 
     boolean anyItemHasError = false;
@@ -47,31 +40,7 @@ final class DateInput implements Component {
     }
 
     Html inner = new Html();
-    if (params.truthy("hint")) {
-      JsObject hint = params.object("hint");
-      String hintId = params.string("id") + "-hint";
-      describedBy = Js.truthy(describedBy) ? Js.string(describedBy) + " " + hintId : hintId;
-      Hint.INSTANCE.render(JsObject.of(Js.object(
-          "id", hintId,
-          "classes", hint.get("classes"),
-          "attributes", hint.get("attributes"),
-          "html", hint.get("html"),
-          "text", hint.get("text"))), null, inner);
-      inner.raw('\n');
-    }
-    if (params.truthy("errorMessage")) {
-      JsObject errorMessage = params.object("errorMessage");
-      String errorId = params.string("id") + "-error";
-      describedBy = Js.truthy(describedBy) ? Js.string(describedBy) + " " + errorId : errorId;
-      ErrorMessage.INSTANCE.render(JsObject.of(Js.object(
-          "id", errorId,
-          "classes", errorMessage.get("classes"),
-          "attributes", errorMessage.get("attributes"),
-          "html", errorMessage.get("html"),
-          "text", errorMessage.get("text"),
-          "visuallyHiddenText", errorMessage.get("visuallyHiddenText"))), null, inner);
-      inner.raw('\n');
-    }
+    describedBy = FormGroupParts.hintAndError(params, params.get("id"), describedBy, inner);
     inner.raw("<div class=\"govuk-date-input").spaceAndText(params.get("classes")).raw('"')
         .attributes(params.get("attributes"));
     if (params.truthy("id")) {
@@ -92,11 +61,7 @@ final class DateInput implements Component {
     }
     inner.raw("</div>");
 
-    out.raw("<div class=\"govuk-form-group");
-    if (params.truthy("errorMessage")) {
-      out.raw(" govuk-form-group--error");
-    }
-    out.spaceAndText(formGroup.get("classes")).raw('"').attributes(formGroup.get("attributes")).raw(">\n");
+    FormGroupParts.open(params, out);
     if (params.truthy("fieldset")) {
       // The fieldset's role is 'group' because otherwise JAWS does not announce the description
       // for a fieldset of text inputs (govuk-frontend's own note).
@@ -134,11 +99,12 @@ final class DateInput implements Component {
       itemWidth = 4;
     }
 
-    if ((!Js.truthy(classes) || !in("govuk-input--error", classes))
-        && (hasError(item) || (!looselyFalse(item.get("error")) && params.truthy("errorMessage") && !anyItemHasError))) {
+    if ((!Js.truthy(classes) || !Js.in("govuk-input--error", classes))
+        && (hasError(item)
+            || (!Js.looselyEquals(item.get("error"), false) && params.truthy("errorMessage") && !anyItemHasError))) {
       itemClasses = Js.trim(itemClasses + " govuk-input--error");
     }
-    if (!Js.truthy(classes) || !in("govuk-input--width-", classes)) {
+    if (!Js.truthy(classes) || !Js.in("govuk-input--width-", classes)) {
       itemClasses = Js.trim(itemClasses + " govuk-input--width-" + itemWidth);
     }
     if (Js.truthy(classes)) {
@@ -169,67 +135,18 @@ final class DateInput implements Component {
    * whether the item is the day, month or year.
    */
   private static boolean isDefaultItem(JsObject item, Object rawItem, String name, Object defaultItem) {
-    if (strictEquals(rawItem, defaultItem)) {
+    if (Js.strictlyEquals(rawItem, defaultItem)) {
       return true;
     }
     Object itemName = item.get("name");
     return Js.truthy(itemName)
-        && (strictEquals(itemName, name) || strictEquals(itemName, JsObject.of(defaultItem).get("name")));
+        && (Js.strictlyEquals(itemName, name)
+            || Js.strictlyEquals(itemName, JsObject.of(defaultItem).get("name")));
   }
 
   /** {@code item.error or (item.classes and "govuk-input--error" in item.classes)}. */
   private static boolean hasError(JsObject item) {
-    return item.truthy("error") || (item.truthy("classes") && in("govuk-input--error", item.get("classes")));
-  }
-
-  /** Nunjucks' {@code needle in haystack}: a substring of a string, an item of an array, a key of an object. */
-  private static boolean in(String needle, @Nullable Object haystack) {
-    if (haystack instanceof String) {
-      return ((String) haystack).contains(needle);
-    }
-    if (haystack instanceof List) {
-      for (Object candidate : (List<?>) haystack) {
-        if (strictEquals(candidate, needle)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    if (haystack instanceof Map) {
-      return ((Map<?, ?>) haystack).containsKey(needle);
-    }
-    return false;
-  }
-
-  /** JavaScript's {@code a === b}: objects and arrays only equal themselves. */
-  private static boolean strictEquals(@Nullable Object a, @Nullable Object b) {
-    if (a == b) {
-      return true;
-    }
-    if (a instanceof String && b instanceof String) {
-      return a.equals(b);
-    }
-    if (a instanceof Number && b instanceof Number) {
-      return ((Number) a).doubleValue() == ((Number) b).doubleValue();
-    }
-    if (a instanceof Boolean && b instanceof Boolean) {
-      return a.equals(b);
-    }
-    return false;
-  }
-
-  /** JavaScript's {@code value == false}. */
-  private static boolean looselyFalse(@Nullable Object value) {
-    if (value instanceof Boolean) {
-      return !(Boolean) value;
-    }
-    if (value instanceof Number) {
-      return ((Number) value).doubleValue() == 0;
-    }
-    if (value instanceof String || value instanceof Markup || value instanceof List) {
-      return ZERO.matcher(Js.trim(Js.string(value))).matches();
-    }
-    return false;
+    return item.truthy("error") || (item.truthy("classes") && Js.in("govuk-input--error", item.get("classes")));
   }
 
   /** Nunjucks' {@code capitalize} filter, which reads undefined, null and false as the empty string. */
@@ -240,36 +157,5 @@ final class DateInput implements Component {
     String text = Js.string(value).toLowerCase(Locale.ROOT);
     String capitalized = text.isEmpty() ? "" : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     return value instanceof Markup ? new Markup(capitalized) : capitalized;
-  }
-
-  /** Nunjucks' {@code length} filter: of an array or string, or an object's key count; else 0. */
-  private static int length(@Nullable Object value) {
-    if (value instanceof List) {
-      return ((List<?>) value).size();
-    }
-    if (value instanceof String) {
-      return ((String) value).length();
-    }
-    if (value instanceof Markup) {
-      return ((Markup) value).html().length();
-    }
-    if (value instanceof Map) {
-      return ((Map<?, ?>) value).size();
-    }
-    return 0;
-  }
-
-  /** What {@code {% for item in value %}} visits: an array's items or a string's characters; nothing for an object. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    String text = value instanceof String ? (String) value
-        : value instanceof Markup ? ((Markup) value).html() : "";
-    List<String> characters = new ArrayList<>(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      characters.add(String.valueOf(text.charAt(i)));
-    }
-    return characters;
   }
 }

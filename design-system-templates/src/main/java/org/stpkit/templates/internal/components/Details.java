@@ -26,10 +26,8 @@ final class Details implements Component {
         .raw("\n</span>\n</summary>\n<div class=\"govuk-details__text\">\n");
     if (caller != null) {
       out.raw(caller.html());
-    } else if (params.truthy("html")) {
-      out.safe(params.get("html"));
     } else {
-      out.text(params.get("text"));
+      out.htmlOrTextUntrimmed(params);
     }
     out.raw("\n</div>\n</details>");
   }

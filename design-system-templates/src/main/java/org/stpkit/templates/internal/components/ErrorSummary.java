@@ -1,10 +1,9 @@
 package org.stpkit.templates.internal.components;
 
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
+import org.stpkit.templates.internal.html.Js;
 import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
@@ -34,9 +33,9 @@ final class ErrorSummary implements Component {
       out.raw("\n</p>\n");
     }
     Object errorList = params.get("errorList");
-    if (length(errorList) > 0) {
+    if (Js.length(errorList) > 0) {
       out.raw("<ul class=\"govuk-list govuk-error-summary__list\">\n");
-      for (Object errorItem : loopItems(errorList)) {
+      for (Object errorItem : Js.iterable(errorList)) {
         JsObject item = JsObject.of(errorItem);
         out.raw("<li>\n");
         if (item.truthy("href")) {
@@ -51,36 +50,5 @@ final class ErrorSummary implements Component {
       out.raw("</ul>\n");
     }
     out.raw("</div>\n</div>\n</div>");
-  }
-
-  /** Nunjucks' {@code length} filter: of an array or string, or an object's key count; else 0. */
-  private static int length(@Nullable Object value) {
-    if (value instanceof List) {
-      return ((List<?>) value).size();
-    }
-    if (value instanceof String) {
-      return ((String) value).length();
-    }
-    if (value instanceof Markup) {
-      return ((Markup) value).html().length();
-    }
-    if (value instanceof Map) {
-      return ((Map<?, ?>) value).size();
-    }
-    return 0;
-  }
-
-  /** What {@code {% for item in value %}} visits: an array's items or a string's characters; nothing for an object. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    String text = value instanceof String ? (String) value
-        : value instanceof Markup ? ((Markup) value).html() : "";
-    String[] characters = new String[text.length()];
-    for (int i = 0; i < characters.length; i++) {
-      characters[i] = String.valueOf(text.charAt(i));
-    }
-    return List.of(characters);
   }
 }

@@ -17,13 +17,9 @@ final class Feedback implements Component {
     out.raw("<div class=\"govuk-feedback govuk-width-container").spaceAndText(params.get("classes")).raw('"')
         .attributes(params.get("attributes"))
         .raw(">\n<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n<h")
-        .text(headingLevel).raw(" class=\"govuk-feedback__title\">\n");
-    if (params.truthy("titleHtml")) {
-      out.safe(params.get("titleHtml"));
-    } else {
-      out.text(params.get("titleText"));
-    }
-    out.raw("\n</h").text(headingLevel).raw('>');
+        .text(headingLevel).raw(" class=\"govuk-feedback__title\">\n")
+        .htmlOrTextUntrimmed(params.get("titleHtml"), params.get("titleText"))
+        .raw("\n</h").text(headingLevel).raw('>');
     if (caller != null || params.truthy("html") || params.truthy("text")) {
       out.raw("\n<div class=\"govuk-feedback__body\">\n");
       if (caller != null) {
@@ -31,11 +27,7 @@ final class Feedback implements Component {
       } else if (params.truthy("html")) {
         out.safeTrimmed(params.get("html"));
       } else {
-        Object text = params.get("text");
-        // The trim filter keeps a safe string safe, so only plain text is escaped.
-        String trimmed = Js.trim(Js.string(text));
-        out.raw("<p class=\"govuk-body\">\n").text(text instanceof Markup ? new Markup(trimmed) : trimmed)
-            .raw("\n</p>");
+        out.raw("<p class=\"govuk-body\">\n").textTrimmed(params.get("text")).raw("\n</p>");
       }
       out.raw("\n</div>");
     }

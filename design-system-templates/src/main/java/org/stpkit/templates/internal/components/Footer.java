@@ -1,8 +1,5 @@
 package org.stpkit.templates.internal.components;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -41,7 +38,7 @@ final class Footer implements Component {
     out.raw("<div class=\"govuk-width-container").spaceAndText(params.get("containerClasses")).raw("\">\n");
     Logo.render(JsObject.of(Js.object("classes", "govuk-footer__crown", "useLogotype", Boolean.FALSE)), out);
     out.raw('\n');
-    if (hasLength(params.get("navigation"))) {
+    if (Js.length(params.get("navigation")) > 0) {
       navigation(params.get("navigation"), out);
       out.raw("\n<hr class=\"govuk-footer__section-break\">\n");
     }
@@ -72,17 +69,17 @@ final class Footer implements Component {
 
   private static void navigation(@Nullable Object navigation, Html out) {
     out.raw("<div class=\"govuk-footer__navigation\">");
-    for (Object section : items(navigation)) {
+    for (Object section : Js.iterable(navigation)) {
       JsObject nav = JsObject.of(section);
       out.raw("\n<div class=\"govuk-footer__section govuk-grid-column-").text(Js.or(nav.get("width"), "full"))
           .raw("\">\n<h2 class=\"govuk-footer__heading govuk-heading-m\">").text(nav.get("title")).raw("</h2>");
-      if (hasLength(nav.get("items"))) {
+      if (Js.length(nav.get("items")) > 0) {
         out.raw("\n<ul class=\"govuk-footer__list");
         if (nav.truthy("columns")) {
           out.raw(" govuk-footer__list--columns-").text(nav.string("columns"));
         }
         out.raw("\">");
-        for (Object listItem : items(nav.get("items"))) {
+        for (Object listItem : Js.iterable(nav.get("items"))) {
           JsObject item = JsObject.of(listItem);
           if (item.truthy("href") && item.truthy("text")) {
             out.raw("\n<li class=\"govuk-footer__list-item\">\n");
@@ -100,9 +97,9 @@ final class Footer implements Component {
   private static void meta(JsObject meta, Html out) {
     out.raw("<h2 class=\"govuk-visually-hidden\">").text(Js.or(meta.get("visuallyHiddenTitle"), "Support links"))
         .raw("</h2>\n");
-    if (hasLength(meta.get("items"))) {
+    if (Js.length(meta.get("items")) > 0) {
       out.raw("<ul class=\"govuk-footer__inline-list\">");
-      for (Object metaItem : items(meta.get("items"))) {
+      for (Object metaItem : Js.iterable(meta.get("items"))) {
         out.raw("\n<li class=\"govuk-footer__inline-list-item\">\n");
         link(JsObject.of(metaItem), out);
         out.raw("\n</li>");
@@ -117,38 +114,5 @@ final class Footer implements Component {
   private static void link(JsObject item, Html out) {
     out.raw("<a class=\"govuk-footer__link\"").attribute("href", item.get("href"))
         .attributes(item.get("attributes")).raw(">\n").text(item.get("text")).raw("\n</a>");
-  }
-
-  /** Whether Nunjucks' {@code length} filter gives a non-zero number. */
-  private static boolean hasLength(@Nullable Object value) {
-    if (value instanceof List) {
-      return !((List<?>) value).isEmpty();
-    }
-    if (value instanceof String) {
-      return !((String) value).isEmpty();
-    }
-    if (value instanceof Markup) {
-      return !((Markup) value).html().isEmpty();
-    }
-    if (value instanceof Map) {
-      return !((Map<?, ?>) value).isEmpty();
-    }
-    return false;
-  }
-
-  /** What a Nunjucks for loop visits: an array's items, a string's characters, else nothing. */
-  private static List<?> items(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      String text = (String) value;
-      List<String> characters = new ArrayList<>(text.length());
-      for (int i = 0; i < text.length(); i++) {
-        characters.add(String.valueOf(text.charAt(i)));
-      }
-      return characters;
-    }
-    return List.of();
   }
 }

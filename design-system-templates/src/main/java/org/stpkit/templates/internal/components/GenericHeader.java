@@ -21,12 +21,8 @@ final class GenericHeader implements Component {
         .text(Js.or(params.get("containerClasses"), "govuk-width-container")).raw("\">\n");
     out.raw("<div class=\"").text(namespace).raw("-header__logo\">\n");
     out.raw("<a").attribute("href", Js.or(params.get("url"), "/"))
-        .raw(" class=\"").text(namespace).raw("-header__homepage-link\">\n");
-    if (params.truthy("logoHtml")) {
-      out.safe(params.get("logoHtml"));
-    } else {
-      out.text(params.get("logoText"));
-    }
-    out.raw("\n</a>\n</div>\n</div>\n</div>");
+        .raw(" class=\"").text(namespace).raw("-header__homepage-link\">\n")
+        .htmlOrTextUntrimmed(params.get("logoHtml"), params.get("logoText"))
+        .raw("\n</a>\n</div>\n</div>\n</div>");
   }
 }

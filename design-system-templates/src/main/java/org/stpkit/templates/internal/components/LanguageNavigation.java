@@ -1,7 +1,5 @@
 package org.stpkit.templates.internal.components;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -19,7 +17,7 @@ final class LanguageNavigation implements Component {
         .attributes(params.get("attributes"))
         .attribute("aria-label", Js.orDefault(params.get("ariaLabel"), "Language"))
         .raw(">\n<ul class=\"govuk-language-navigation__list\">");
-    for (Object entry : loopItems(params.get("items"))) {
+    for (Object entry : Js.iterable(params.get("items"))) {
       JsObject item = JsObject.of(entry);
       out.raw("\n<li class=\"govuk-language-navigation__list-item\">\n");
       if (item.truthy("current") || !item.truthy("href")) {
@@ -31,9 +29,7 @@ final class LanguageNavigation implements Component {
         if (item.truthy("dir")) {
           out.attribute("dir", item.get("dir"));
         }
-        out.attributes(item.get("attributes")).raw('>');
-        content(item, out);
-        out.raw("</span>");
+        out.attributes(item.get("attributes")).raw('>').htmlOrTextUntrimmed(item).raw("</span>");
       } else {
         out.raw("<a class=\"govuk-language-navigation__link").spaceAndText(item.get("classes")).raw('"')
             .attribute("href", item.get("href")).raw(" rel=\"alternate\"");
@@ -46,8 +42,7 @@ final class LanguageNavigation implements Component {
         if (item.truthy("dir")) {
           out.attribute("dir", item.get("dir"));
         }
-        out.attributes(item.get("attributes")).raw('>');
-        content(item, out);
+        out.attributes(item.get("attributes")).raw('>').htmlOrTextUntrimmed(item);
         if (item.truthy("languageDescriptionText")) {
           out.raw("<span class=\"govuk-visually-hidden\"> ").text(item.get("languageDescriptionText"))
               .raw("</span>");
@@ -57,29 +52,5 @@ final class LanguageNavigation implements Component {
       out.raw("\n</li>");
     }
     out.raw("\n</ul>\n</nav>");
-  }
-
-  private static void content(JsObject item, Html out) {
-    if (item.truthy("html")) {
-      out.safe(item.get("html"));
-    } else {
-      out.text(item.get("text"));
-    }
-  }
-
-  /** What a Nunjucks for loop visits: an array's items, a string's characters, else nothing. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      String text = (String) value;
-      List<String> characters = new ArrayList<>(text.length());
-      for (int i = 0; i < text.length(); i++) {
-        characters.add(String.valueOf(text.charAt(i)));
-      }
-      return characters;
-    }
-    return List.of();
   }
 }

@@ -14,7 +14,7 @@ final class NotificationBanner implements Component {
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {
     // params.type == "success" is loose equality: only values whose String() is "success" match.
-    boolean successBanner = Js.string(params.get("type")).equals("success");
+    boolean successBanner = Js.looselyEquals(params.get("type"), "success");
     Object role;
     if (params.truthy("role")) {
       role = params.get("role");

@@ -1,7 +1,5 @@
 package org.stpkit.templates.internal.components;
 
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -42,8 +40,8 @@ final class Pagination implements Component {
     }
     if (params.truthy("items")) {
       out.raw("<ul class=\"govuk-pagination__list\">\n");
-      for (Object item : loopItems(params.get("items"))) {
-        if (length(item) > 0) {
+      for (Object item : Js.iterable(params.get("items"))) {
+        if (Js.length(item) > 0) {
           pageItem(JsObject.of(item), out);
           out.raw('\n');
         }
@@ -104,33 +102,5 @@ final class Pagination implements Component {
       out.raw(" aria-current=\"page\"");
     }
     out.attributes(item.get("attributes")).raw(">\n").text(item.get("number")).raw("\n</a>\n</li>");
-  }
-
-  /** What a Nunjucks for loop visits: an array's items, a string's characters, else nothing. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      return ((String) value).chars().mapToObj(c -> String.valueOf((char) c)).toList();
-    }
-    return List.of();
-  }
-
-  /**
-   * Nunjucks' {@code length} filter as compared with {@code > 0}: keys of an object, items of an
-   * array, characters of a string; other values have none.
-   */
-  private static int length(@Nullable Object value) {
-    if (value instanceof List) {
-      return ((List<?>) value).size();
-    }
-    if (value instanceof String) {
-      return ((String) value).length();
-    }
-    if (value instanceof Map) {
-      return ((Map<?, ?>) value).size();
-    }
-    return 0;
   }
 }

@@ -1,7 +1,6 @@
 package org.stpkit.templates.internal.components;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -17,7 +16,7 @@ final class Panel implements Component {
   public void render(JsObject params, @Nullable Markup caller, Html out) {
     Object headingLevel = Js.or(params.get("headingLevel"), 1);
     boolean isInterruption = params.truthy("classes")
-        && contains(params.get("classes"), "govuk-panel--interruption");
+        && Js.in("govuk-panel--interruption", params.get("classes"));
 
     out.raw("<div class=\"govuk-panel");
     // The panel is the confirmation variant unless it is an interruption.
@@ -25,13 +24,9 @@ final class Panel implements Component {
       out.raw(" govuk-panel--confirmation");
     }
     out.spaceAndText(params.get("classes")).raw('"').attributes(params.get("attributes")).raw(">\n");
-    out.raw("<h").text(headingLevel).raw(" class=\"govuk-panel__title\">\n");
-    if (params.truthy("titleHtml")) {
-      out.safe(params.get("titleHtml"));
-    } else {
-      out.text(params.get("titleText"));
-    }
-    out.raw("\n</h").text(headingLevel).raw('>');
+    out.raw("<h").text(headingLevel).raw(" class=\"govuk-panel__title\">\n")
+        .htmlOrTextUntrimmed(params.get("titleHtml"), params.get("titleText"))
+        .raw("\n</h").text(headingLevel).raw('>');
     if (caller != null || params.truthy("html") || params.truthy("text")) {
       out.raw("\n<div class=\"govuk-panel__body\">\n");
       if (caller != null) {
@@ -60,7 +55,7 @@ final class Panel implements Component {
   }
 
   private static void action(JsObject action, Html out) {
-    if (!action.truthy("href") || Js.string(action.get("type")).equals("button")) {
+    if (!action.truthy("href") || Js.looselyEquals(action.get("type"), "button")) {
       Button.INSTANCE.render(JsObject.of(Js.object(
           "text", action.get("text"),
           "type", Js.or(action.get("type"), "button"),
@@ -73,16 +68,5 @@ final class Panel implements Component {
     out.raw("<a class=\"govuk-link govuk-link--inverse").spaceAndText(action.get("classes")).raw('"')
         .attribute("href", action.get("href")).attributes(action.get("attributes")).raw('>')
         .text(action.get("text")).raw("</a>");
-  }
-
-  /** Nunjucks' {@code needle in haystack}: an array item, an object key or a substring. */
-  private static boolean contains(Object haystack, String needle) {
-    if (haystack instanceof List) {
-      return ((List<?>) haystack).contains(needle);
-    }
-    if (haystack instanceof Map) {
-      return ((Map<?, ?>) haystack).containsKey(needle);
-    }
-    return Js.string(haystack).contains(needle);
   }
 }

@@ -21,7 +21,8 @@ final class ServiceNavigation implements Component {
     // Markup from a FreeMarker caller counts as a string, as a captured Nunjucks block does.
     boolean slotEndIsString = slotEnd instanceof String || slotEnd instanceof Markup;
     Object endSlotHtml = slotEndIsString ? slotEnd : JsObject.of(slotEnd).get("html");
-    boolean endSlotInline = slotEnd instanceof Map && "inline".equals(Js.string(JsObject.of(slotEnd).get("align")));
+    boolean endSlotInline =
+        slotEnd instanceof Map && Js.looselyEquals(JsObject.of(slotEnd).get("align"), "inline");
 
     // With a service name or slotted content, a section with an aria-label makes the landmark
     // region; otherwise the nav inside does that job by itself.
@@ -47,8 +48,11 @@ final class ServiceNavigation implements Component {
       serviceName(params, out);
       out.raw('\n');
     }
+    // `params.navigation | select("truthy")`: select reads a safe string by index and finds
+    // nothing there, where a for loop would visit its characters.
+    Object navigation = params.get("navigation");
     List<Object> navigationItems = new ArrayList<>();
-    for (Object item : items(params.get("navigation"))) {
+    for (Object item : navigation instanceof Markup ? List.of() : Js.iterable(navigation)) {
       if (Js.truthy(item)) {
         navigationItems.add(item);
       }
@@ -87,8 +91,7 @@ final class ServiceNavigation implements Component {
       out.raw("<button type=\"button\" class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\"")
           .attribute("aria-controls", navigationId);
       Object menuButtonLabel = params.get("menuButtonLabel");
-      // Nunjucks compares with JavaScript's loose !=, which compares these as strings.
-      if (Js.truthy(menuButtonLabel) && !Js.string(menuButtonLabel).equals(Js.string(menuButtonText))) {
+      if (Js.truthy(menuButtonLabel) && !Js.looselyEquals(menuButtonLabel, menuButtonText)) {
         out.attribute("aria-label", menuButtonLabel);
       }
       out.raw(" hidden aria-hidden=\"true\">\n").text(menuButtonText).raw("\n</button>\n");
@@ -145,30 +148,10 @@ final class ServiceNavigation implements Component {
     if (isActive) {
       out.raw("<strong class=\"govuk-service-navigation__active-fallback\">");
     }
-    if (item.truthy("html")) {
-      out.safe(item.get("html"));
-    } else {
-      out.text(item.get("text"));
-    }
+    out.htmlOrTextUntrimmed(item);
     if (isActive) {
       out.raw("</strong>");
     }
-  }
-
-  /** What Nunjucks' {@code select} visits: an array's items, a string's characters, else nothing. */
-  private static List<?> items(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      String text = (String) value;
-      List<String> characters = new ArrayList<>(text.length());
-      for (int i = 0; i < text.length(); i++) {
-        characters.add(String.valueOf(text.charAt(i)));
-      }
-      return characters;
-    }
-    return List.of();
   }
 }
 

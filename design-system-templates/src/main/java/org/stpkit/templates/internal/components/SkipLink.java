@@ -15,13 +15,8 @@ final class SkipLink implements Component {
   public void render(JsObject params, @Nullable Markup caller, Html out) {
     out.raw("<a").attribute("href", Js.or(params.get("href"), "#content"))
         .raw(" class=\"govuk-skip-link").spaceAndText(params.get("classes")).raw('"')
-        .attributes(params.get("attributes")).raw(" data-module=\"govuk-skip-link\">");
-    // Unlike most components, the html is not trimmed here.
-    if (params.truthy("html")) {
-      out.safe(params.get("html"));
-    } else {
-      out.text(params.get("text"));
-    }
-    out.raw("</a>");
+        .attributes(params.get("attributes")).raw(" data-module=\"govuk-skip-link\">")
+        .htmlOrTextUntrimmed(params)
+        .raw("</a>");
   }
 }

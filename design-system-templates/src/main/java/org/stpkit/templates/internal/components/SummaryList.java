@@ -1,8 +1,6 @@
 package org.stpkit.templates.internal.components;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -16,11 +14,11 @@ final class SummaryList implements Component {
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {
-    List<?> rows = loopItems(params.get("rows"));
+    List<?> rows = Js.iterable(params.get("rows"));
     // Whether any row has actions decides between two and three columns.
     boolean anyRowHasActions = false;
     for (Object row : rows) {
-      if (lengthFilter(JsObject.of(row).object("actions").get("items")) > 0) {
+      if (Js.length(JsObject.of(row).object("actions").get("items")) > 0) {
         anyRowHasActions = true;
       }
     }
@@ -48,7 +46,7 @@ final class SummaryList implements Component {
       JsObject key = row.object("key");
       JsObject value = row.object("value");
       JsObject actions = row.object("actions");
-      List<?> actionItems = loopItems(actions.get("items"));
+      List<?> actionItems = Js.iterable(actions.get("items"));
       out.raw("\n<div class=\"govuk-summary-list__row");
       if (anyRowHasActions && !actions.truthy("items")) {
         out.raw(" govuk-summary-list__row--no-actions");
@@ -82,7 +80,7 @@ final class SummaryList implements Component {
   private static void cardStart(JsObject card, Html out) {
     JsObject title = card.object("title");
     JsObject actions = card.object("actions");
-    List<?> actionItems = loopItems(actions.get("items"));
+    List<?> actionItems = Js.iterable(actions.get("items"));
     Object headingLevel = title.truthy("headingLevel") ? title.get("headingLevel") : 2;
     out.raw("<div class=\"govuk-summary-card").spaceAndText(card.get("classes")).raw('"')
         .attributes(card.get("attributes")).raw(">\n<div class=\"govuk-summary-card__title-wrapper\">");
@@ -112,53 +110,18 @@ final class SummaryList implements Component {
   /** The {@code _actionLink} macro: no whitespace inside the link, where it would show. */
   private static void actionLink(JsObject action, @Nullable Object cardTitle, Html out) {
     out.raw("<a class=\"govuk-link").spaceAndText(action.get("classes")).raw('"')
-        .attribute("href", action.get("href")).attributes(action.get("attributes")).raw('>');
-    if (action.truthy("html")) {
-      out.safe(action.get("html"));
-    } else {
-      out.text(action.get("text"));
-    }
+        .attribute("href", action.get("href")).attributes(action.get("attributes")).raw('>')
+        .htmlOrTextUntrimmed(action);
     if (action.truthy("visuallyHiddenText") || Js.truthy(cardTitle)) {
       out.raw("<span class=\"govuk-visually-hidden\">");
       if (action.truthy("visuallyHiddenText")) {
         out.raw(' ').text(action.get("visuallyHiddenText"));
       }
       if (Js.truthy(cardTitle)) {
-        JsObject title = JsObject.of(cardTitle);
-        out.raw(" (");
-        if (title.truthy("html")) {
-          out.safe(title.get("html"));
-        } else {
-          out.text(title.get("text"));
-        }
-        out.raw(')');
+        out.raw(" (").htmlOrTextUntrimmed(JsObject.of(cardTitle)).raw(')');
       }
       out.raw("</span>");
     }
     out.raw("</a>");
-  }
-
-  /** What a Nunjucks for loop visits, and what {@code .length} counts: an array's items or a string's characters. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      String text = (String) value;
-      List<String> characters = new ArrayList<>(text.length());
-      for (int i = 0; i < text.length(); i++) {
-        characters.add(String.valueOf(text.charAt(i)));
-      }
-      return characters;
-    }
-    return List.of();
-  }
-
-  /** Nunjucks' {@code length} filter, which also counts an object's keys. */
-  private static int lengthFilter(@Nullable Object value) {
-    if (value instanceof Map) {
-      return ((Map<?, ?>) value).size();
-    }
-    return loopItems(value).size();
   }
 }

@@ -1,6 +1,5 @@
 package org.stpkit.templates.internal.components;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -22,7 +21,7 @@ final class Table implements Component {
     }
     if (params.truthy("head")) {
       out.raw("<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">\n");
-      for (Object headItem : loopItems(params.get("head"))) {
+      for (Object headItem : Js.iterable(params.get("head"))) {
         JsObject item = JsObject.of(headItem);
         out.raw("<th scope=\"col\" class=\"govuk-table__header");
         if (item.truthy("format")) {
@@ -30,28 +29,24 @@ final class Table implements Component {
         }
         out.spaceAndText(item.get("classes")).raw('"');
         spans(item, out);
-        out.attributes(item.get("attributes")).raw('>');
-        content(item, out);
-        out.raw("</th>\n");
+        out.attributes(item.get("attributes")).raw('>').htmlOrTextUntrimmed(item).raw("</th>\n");
       }
       out.raw("</tr>\n</thead>\n");
     }
     out.raw("<tbody class=\"govuk-table__body\">\n");
     boolean firstCellIsHeader = params.truthy("firstCellIsHeader");
-    for (Object row : loopItems(params.get("rows"))) {
+    for (Object row : Js.iterable(params.get("rows"))) {
       if (!Js.truthy(row)) {
         continue;
       }
       out.raw("<tr class=\"govuk-table__row\">\n");
       boolean first = true;
-      for (Object rowCell : loopItems(row)) {
+      for (Object rowCell : Js.iterable(row)) {
         JsObject cell = JsObject.of(rowCell);
         if (first && firstCellIsHeader) {
           out.raw("<th scope=\"row\" class=\"govuk-table__header").spaceAndText(cell.get("classes")).raw('"');
           spans(cell, out);
-          out.attributes(cell.get("attributes")).raw('>');
-          content(cell, out);
-          out.raw("</th>\n");
+          out.attributes(cell.get("attributes")).raw('>').htmlOrTextUntrimmed(cell).raw("</th>\n");
         } else {
           out.raw("<td class=\"govuk-table__cell");
           if (cell.truthy("format")) {
@@ -59,9 +54,7 @@ final class Table implements Component {
           }
           out.spaceAndText(cell.get("classes")).raw('"');
           spans(cell, out);
-          out.attributes(cell.get("attributes")).raw('>');
-          content(cell, out);
-          out.raw("</td>\n");
+          out.attributes(cell.get("attributes")).raw('>').htmlOrTextUntrimmed(cell).raw("</td>\n");
         }
         first = false;
       }
@@ -77,25 +70,5 @@ final class Table implements Component {
     if (cell.truthy("rowspan")) {
       out.attribute("rowspan", cell.get("rowspan"));
     }
-  }
-
-  /** {@code cell.html | safe if cell.html else cell.text}: the html is not trimmed here. */
-  private static void content(JsObject cell, Html out) {
-    if (cell.truthy("html")) {
-      out.safe(cell.get("html"));
-    } else {
-      out.text(cell.get("text"));
-    }
-  }
-
-  /** What a Nunjucks for loop visits: an array's items, a string's characters, else nothing. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      return ((String) value).chars().mapToObj(c -> String.valueOf((char) c)).toList();
-    }
-    return List.of();
   }
 }

@@ -1,7 +1,6 @@
 package org.stpkit.templates.internal.components;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
@@ -25,8 +24,8 @@ final class Tabs implements Component {
         .attributes(params.get("attributes")).raw(" data-module=\"govuk-tabs\">\n<h2 class=\"govuk-tabs__title\">\n")
         .text(Js.orDefault(params.get("title"), "Contents")).raw("\n</h2>\n");
     Object items = params.get("items");
-    if (length(items) > 0) {
-      List<?> loop = loopItems(items);
+    if (Js.length(items) > 0) {
+      List<?> loop = Js.iterable(items);
       out.raw("<ul class=\"govuk-tabs__list\">\n");
       for (int i = 0; i < loop.size(); i++) {
         if (Js.truthy(loop.get(i))) {
@@ -73,30 +72,5 @@ final class Tabs implements Component {
 
   private static @Nullable Object panelId(JsObject item, String idPrefix, int index) {
     return item.truthy("id") ? item.get("id") : idPrefix + "-" + index;
-  }
-
-  /** Nunjucks' {@code length} filter as a condition: items of an array, characters of a string, keys of an object. */
-  private static int length(@Nullable Object value) {
-    if (value instanceof List) {
-      return ((List<?>) value).size();
-    }
-    if (value instanceof String) {
-      return ((String) value).length();
-    }
-    if (value instanceof Map) {
-      return ((Map<?, ?>) value).size();
-    }
-    return 0;
-  }
-
-  /** What a Nunjucks for loop visits: an array's items, a string's characters, else nothing. */
-  private static List<?> loopItems(@Nullable Object value) {
-    if (value instanceof List) {
-      return (List<?>) value;
-    }
-    if (value instanceof String) {
-      return ((String) value).chars().mapToObj(c -> String.valueOf((char) c)).toList();
-    }
-    return List.of();
   }
 }

@@ -18,12 +18,8 @@ final class WarningText implements Component {
         .raw("<span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>\n")
         .raw("<strong class=\"govuk-warning-text__text\">\n")
         .raw("<span class=\"govuk-visually-hidden\">").text(Js.or(params.get("iconFallbackText"), "Warning"))
-        .raw("</span>\n");
-    if (params.truthy("html")) {
-      out.safe(params.get("html"));
-    } else {
-      out.text(params.get("text"));
-    }
-    out.raw("\n</strong>\n</div>");
+        .raw("</span>\n")
+        .htmlOrTextUntrimmed(params)
+        .raw("\n</strong>\n</div>");
   }
 }

@@ -60,6 +60,17 @@ public final class Html {
     return this;
   }
 
+  /**
+   * {@code {{ value | trim }}}: escaped, except a safe string, which Nunjucks' {@code trim} keeps
+   * safe; nothing for undefined or null.
+   */
+  public Html textTrimmed(@Nullable Object value) {
+    if (value instanceof Markup) {
+      return text(new Markup(Js.trim(((Markup) value).html())));
+    }
+    return Js.isNullish(value) ? this : text(Js.trim(Js.string(value)));
+  }
+
   /** {@code {{ html | safe | trim if html else text }}}: the most common content rule. */
   public Html htmlOrText(@Nullable Object html, @Nullable Object text) {
     return Js.truthy(html) ? safeTrimmed(html) : text(text);
@@ -68,6 +79,20 @@ public final class Html {
   /** {@code {{ params.html | safe | trim if params.html else params.text }}}. */
   public Html htmlOrText(JsObject params) {
     return htmlOrText(params.get("html"), params.get("text"));
+  }
+
+  /**
+   * {@code {{ html | safe if html else text }}}: as {@link #htmlOrText(Object, Object)}, for the
+   * templates that print the html without trimming it, where its whitespace can show (in a link,
+   * say).
+   */
+  public Html htmlOrTextUntrimmed(@Nullable Object html, @Nullable Object text) {
+    return Js.truthy(html) ? safe(html) : text(text);
+  }
+
+  /** {@code {{ params.html | safe if params.html else params.text }}}. */
+  public Html htmlOrTextUntrimmed(JsObject params) {
+    return htmlOrTextUntrimmed(params.get("html"), params.get("text"));
   }
 
   /**

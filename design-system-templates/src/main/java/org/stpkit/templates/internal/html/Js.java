@@ -2,9 +2,11 @@ package org.stpkit.templates.internal.html;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +24,12 @@ public final class Js {
       return "null";
     }
   };
+
+  /** The decimal literals JavaScript's {@code Number(string)} reads, once trimmed. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(Infinity|([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?)");
+  /** The hexadecimal, octal and binary literals it reads: unsigned, unlike decimals. */
+  private static final Pattern NON_DECIMAL = Pattern.compile("0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)");
 
   private Js() {}
 
@@ -106,6 +114,142 @@ public final class Js {
       return "[object Object]";
     }
     return value.toString();
+  }
+
+  /**
+   * What a Nunjucks {@code for} loop visits. Templates loop over params without checking their
+   * type, and Nunjucks does not fail on a value that is not an array: it walks a string by index,
+   * a UTF-16 unit at a time, a safe string through its iterator, a code point at a time, and finds
+   * nothing in anything else, an object included. Components loop over this, not over the param,
+   * so that they render what govuk-frontend renders for the same params.
+   */
+  public static List<?> iterable(@Nullable Object value) {
+    if (value instanceof List) {
+      return (List<?>) value;
+    }
+    if (value instanceof String) {
+      String text = (String) value;
+      List<String> characters = new ArrayList<>(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        characters.add(String.valueOf(text.charAt(i)));
+      }
+      return characters;
+    }
+    if (value instanceof Markup) {
+      return ((Markup) value).html().codePoints().mapToObj(Character::toString).toList();
+    }
+    return List.of();
+  }
+
+  /**
+   * Nunjucks' {@code length} filter, as templates test it ({@code if x | length}, {@code > 0}):
+   * an array's items, a string's or safe string's characters, an object's keys. Other values give
+   * 0, where Nunjucks gives 0 or undefined, which test the same.
+   */
+  public static int length(@Nullable Object value) {
+    if (value instanceof List) {
+      return ((List<?>) value).size();
+    }
+    if (value instanceof String) {
+      return ((String) value).length();
+    }
+    if (value instanceof Markup) {
+      return ((Markup) value).html().length();
+    }
+    if (value instanceof Map) {
+      return ((Map<?, ?>) value).size();
+    }
+    return 0;
+  }
+
+  /**
+   * JavaScript's {@code a == b}, as Nunjucks' {@code ==} and {@code !=} compare. Undefined and
+   * null equal each other only; two objects (a safe string is one) are equal only if they are the
+   * same; otherwise an object is read as its string, and two strings compare as strings and
+   * anything else as numbers, so that {@code 1 == "1.0"} and {@code 0 == ""} hold.
+   */
+  public static boolean looselyEquals(@Nullable Object a, @Nullable Object b) {
+    if (isNullish(a) || isNullish(b)) {
+      return isNullish(a) && isNullish(b);
+    }
+    if (isObject(a) && isObject(b)) {
+      return a == b;
+    }
+    Object left = isObject(a) ? string(a) : a;
+    Object right = isObject(b) ? string(b) : b;
+    if (left instanceof String && right instanceof String) {
+      return left.equals(right);
+    }
+    // NaN is equal to nothing, itself included, as in JavaScript.
+    return toNumber(left) == toNumber(right);
+  }
+
+  /**
+   * JavaScript's {@code a === b}, as Nunjucks' {@code sameas} test and {@code in} operator compare:
+   * no conversions, and objects and arrays are equal only to themselves.
+   */
+  public static boolean strictlyEquals(@Nullable Object a, @Nullable Object b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (a instanceof Number && b instanceof Number) {
+      return ((Number) a).doubleValue() == ((Number) b).doubleValue();
+    }
+    if (a instanceof String || a instanceof Boolean) {
+      return a.equals(b);
+    }
+    return a == b;
+  }
+
+  /**
+   * Nunjucks' {@code value in collection}: an item of an array (strictly equal), a substring of a
+   * string, a key of an object. Anything else contains nothing here; Nunjucks throws for most of it.
+   */
+  public static boolean in(@Nullable Object value, @Nullable Object collection) {
+    if (collection instanceof List) {
+      for (Object item : (List<?>) collection) {
+        // A Java null in a list is a JSON null, never undefined.
+        if (strictlyEquals(item == null ? NULL : item, value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (collection instanceof String) {
+      return ((String) collection).contains(string(value));
+    }
+    if (collection instanceof Map) {
+      return ((Map<?, ?>) collection).containsKey(string(value));
+    }
+    return false;
+  }
+
+  private static boolean isObject(Object value) {
+    return value instanceof Map || value instanceof List || value instanceof Markup;
+  }
+
+  /** JavaScript's {@code Number(value)} for a primitive. */
+  private static double toNumber(Object value) {
+    if (value instanceof Number) {
+      return ((Number) value).doubleValue();
+    }
+    if (value instanceof Boolean) {
+      return (Boolean) value ? 1 : 0;
+    }
+    String text = trim(string(value));
+    if (text.isEmpty()) {
+      return 0;
+    }
+    if (DECIMAL.matcher(text).matches()) {
+      // Double.parseDouble reads "Infinity" with its sign as JavaScript does.
+      return Double.parseDouble(text);
+    }
+    if (NON_DECIMAL.matcher(text).matches()) {
+      char prefix = Character.toLowerCase(text.charAt(1));
+      int radix = prefix == 'x' ? 16 : prefix == 'o' ? 8 : 2;
+      return new BigInteger(text.substring(2), radix).doubleValue();
+    }
+    return Double.NaN;
   }
 
   /** JavaScript's number to string conversion for the number types JSON parsers produce. */
