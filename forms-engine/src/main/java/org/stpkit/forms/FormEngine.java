@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.stpkit.forms.internal.runtime.AnswerBinding;
 import org.stpkit.forms.internal.runtime.EngineSettings;
 import org.stpkit.forms.internal.runtime.JourneyEngine;
 import org.stpkit.forms.spi.AnswerStore;
@@ -34,7 +35,12 @@ public final class FormEngine {
     this.journey = new JourneyEngine(new EngineSettings(builder.form,
         builder.templates == null ? GovukTemplates.create() : builder.templates,
         builder.answerStore == null ? new InMemoryAnswerStore(builder.clock) : builder.answerStore,
-        Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout, builder.clock));
+        Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout, builder.clock,
+        builder.bindTo == null ? java.util.Optional.empty() : java.util.Optional.of(binding(builder.bindTo, builder.form))));
+  }
+
+  private static <R extends Record> AnswerBinding<?> binding(Class<R> type, FormDefinition form) {
+    return new AnswerBinding<>(type, form);
   }
 
   public static Builder builder(FormDefinition form) {
@@ -73,6 +79,7 @@ public final class FormEngine {
     private String assetPath = "/assets";
     private Duration sessionTimeout = Duration.ofMinutes(60);
     private Clock clock = Clock.systemUTC();
+    private @Nullable Class<? extends Record> bindTo;
 
     private Builder(FormDefinition form) {
       this.form = Objects.requireNonNull(form, "form");
@@ -119,6 +126,20 @@ public final class FormEngine {
         throw new IllegalArgumentException("sessionTimeout must be positive: " + sessionTimeout);
       }
       this.sessionTimeout = sessionTimeout;
+      return this;
+    }
+
+    /**
+     * Binds the answers to a record whose components are named as the questions, and checks them
+     * with the record's Jakarta Validation constraints: each answer when its page is posted (the
+     * message shows on that field), the whole record (class-level constraints too) before sending.
+     * The submission then carries the record: {@link Submission#answersAs(Class)}.
+     *
+     * @throws FormsException at {@link #build()} naming each component that matches no question or
+     *     whose type cannot hold the question's answer
+     */
+    public Builder bindAnswersTo(Class<? extends Record> recordType) {
+      this.bindTo = Objects.requireNonNull(recordType, "recordType");
       return this;
     }
 

@@ -14,13 +14,51 @@ import picocli.CommandLine.Parameters;
     name = "forms",
     description = "Tools for forms-engine form definitions (YAML or JSON).",
     mixinStandardHelpOptions = true,
-    subcommands = {FormsCommand.Check.class})
+    subcommands = {FormsCommand.Check.class, FormsCommand.Preview.class})
 final class FormsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code stp forms preview <definition>}: the form served locally, reloading on change. */
+  @Command(
+      name = "preview",
+      description = {
+        "Serves a form definition locally with the GOV.UK styles, reloading it when the file changes.",
+        "While the definition has problems, the pages list them. Submissions are printed as JSON lines."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Preview implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<definition>", description = "form definition file (.yaml, .yml, .json)")
+    Path definition;
+
+    @CommandLine.Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = 8090;
+
+    @CommandLine.Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!java.nio.file.Files.isRegularFile(definition)) {
+        spec.commandLine().getErr().println("stp forms preview: no such file: " + definition);
+        return StpCommand.BAD_INPUT;
+      }
+      try (FormPreview preview = new FormPreview(definition, host, port, System.out)) {
+        System.out.println("Previewing " + definition + " at http://" + host + ":" + preview.port() + "/  (Ctrl-C to stop)");
+        if (preview.hasProblems()) {
+          System.out.println("The definition has problems: the pages list them until you fix the file.");
+        }
+        System.out.flush();
+        new java.util.concurrent.CountDownLatch(1).await();
+      }
+      return 0;
+    }
   }
 
   /** {@code stp forms check <definition>...}: every problem, or {@code ok}. */

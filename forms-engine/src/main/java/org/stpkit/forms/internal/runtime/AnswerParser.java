@@ -59,6 +59,11 @@ final class AnswerParser {
     }
   }
 
+  /** The id of the field an error on the question links to: its first field. */
+  static String firstFieldId(Question question) {
+    return fieldNames(question).get(0);
+  }
+
   ParsedAnswer parse(Question question, Map<String, List<String>> posted) {
     Map<String, List<String>> fields = new LinkedHashMap<>();
     for (String field : fieldNames(question)) {

@@ -21,4 +21,5 @@ public record EngineSettings(
     String mountPath,
     String assetPath,
     Duration sessionTimeout,
-    Clock clock) {}
+    Clock clock,
+    java.util.Optional<AnswerBinding<?>> binding) {}

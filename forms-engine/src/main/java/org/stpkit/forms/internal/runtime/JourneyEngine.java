@@ -110,7 +110,7 @@ public final class JourneyEngine {
         return redirect(state.nextToAnswer().get().path(), newSessionId);
       }
       return request.method() == FormRequest.Method.POST ? send(session, state, newSessionId)
-          : checkAnswers(session, state, newSessionId);
+          : checkAnswers(session, state, List.of(), newSessionId);
     }
     if (path.equals(CONFIRMATION)) {
       return session.submissionReference().isPresent() ? confirmation(session.submissionReference().get(), newSessionId)
@@ -169,6 +169,12 @@ public final class JourneyEngine {
       ParsedAnswer parsed = parser.parse(question, request.fields());
       fields.put(question.name(), parsed.fields());
       parsed.error().ifPresent(error -> errors.put(question.name(), error));
+      if (parsed.isValid() && settings.binding().isPresent()) {
+        List<String> messages = settings.binding().get().check(question.name(), parsed.value());
+        if (!messages.isEmpty()) {
+          errors.put(question.name(), new FieldError(AnswerParser.firstFieldId(question), messages.get(0)));
+        }
+      }
     }
     Journey.State before = journey.walk(session);
     if (!errors.isEmpty()) {
@@ -187,6 +193,14 @@ public final class JourneyEngine {
   }
 
   private FormResponse send(FormSession session, Journey.State state, Optional<String> newSessionId) {
+    Optional<Record> bound = Optional.empty();
+    if (settings.binding().isPresent()) {
+      List<AnswerBinding.Violation> violations = settings.binding().get().checkAll(state.answers());
+      if (!violations.isEmpty()) {
+        return showViolation(violations, session, state, newSessionId);
+      }
+      bound = Optional.of(settings.binding().get().bind(state.answers()));
+    }
     String reference = newReference();
     String winner = settings.answerStore().claimSubmission(session.id(), reference);
     if (!winner.equals(reference)) {
@@ -194,7 +208,7 @@ public final class JourneyEngine {
       return redirect(CONFIRMATION, newSessionId);
     }
     Instant now = settings.clock().instant();
-    Submission submission = new Submission(form.id(), form.version(), reference, state.answers(), now);
+    Submission submission = new Submission(form.id(), form.version(), reference, state.answers(), now, bound);
     try {
       settings.submissionHandler().submit(submission);
     } catch (RuntimeException e) {
@@ -205,6 +219,24 @@ public final class JourneyEngine {
     }
     settings.answerStore().save(session.withSubmissionReference(reference, now), settings.sessionTimeout());
     return redirect(CONFIRMATION, newSessionId);
+  }
+
+  /**
+   * A violation found when the whole record is checked: shown on the page of the question it names,
+   * as if that page had just been posted, or on check your answers when it names none.
+   */
+  private FormResponse showViolation(List<AnswerBinding.Violation> violations, FormSession session, Journey.State state,
+      Optional<String> newSessionId) {
+    for (AnswerBinding.Violation violation : violations) {
+      Optional<Question> question = violation.question().flatMap(form::question);
+      Optional<Page> page = question.flatMap(q -> form.pageOf(q.name())).filter(p -> state.onRoute(p.path()));
+      if (page.isPresent()) {
+        return questionPage(page.get(), session, state, storedFields(page.get(), session),
+            Map.of(question.get().name(), new FieldError(AnswerParser.firstFieldId(question.get()), violation.message())),
+            true, newSessionId);
+      }
+    }
+    return checkAnswers(session, state, violations.stream().map(AnswerBinding.Violation::message).toList(), newSessionId);
   }
 
   // ---- Pages ----------------------------------------------------------------------------------
@@ -275,8 +307,14 @@ public final class JourneyEngine {
     return Map.of("kind", "component", "macro", macro, "params", params);
   }
 
-  private FormResponse checkAnswers(FormSession session, Journey.State state, Optional<String> newSessionId) {
-    Map<String, Object> view = baseView(form.checkAnswers().title().in(language));
+  private FormResponse checkAnswers(FormSession session, Journey.State state, List<String> problems,
+      Optional<String> newSessionId) {
+    Map<String, Object> view = baseView((problems.isEmpty() ? "" : "Error: ") + form.checkAnswers().title().in(language));
+    if (!problems.isEmpty()) {
+      List<Map<String, Object>> errorList = new ArrayList<>();
+      problems.forEach(problem -> errorList.add(Map.of("text", problem)));
+      view.put("errorSummary", Map.of("titleText", "There is a problem", "errorList", errorList));
+    }
     view.put("heading", form.checkAnswers().title().in(language));
     Map<String, List<Map<String, Object>>> rowsBySection = new LinkedHashMap<>();
     for (Page page : state.route()) {

@@ -1,0 +1,179 @@
+package org.stpkit.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The client side of the forms load run: {@code users} concurrent users, each with its own cookies,
+ * over real HTTP. A form page cycle is what a user does on a page: GET it, POST a valid answer
+ * with the CSRF token, GET the page the redirect leads to. The static run GETs the fixed page in
+ * the same loop shape, three requests a cycle. Each run warms up, then counts cycles for a fixed
+ * time; latencies are per cycle.
+ *
+ * <p>{@code java -cp benchmarks.jar org.stpkit.benchmarks.FormsLoad <base-url> <users> <warm-up s> <measure s>}
+ * prints one JSON object.
+ */
+public final class FormsLoad {
+  private FormsLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    int users = Integer.parseInt(args[1]);
+    int warmUp = Integer.parseInt(args[2]);
+    int measure = Integer.parseInt(args[3]);
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("users", users);
+    report.put("warm_up_seconds", warmUp);
+    report.put("measure_seconds", measure);
+    report.put("static_page", run(users, warmUp, measure, () -> new StaticUser(base)));
+    report.put("form_page_cycle", run(users, warmUp, measure, () -> new FormUser(base)));
+    System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+  }
+
+  /** One simulated user; {@link #cycle()} does one page cycle (three requests). */
+  private interface User {
+    void cycle() throws Exception;
+  }
+
+  private interface UserFactory {
+    User create() throws Exception;
+  }
+
+  private static Map<String, Object> run(int users, int warmUpSeconds, int measureSeconds, UserFactory factory)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(users);
+    AtomicBoolean measuring = new AtomicBoolean();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Future<long[]>> results = new ArrayList<>();
+    for (int i = 0; i < users; i++) {
+      User user = factory.create();
+      results.add(pool.submit(() -> {
+        long[] latencies = new long[1 << 20];
+        int count = 0;
+        while (!stop.get()) {
+          long start = System.nanoTime();
+          user.cycle();
+          if (measuring.get() && count < latencies.length) {
+            latencies[count++] = System.nanoTime() - start;
+          }
+        }
+        return Arrays.copyOf(latencies, count);
+      }));
+    }
+    Thread.sleep(warmUpSeconds * 1000L);
+    measuring.set(true);
+    long measureStart = System.nanoTime();
+    Thread.sleep(measureSeconds * 1000L);
+    measuring.set(false);
+    double elapsed = (System.nanoTime() - measureStart) / 1e9;
+    stop.set(true);
+    List<Long> all = new ArrayList<>();
+    for (Future<long[]> result : results) {
+      for (long latency : result.get()) {
+        all.add(latency);
+      }
+    }
+    pool.shutdown();
+    all.sort(Long::compare);
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("cycles", all.size());
+    figures.put("cycles_per_second", Math.round(all.size() / elapsed * 10) / 10.0);
+    figures.put("requests_per_second", Math.round(all.size() * 3 / elapsed * 10) / 10.0);
+    figures.put("p50_ms", percentile(all, 0.50));
+    figures.put("p99_ms", percentile(all, 0.99));
+    return figures;
+  }
+
+  private static double percentile(List<Long> sorted, double fraction) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    long nanos = sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * fraction)));
+    return Math.round(nanos / 1e5) / 10.0;
+  }
+
+  private static HttpClient client() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  private static String get(HttpClient http, String url, int expectedStatus) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expectedStatus) {
+      throw new IllegalStateException("GET " + url + " gave " + response.statusCode());
+    }
+    return response.body();
+  }
+
+  /** GETs the static copy of the page, three times a cycle. */
+  private static final class StaticUser implements User {
+    private final HttpClient http = client();
+    private final String url;
+
+    StaticUser(String base) {
+      this.url = base + "/static";
+    }
+
+    @Override
+    public void cycle() throws Exception {
+      for (int i = 0; i < 3; i++) {
+        get(http, url, 200);
+      }
+    }
+  }
+
+  /** Answers the first two pages once, then cycles on the age page. */
+  private static final class FormUser implements User {
+    private final HttpClient http = client();
+    private final String base;
+
+    FormUser(String base) throws Exception {
+      this.base = base + "/form";
+      get(http, this.base + "/", 303);
+      post("/full-name", csrf(get(http, this.base + "/full-name", 200)) + "&fullName-given=Jo&fullName-family=Bloggs");
+      post("/date-of-birth", csrf(get(http, this.base + "/date-of-birth", 200))
+          + "&dateOfBirth-day=27&dateOfBirth-month=3&dateOfBirth-year=1990");
+    }
+
+    @Override
+    public void cycle() throws Exception {
+      String page = get(http, base + "/age", 200);
+      String location = post("/age", csrf(page) + "&age=35");
+      get(http, "http://" + URI.create(base).getAuthority() + location, 200);
+    }
+
+    private String post(String path, String body) throws Exception {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 303) {
+        throw new IllegalStateException("POST " + path + " gave " + response.statusCode());
+      }
+      return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static String csrf(String html) {
+      String marker = "name=\"csrfToken\" value=\"";
+      int start = html.indexOf(marker) + marker.length();
+      return "csrfToken=" + html.substring(start, html.indexOf('"', start));
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package org.stpkit.cli.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.stpkit.forms.Address;
+import org.stpkit.forms.DefinitionProblem;
+import org.stpkit.forms.FormDefinitions;
+import org.stpkit.forms.FormEngine;
+import org.stpkit.forms.PersonName;
+import org.stpkit.forms.Submission;
+import org.stpkit.forms.servlet.FormServlet;
+import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.InMemoryAnswerStore;
+import org.stpkit.templates.GovukAssets;
+import org.stpkit.templates.GovukPage;
+import org.stpkit.templates.GovukTemplates;
+
+/**
+ * A form definition served locally, as product teams prototype with it: through the servlet adapter
+ * in Jetty, with govuk-frontend's assets, reloading the definition when the file changes. While the
+ * definition has problems, every page lists them instead. Submissions are printed as JSON lines.
+ */
+final class FormPreview implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path definition;
+  private final PrintStream submissions;
+  private final GovukTemplates templates = GovukTemplates.create();
+  private final AnswerStore answers = new InMemoryAnswerStore(java.time.Clock.systemUTC());
+  private final Server server;
+  private final int port;
+  private volatile Loaded loaded;
+
+  /** The definition as last read: its servlet, or the page listing its problems. */
+  private record Loaded(FileTime modified, long size, Optional<FormServlet> servlet, String problemsPage) {}
+
+  FormPreview(Path definition, String host, int port, PrintStream submissions) throws Exception {
+    this.definition = definition;
+    this.submissions = submissions;
+    this.loaded = load();
+    QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+    threads.setName("stp-forms-preview");
+    threads.setDaemon(true);
+    server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addServlet(new ServletHolder(new AssetServlet()), "/assets/*");
+    context.addServlet(new ServletHolder(new PreviewServlet()), "/*");
+    server.setHandler(context);
+    server.start();
+    this.port = connector.getLocalPort();
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** The problems of the definition as last loaded; empty when it is fine. */
+  boolean hasProblems() {
+    return loaded.servlet().isEmpty();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+
+  private Loaded currentDefinition() throws IOException {
+    Loaded current = loaded;
+    FileTime modified = Files.exists(definition) ? Files.getLastModifiedTime(definition) : FileTime.fromMillis(0);
+    long size = Files.exists(definition) ? Files.size(definition) : -1;
+    if (!modified.equals(current.modified()) || size != current.size()) {
+      synchronized (this) {
+        current = load();
+        loaded = current;
+      }
+    }
+    return current;
+  }
+
+  private Loaded load() throws IOException {
+    FileTime modified = Files.exists(definition) ? Files.getLastModifiedTime(definition) : FileTime.fromMillis(0);
+    long size = Files.exists(definition) ? Files.size(definition) : -1;
+    List<DefinitionProblem> problems = FormDefinitions.check(definition);
+    if (!problems.isEmpty()) {
+      return new Loaded(modified, size, Optional.empty(), problemsPage(problems));
+    }
+    FormEngine engine = FormEngine.builder(FormDefinitions.load(definition))
+        .templates(templates)
+        .answerStore(answers)
+        .submissionHandler(this::print)
+        .build();
+    return new Loaded(modified, size, Optional.of(FormServlet.of(engine)), "");
+  }
+
+  private void print(Submission submission) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("form", submission.formId());
+    line.put("reference", submission.reference());
+    line.put("submittedAt", submission.submittedAt().toString());
+    Map<String, Object> values = new LinkedHashMap<>();
+    submission.answers().forEach((name, value) -> values.put(name, plain(value)));
+    line.put("answers", values);
+    try {
+      submissions.println(JSON.writeValueAsString(line));
+      submissions.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot print the submission", e);
+    }
+  }
+
+  /** Typed answers as JSON-friendly values. */
+  private static Object plain(Object value) {
+    if (value instanceof Address address) {
+      Map<String, Object> plain = new LinkedHashMap<>();
+      plain.put("line1", address.line1());
+      address.line2().ifPresent(line2 -> plain.put("line2", line2));
+      plain.put("town", address.town());
+      address.county().ifPresent(county -> plain.put("county", county));
+      plain.put("postcode", address.postcode());
+      return plain;
+    }
+    if (value instanceof PersonName name) {
+      return Map.of("givenName", name.givenName(), "familyName", name.familyName());
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Objects::toString).toList();
+    }
+    if (value instanceof Boolean) {
+      return value;
+    }
+    return value.toString();
+  }
+
+  private String problemsPage(List<DefinitionProblem> problems) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (DefinitionProblem problem : problems) {
+      errors.add(Map.of("text", problem.toString()));
+    }
+    String summary = templates.render("error-summary", Map.of(
+        "titleText", "This form definition has " + problems.size() + (problems.size() == 1 ? " problem" : " problems"),
+        "descriptionText", "Fix them in " + definition + " and reload this page.",
+        "errorList", errors,
+        "disableAutoFocus", true));
+    return templates.renderPage(GovukPage.builder()
+        .pageTitle("Form definition problems - STP Kit forms preview")
+        .block("head", GovukAssets.stylesheetHtml("/assets"))
+        .block("bodyEnd", GovukAssets.scriptHtml("/assets", Optional.empty()))
+        .content("<h1 class=\"govuk-heading-l\">Form definition problems</h1>" + summary)
+        .build());
+  }
+
+  /** Reloads the definition when the file changed, then serves the form or its problems. */
+  private final class PreviewServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      Loaded current = currentDefinition();
+      if (current.servlet().isPresent()) {
+        try {
+          current.servlet().get().service(request, response);
+        } catch (jakarta.servlet.ServletException e) {
+          throw new IOException(e);
+        }
+        return;
+      }
+      response.setStatus(200);
+      response.setContentType("text/html;charset=UTF-8");
+      response.setHeader("Cache-Control", "no-store");
+      response.getOutputStream().write(current.problemsPage().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** govuk-frontend's assets from the templates jar. */
+  private static final class AssetServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+      Optional<GovukAssets.Asset> asset = GovukAssets.find(path);
+      if (asset.isEmpty()) {
+        response.sendError(404);
+        return;
+      }
+      response.setContentType(asset.get().contentType());
+      response.setHeader("Cache-Control", asset.get().cacheControl());
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      response.getOutputStream().write(asset.get().content());
+    }
+  }
+}

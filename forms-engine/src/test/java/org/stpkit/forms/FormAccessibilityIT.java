@@ -1,0 +1,125 @@
+package org.stpkit.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.stpkit.forms.servlet.FormServlet;
+import org.stpkit.testsupport.AxeReport;
+import org.stpkit.testsupport.Chromium;
+
+/**
+ * The sample form with every question type and nested conditions, served by the servlet adapter in
+ * Jetty and walked in headless Chromium: every page, with and without errors, check your answers,
+ * confirmation, page not found and session timed out, each checked with axe-core (WCAG 2.0/2.1/2.2
+ * A and AA and best practice, the region rule off). Writes target/accessibility-report.json.
+ */
+class FormAccessibilityIT {
+  private static final Map<String, Map<String, String>> ANSWERS = new LinkedHashMap<>();
+
+  static {
+    ANSWERS.put("/full-name", Map.of("fullName-given", "Jo", "fullName-family", "Bloggs"));
+    ANSWERS.put("/date-of-birth", Map.of("dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990"));
+    ANSWERS.put("/age", Map.of("age", "35"));
+    ANSWERS.put("/contact", Map.of("email", "jo@example.com"));
+    ANSWERS.put("/address", Map.of("address-line1", "1 High Street", "address-town", "Leeds", "address-postcode", "LS1 1AA"));
+    ANSWERS.put("/country", Map.of("country", "england"));
+    ANSWERS.put("/postcode", Map.of("postcode", "LS1 1AA"));
+    ANSWERS.put("/ni-number", Map.of("niNumber", "JH 12 34 56 C"));
+    ANSWERS.put("/has-licence", Map.of("hasLicence", "no"));
+    ANSWERS.put("/help", Map.of("help", "access"));
+    ANSWERS.put("/help-details", Map.of("helpDetails", "A ramp to the river"));
+    ANSWERS.put("/fee", Map.of("donation", "5"));
+    ANSWERS.put("/licence-name", Map.of("licenceName", "Jo Bloggs"));
+  }
+
+  @Test
+  void everyPageOfTheSampleFormPassesAxeWithAndWithoutErrors() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/every-question-type.yaml"));
+    FormEngine engine = FormEngine.builder(form).mountPath("/apply").submissionHandler(submission -> { }).build();
+    AxeReport axe = new AxeReport(AxeReport.GOVUK_RADIOS_ARIA_EXPANDED);
+    ChromeDriver chrome = Chromium.start();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      String base = server.baseUrl() + "/apply";
+      chrome.get(base + "/");
+      for (Map.Entry<String, Map<String, String>> page : ANSWERS.entrySet()) {
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + page.getKey());
+        checkWithAndWithoutErrors(chrome, axe, page.getKey(), page.getValue());
+      }
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+      axe.check(chrome, "check answers");
+
+      // The select question is only on the route for people outside England: change the country.
+      chrome.get(base + "/country?returnTo=check-answers");
+      fill(chrome, Map.of("country", "wales"));
+      continueButton(chrome);
+      assertThat(chrome.getCurrentUrl()).startsWith(base + "/region");
+      checkWithAndWithoutErrors(chrome, axe, "/region", Map.of("region", "midlands"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+      axe.check(chrome, "check answers after a change");
+
+      clickAndWaitForNextPage(chrome, By.cssSelector("form button"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/confirmation");
+      axe.check(chrome, "confirmation");
+
+      chrome.get(base + "/no-such-page");
+      axe.check(chrome, "page not found");
+
+      chrome.manage().deleteAllCookies();
+      chrome.manage().addCookie(new Cookie("stp-form-session", "expired-session", "/apply"));
+      chrome.get(base + "/age");
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Your session has timed out");
+      axe.check(chrome, "session timed out");
+    } finally {
+      chrome.quit();
+    }
+    Path reportFile = axe.write("accessibility-report.json");
+
+    assertThat(axe.pages()).isEqualTo(2 * (ANSWERS.size() + 1) + 5);
+    assertThat(axe.violations()).as("axe violations (see %s)", reportFile).isEmpty();
+  }
+
+  private static void checkWithAndWithoutErrors(ChromeDriver chrome, AxeReport axe, String page, Map<String, String> answers) {
+    axe.check(chrome, page);
+    // A page of optional questions only has errors for answers in the wrong form.
+    if (page.equals("/fee")) {
+      fill(chrome, Map.of("donation", "twelve pounds"));
+    }
+    continueButton(chrome);
+    assertThat(chrome.findElements(By.cssSelector(".govuk-error-summary"))).as(page + " shows errors").isNotEmpty();
+    assertThat(chrome.getTitle()).startsWith("Error: ");
+    axe.check(chrome, page + " with errors");
+    fill(chrome, answers);
+    continueButton(chrome);
+    assertThat(chrome.findElements(By.cssSelector(".govuk-error-summary"))).as(page + " accepted").isEmpty();
+  }
+
+  /** Clicks the form's button and waits for the next page: a click does not wait for the navigation it starts. */
+  private static void continueButton(ChromeDriver chrome) {
+    clickAndWaitForNextPage(chrome, By.cssSelector("form .govuk-button"));
+  }
+
+  private static void clickAndWaitForNextPage(ChromeDriver chrome, By button) {
+    // A mark on the current document: it is gone once the browser has loaded the next one.
+    chrome.executeScript("window.stpPreviousPage = true;");
+    chrome.findElement(button).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(chrome, java.time.Duration.ofSeconds(10))
+        .until(driver -> Boolean.TRUE.equals(((ChromeDriver) driver).executeScript(
+            "return window.stpPreviousPage === undefined && document.readyState === 'complete';")));
+  }
+
+  /** Sets fields by name: checks the radio or checkbox with the value, or sets the input's value. */
+  private static void fill(ChromeDriver chrome, Map<String, String> fields) {
+    fields.forEach((name, value) -> chrome.executeScript(
+        "const inputs = document.getElementsByName(arguments[0]);"
+            + "for (const input of inputs) {"
+            + "  if (input.type === 'radio' || input.type === 'checkbox') { input.checked = input.value === arguments[1]; }"
+            + "  else { input.value = arguments[1]; }"
+            + "}", name, value));
+  }
+}
