@@ -37,19 +37,27 @@ public record FormDefinition(
     return pages.stream().filter(page -> page.path().equals(path)).findFirst();
   }
 
-  /** Every question, in page order. */
+  /** Every question, in page order; a question revealed by an option comes after the one that reveals it. */
   public List<Question> questions() {
-    return pages.stream().flatMap(page -> page.questions().stream()).toList();
+    List<Question> all = new java.util.ArrayList<>();
+    for (Page page : pages) {
+      for (Question question : page.questions()) {
+        all.add(question);
+        all.addAll(question.revealedQuestions());
+      }
+    }
+    return all;
   }
 
   public Optional<Question> question(String name) {
     return questions().stream().filter(question -> question.name().equals(name)).findFirst();
   }
 
-  /** The page that asks a question. */
+  /** The page that asks a question (or has the option that reveals it). */
   public Optional<Page> pageOf(String questionName) {
     return pages.stream()
-        .filter(page -> page.questions().stream().anyMatch(question -> question.name().equals(questionName)))
+        .filter(page -> page.questions().stream().anyMatch(question -> question.name().equals(questionName)
+            || question.revealedQuestions().stream().anyMatch(revealed -> revealed.name().equals(questionName))))
         .findFirst();
   }
 

@@ -42,6 +42,13 @@ public record Question(
     errors = Map.copyOf(errors);
   }
 
+  /** The questions revealed by this question's options, in option order. */
+  public List<Question> revealedQuestions() {
+    List<Question> revealed = new java.util.ArrayList<>();
+    options.forEach(option -> revealed.addAll(option.reveal()));
+    return revealed;
+  }
+
   /** The option values an answer may take; empty for free-text types. */
   public List<String> optionValues() {
     if (type == QuestionType.YES_NO) {

@@ -49,6 +49,13 @@ class FormAccessibilityIT {
       chrome.get(base + "/");
       for (Map.Entry<String, Map<String, String>> page : ANSWERS.entrySet()) {
         assertThat(chrome.getCurrentUrl()).isEqualTo(base + page.getKey());
+        if (page.getKey().equals("/country")) {
+          // The option that reveals a question, chosen with the revealed question left blank.
+          fill(chrome, Map.of("country", "elsewhere"));
+          continueButton(chrome);
+          assertThat(chrome.findElement(By.id("countryName-error")).isDisplayed()).isTrue();
+          axe.check(chrome, "/country with a revealed question's error");
+        }
         checkWithAndWithoutErrors(chrome, axe, page.getKey(), page.getValue());
       }
       assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
@@ -80,7 +87,7 @@ class FormAccessibilityIT {
     }
     Path reportFile = axe.write("accessibility-report.json");
 
-    assertThat(axe.pages()).isEqualTo(2 * (ANSWERS.size() + 1) + 5);
+    assertThat(axe.pages()).isEqualTo(2 * (ANSWERS.size() + 1) + 6);
     assertThat(axe.violations()).as("axe violations (see %s)", reportFile).isEmpty();
   }
 

@@ -231,6 +231,42 @@ class FormEngineTest {
   }
 
   @Test
+  void asksARevealedQuestionOnlyWhenItsOptionIsChosen() {
+    browser.get(MOUNT + "/");
+    answer("/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
+    answer("/date-of-birth", "dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990");
+    answer("/age", "age", "35");
+    answer("/contact", "email", "jo@example.com");
+    answer("/address", "address-line1", "1 High Street", "address-town", "London", "address-postcode", "sw1a1aa");
+    JourneyDriver.Shown country = browser.get(MOUNT + "/country");
+    assertThat(country.html().select(".govuk-radios__conditional input#countryName")).hasSize(1);
+
+    JourneyDriver.Shown missing = browser.post(MOUNT + "/country", "country", "elsewhere", "countryName", "");
+    assertThat(missing.html().select(".govuk-error-summary__list a").attr("href")).isEqualTo("#countryName");
+    assertThat(missing.html().select(".govuk-error-summary__list").text()).isEqualTo("Enter the country you live in");
+    assertThat(missing.html().select("input[value=elsewhere]").hasAttr("checked")).isTrue();
+
+    answer("/country", "country", "elsewhere", "countryName", "Iceland");
+    answer("/region", "region", "south");
+    answer("/postcode", "postcode", "SW1A 1AA");
+    answer("/ni-number", "niNumber", "JH123456C");
+    answer("/has-licence", "hasLicence", "yes");
+    answer("/help", "help", "none");
+    answer("/fee", "donation", "");
+    answer("/licence-name", "licenceName", "Jo Bloggs");
+    assertThat(browser.get(MOUNT + "/check-answers").text()).contains("Which country do you live in? Iceland");
+
+    // Choosing England instead: the revealed answer stays saved but is not asked or sent.
+    browser.get(MOUNT + "/country?returnTo=check-answers");
+    browser.post(MOUNT + "/country", "country", "england", "countryName", "Iceland", "returnTo", "check-answers");
+    JourneyDriver.Shown checkAnswers = browser.get(MOUNT + "/check-answers");
+    assertThat(checkAnswers.text()).doesNotContain("Iceland");
+    browser.post(MOUNT + "/check-answers");
+    assertThat(submissions).singleElement().satisfies(submission ->
+        assertThat(submission.answers()).containsEntry("country", "england").doesNotContainKeys("countryName", "region"));
+  }
+
+  @Test
   void showsContentOnlyWhenItsConditionHolds() {
     answerAllPagesForEngland();
     assertThat(browser.get(MOUNT + "/licence-name").text()).contains("You qualify for a discount.");

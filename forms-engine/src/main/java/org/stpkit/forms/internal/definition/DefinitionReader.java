@@ -132,17 +132,18 @@ final class DefinitionReader {
   private Map<String, List<Option>> readLists(JsonNode lists) {
     Map<String, List<Option>> result = new HashMap<>();
     lists.fields().forEachRemaining(entry -> result.put(entry.getKey(),
-        readOptions(entry.getValue(), "/lists/" + LocatedDocument.escape(entry.getKey()))));
+        readOptions(entry.getValue(), "/lists/" + LocatedDocument.escape(entry.getKey()), null)));
     return result;
   }
 
-  private List<Option> readOptions(JsonNode options, String pointer) {
+  /** Options; {@code lists} is null for a shared list, where options cannot reveal questions. */
+  private List<Option> readOptions(JsonNode options, String pointer, @Nullable Map<String, List<Option>> lists) {
     List<Option> result = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < options.size(); i++) {
       JsonNode node = options.get(i);
       String optionPointer = pointer + "/" + i;
-      Optional<Option> option = readOption(node, optionPointer);
+      Optional<Option> option = readOption(node, optionPointer, lists);
       if (option.isEmpty()) {
         continue;
       }
@@ -156,21 +157,47 @@ final class DefinitionReader {
     return result;
   }
 
-  private Optional<Option> readOption(JsonNode node, String pointer) {
+  private Optional<Option> readOption(JsonNode node, String pointer, @Nullable Map<String, List<Option>> lists) {
     if (node.isTextual()) {
       String value = node.asText();
       if (welsh) {
         problems.add(document.problem(pointer, "a Welsh form needs each option as {value, text: {en, cy}}"));
       }
-      return Optional.of(new Option(value, LocalisedText.of(value), Optional.empty()));
+      return Optional.of(Option.of(value, LocalisedText.of(value)));
     }
     if (!node.path("value").isTextual()) {
       return Optional.empty();
     }
+    List<Question> reveal = new ArrayList<>();
+    JsonNode revealNodes = node.path("reveal");
+    if (revealNodes.size() > 0 && lists == null) {
+      problems.add(document.problem(pointer + "/reveal",
+          "options in a shared list cannot reveal questions; write the options in the question instead"));
+    } else {
+      for (int j = 0; j < revealNodes.size(); j++) {
+        String revealPointer = pointer + "/reveal/" + j;
+        Question revealed = readQuestion(revealNodes.get(j), revealPointer, lists);
+        if (revealed == null) {
+          continue;
+        }
+        if (!REVEALABLE.contains(revealed.type())) {
+          problems.add(document.problem(revealPointer + "/type", "a " + revealed.type().definitionName()
+              + " question cannot be revealed; only single-field questions can: "
+              + String.join(", ", REVEALABLE.stream().map(QuestionType::definitionName).toList())));
+          continue;
+        }
+        reveal.add(revealed);
+      }
+    }
     return Optional.of(new Option(node.path("value").asText(),
         text(node.path("text"), pointer + "/text").orElse(LocalisedText.of(node.path("value").asText())),
-        text(node.path("hint"), pointer + "/hint")));
+        text(node.path("hint"), pointer + "/hint"), reveal));
   }
+
+  /** Question types a chosen option can reveal: one field each, as GOV.UK's conditional reveal advises. */
+  private static final List<QuestionType> REVEALABLE = List.of(QuestionType.TEXT, QuestionType.LONG_TEXT,
+      QuestionType.EMAIL, QuestionType.PHONE, QuestionType.NUMBER, QuestionType.MONEY, QuestionType.POSTCODE,
+      QuestionType.NI_NUMBER);
 
   private void readQuestions(JsonNode page, String pagePointer, Map<String, List<Option>> lists) {
     JsonNode nodes = page.path("questions");
@@ -180,15 +207,32 @@ final class DefinitionReader {
       if (question == null) {
         continue;
       }
-      String earlier = questionPointers.putIfAbsent(question.name(), pointer);
-      if (earlier != null) {
-        problems.add(document.problem(pointer + "/name", "question name '" + question.name()
-            + "' is already used by the question at " + earlier));
-        continue;
+      if (register(question, pointer, page.path("path").asText())) {
+        JsonNode optionNodes = nodes.get(i).path("options");
+        for (int k = 0; k < optionNodes.size(); k++) {
+          JsonNode revealNodes = optionNodes.get(k).path("reveal");
+          for (int j = 0; j < revealNodes.size(); j++) {
+            String revealedName = revealNodes.get(j).path("name").asText("");
+            String revealPointer = pointer + "/options/" + k + "/reveal/" + j;
+            question.revealedQuestions().stream().filter(revealed -> revealed.name().equals(revealedName)).findFirst()
+                .ifPresent(revealed -> register(revealed, revealPointer, page.path("path").asText()));
+          }
+        }
       }
-      questions.put(question.name(), question);
-      questionPages.put(question.name(), page.path("path").asText());
     }
+  }
+
+  /** Records a question by name; false (and a problem) when the name is taken. */
+  private boolean register(Question question, String pointer, String pagePath) {
+    String earlier = questionPointers.putIfAbsent(question.name(), pointer);
+    if (earlier != null) {
+      problems.add(document.problem(pointer + "/name", "question name '" + question.name()
+          + "' is already used by the question at " + earlier));
+      return false;
+    }
+    questions.put(question.name(), question);
+    questionPages.put(question.name(), pagePath);
+    return true;
   }
 
   private @Nullable Question readQuestion(JsonNode node, String pointer, Map<String, List<Option>> lists) {
@@ -202,7 +246,7 @@ final class DefinitionReader {
       problems.add(document.problem(pointer + "/list", "give either options or list, not both"));
     }
     if (node.has("options")) {
-      options = readOptions(node.path("options"), pointer + "/options");
+      options = readOptions(node.path("options"), pointer + "/options", lists);
     } else if (node.has("list")) {
       String list = node.path("list").asText();
       options = lists.get(list);
@@ -213,6 +257,15 @@ final class DefinitionReader {
       }
     }
     QuestionType questionType = type.get();
+    if (questionType != QuestionType.RADIOS && questionType != QuestionType.CHECKBOXES) {
+      JsonNode optionNodes = node.path("options");
+      for (int k = 0; k < optionNodes.size(); k++) {
+        if (optionNodes.get(k).has("reveal")) {
+          problems.add(document.problem(pointer + "/options/" + k + "/reveal",
+              "only radios and checkboxes options can reveal questions"));
+        }
+      }
+    }
     if (questionType.hasOptions() && !node.has("options") && !node.has("list")) {
       problems.add(document.problem(pointer, questionType.definitionName() + " questions need options or a list"));
     }
@@ -227,7 +280,7 @@ final class DefinitionReader {
       notFor(node, pointer, "noneOption", questionType, "checkboxes");
     }
     Optional<Option> noneOption = node.has("noneOption")
-        ? readOption(node.path("noneOption"), pointer + "/noneOption") : Optional.empty();
+        ? readOption(node.path("noneOption"), pointer + "/noneOption", lists) : Optional.empty();
     noneOption.ifPresent(none -> {
       if (node.has("options") && readOptionValues(node.path("options")).contains(none.value())) {
         problems.add(document.problem(pointer + "/noneOption/value",

@@ -59,6 +59,21 @@ final class AnswerParser {
     }
   }
 
+  /** The questions the chosen options of an answered radios or checkboxes question reveal. */
+  static List<Question> revealedBy(Question question, Optional<Object> value) {
+    if (value.isEmpty() || question.revealedQuestions().isEmpty()) {
+      return List.of();
+    }
+    List<?> chosen = value.get() instanceof List<?> list ? list : List.of(value.get());
+    List<Question> revealed = new ArrayList<>();
+    for (Option option : question.options()) {
+      if (chosen.contains(option.value())) {
+        revealed.addAll(option.reveal());
+      }
+    }
+    return revealed;
+  }
+
   /** The id of the field an error on the question links to: its first field. */
   static String firstFieldId(Question question) {
     return fieldNames(question).get(0);

@@ -89,6 +89,13 @@ final class Journey {
         return Optional.empty();
       }
       parsed.value().ifPresent(value -> values.put(question.name(), value));
+      for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
+        ParsedAnswer revealedAnswer = parser.parse(revealed, session.answers().getOrDefault(revealed.name(), Map.of()));
+        if (!revealedAnswer.isValid()) {
+          return Optional.empty();
+        }
+        revealedAnswer.value().ifPresent(value -> values.put(revealed.name(), value));
+      }
     }
     return Optional.of(values);
   }

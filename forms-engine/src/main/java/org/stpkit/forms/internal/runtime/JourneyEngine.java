@@ -169,11 +169,12 @@ public final class JourneyEngine {
       ParsedAnswer parsed = parser.parse(question, request.fields());
       fields.put(question.name(), parsed.fields());
       parsed.error().ifPresent(error -> errors.put(question.name(), error));
-      if (parsed.isValid() && settings.binding().isPresent()) {
-        List<String> messages = settings.binding().get().check(question.name(), parsed.value());
-        if (!messages.isEmpty()) {
-          errors.put(question.name(), new FieldError(AnswerParser.firstFieldId(question), messages.get(0)));
-        }
+      checkBinding(question, parsed, errors);
+      for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
+        ParsedAnswer revealedAnswer = parser.parse(revealed, request.fields());
+        fields.put(revealed.name(), revealedAnswer.fields());
+        revealedAnswer.error().ifPresent(error -> errors.put(revealed.name(), error));
+        checkBinding(revealed, revealedAnswer, errors);
       }
     }
     Journey.State before = journey.walk(session);
@@ -190,6 +191,15 @@ public final class JourneyEngine {
     }
     return journey.nextPath(page, after.answers()).map(next -> redirect(next, newSessionId))
         .orElseGet(() -> redirect(CHECK_ANSWERS, newSessionId));
+  }
+
+  private void checkBinding(Question question, ParsedAnswer parsed, Map<String, FieldError> errors) {
+    if (parsed.isValid() && settings.binding().isPresent()) {
+      List<String> messages = settings.binding().get().check(question.name(), parsed.value());
+      if (!messages.isEmpty()) {
+        errors.put(question.name(), new FieldError(AnswerParser.firstFieldId(question), messages.get(0)));
+      }
+    }
   }
 
   private FormResponse send(FormSession session, Journey.State state, Optional<String> newSessionId) {
@@ -254,8 +264,7 @@ public final class JourneyEngine {
     List<Map<String, Object>> blocks = new ArrayList<>();
     for (PageItem item : page.items()) {
       if (item instanceof Question question) {
-        blocks.add(components.block(question, fields.getOrDefault(question.name(), Map.of()),
-            Optional.ofNullable(errors.get(question.name())), questionIsHeading));
+        blocks.add(components.block(question, fields, errors, questionIsHeading));
       } else {
         Content content = (Content) item;
         if (content.showWhen().isEmpty() || ConditionEvaluator.holds(content.showWhen().get(), state.answers())) {
@@ -320,15 +329,21 @@ public final class JourneyEngine {
     for (Page page : state.route()) {
       String section = page.section().map(text -> text.in(language)).orElse("");
       for (Question question : page.questions()) {
-        Object value = state.answers().get(question.name());
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("key", Map.of("text", question.label().in(language)));
-        row.put("value", Map.of("html", value == null ? "" : displayHtml(question, value)));
-        row.put("actions", Map.of("items", List.of(Map.of(
-            "href", url(page.path()) + "?" + RETURN_TO + "=check-answers",
-            "text", "Change",
-            "visuallyHiddenText", question.shortName().orElse(question.label()).in(language)))));
-        rowsBySection.computeIfAbsent(section, key -> new ArrayList<>()).add(row);
+        List<Question> shown = new ArrayList<>();
+        shown.add(question);
+        question.revealedQuestions().stream().filter(revealed -> state.answers().containsKey(revealed.name()))
+            .forEach(shown::add);
+        for (Question answered : shown) {
+          Object value = state.answers().get(answered.name());
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("key", Map.of("text", answered.label().in(language)));
+          row.put("value", Map.of("html", value == null ? "" : displayHtml(answered, value)));
+          row.put("actions", Map.of("items", List.of(Map.of(
+              "href", url(page.path()) + "?" + RETURN_TO + "=check-answers",
+              "text", "Change",
+              "visuallyHiddenText", answered.shortName().orElse(answered.label()).in(language)))));
+          rowsBySection.computeIfAbsent(section, key -> new ArrayList<>()).add(row);
+        }
       }
     }
     List<Map<String, Object>> sections = new ArrayList<>();
@@ -446,9 +461,13 @@ public final class JourneyEngine {
   private Map<String, Map<String, List<String>>> storedFields(Page page, FormSession session) {
     Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
     for (Question question : page.questions()) {
-      Map<String, List<String>> stored = session.answers().get(question.name());
-      if (stored != null) {
-        fields.put(question.name(), stored);
+      List<Question> withRevealed = new ArrayList<>(question.revealedQuestions());
+      withRevealed.add(0, question);
+      for (Question asked : withRevealed) {
+        Map<String, List<String>> stored = session.answers().get(asked.name());
+        if (stored != null) {
+          fields.put(asked.name(), stored);
+        }
       }
     }
     return fields;

@@ -26,8 +26,10 @@ final class QuestionComponents {
   }
 
   /** A component block for the page template: {kind, macro, params}. */
-  Map<String, Object> block(Question question, Map<String, List<String>> fields, Optional<FieldError> error,
-      boolean isPageHeading) {
+  Map<String, Object> block(Question question, Map<String, Map<String, List<String>>> answers,
+      Map<String, FieldError> errors, boolean isPageHeading) {
+    Map<String, List<String>> fields = answers.getOrDefault(question.name(), Map.of());
+    Optional<FieldError> error = Optional.ofNullable(errors.get(question.name()));
     String macro;
     Map<String, Object> params;
     switch (question.type()) {
@@ -69,11 +71,39 @@ final class QuestionComponents {
         params = input(question, fields, error, isPageHeading);
         break;
     }
+    if (!question.revealedQuestions().isEmpty()) {
+      addRevealedQuestions(question, params, answers, errors);
+    }
     Map<String, Object> block = new LinkedHashMap<>();
     block.put("kind", "component");
     block.put("macro", macro);
     block.put("params", params);
     return block;
+  }
+
+  /** Each option's revealed questions, rendered into the option's conditional content. */
+  @SuppressWarnings("unchecked")
+  private void addRevealedQuestions(Question question, Map<String, Object> params,
+      Map<String, Map<String, List<String>>> answers, Map<String, FieldError> errors) {
+    for (Object item : (List<Object>) params.get("items")) {
+      Map<String, Object> itemParams = (Map<String, Object>) item;
+      Optional<Option> option = question.options().stream()
+          .filter(candidate -> candidate.value().equals(itemParams.get("value"))).findFirst();
+      if (option.isEmpty() || option.get().reveal().isEmpty()) {
+        continue;
+      }
+      StringBuilder html = new StringBuilder();
+      for (Question revealed : option.get().reveal()) {
+        Map<String, Object> block = block(revealed, answers, errors, false);
+        html.append(templates.render(componentName((String) block.get("macro")), (Map<String, Object>) block.get("params")));
+      }
+      itemParams.put("conditional", Map.of("html", html.toString()));
+    }
+  }
+
+  /** {@code govukCharacterCount} → {@code character-count}. */
+  private static String componentName(String macro) {
+    return macro.substring("govuk".length()).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   private String text(LocalisedText text) {
@@ -204,8 +234,8 @@ final class QuestionComponents {
     List<String> chosen = fields.getOrDefault(question.name(), List.of());
     List<Map<String, Object>> items = new ArrayList<>();
     List<Option> options = question.type() == QuestionType.YES_NO
-        ? List.of(new Option("yes", LocalisedText.of(language.equals("cy") ? "Ydw" : "Yes"), Optional.empty()),
-            new Option("no", LocalisedText.of(language.equals("cy") ? "Nac ydw" : "No"), Optional.empty()))
+        ? List.of(Option.of("yes", LocalisedText.of(language.equals("cy") ? "Ydw" : "Yes")),
+            Option.of("no", LocalisedText.of(language.equals("cy") ? "Nac ydw" : "No")))
         : question.options();
     for (int i = 0; i < options.size(); i++) {
       if (question.orDivider() && i == options.size() - 1 && i > 0) {
