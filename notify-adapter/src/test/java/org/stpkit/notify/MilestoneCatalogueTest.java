@@ -1,0 +1,50 @@
+package org.stpkit.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class MilestoneCatalogueTest {
+  @Test
+  void loadsMilestonesFromYaml() {
+    MilestoneCatalogue catalogue = MilestoneCatalogue.load(Path.of("src/test/resources/milestones.yaml"));
+
+    MessageSpec decision = catalogue.milestone("DECISION_MADE").orElseThrow().messages().get(0);
+    assertThat(decision.channels()).containsExactly(Channel.EMAIL, Channel.LETTER);
+    assertThat(decision.recipients()).containsEntry(Channel.LETTER, "applicant.address");
+    assertThat(decision.personalisation()).containsEntry("reference", "caseRef");
+    assertThat(catalogue.milestone("DECISION_MADE").orElseThrow().messages().get(1).when())
+        .hasValue(new MessageSpec.When("applicant.wantsTexts", java.util.Optional.of("true")));
+  }
+
+  @Test
+  void reportsEveryProblemWithItsPath() {
+    String yaml = String.join("\n",
+        "milestones:",
+        "  DECISION_MADE:",
+        "    messages:",
+        "      - name: decision",
+        "        channels: [email, fax]",
+        "        templates: {email: not-a-uuid}",
+        "        personalisation: {name: ''}",
+        "      - name: decision",
+        "        channel: sms",
+        "        template: 2b8e7c32-6d9a-4eaf-9c43-5a7b9d1f3e03",
+        "        recipient: {phone: applicant.mobile, pigeon: applicant.loft}",
+        "        colour: blue",
+        "");
+
+    assertThatThrownBy(() -> MilestoneCatalogue.fromYaml(yaml, "milestones.yaml"))
+        .isInstanceOfSatisfying(InvalidCatalogueException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
+            .containsExactlyInAnyOrder(
+                "DECISION_MADE.messages[0].channels: unknown channel 'fax'; channels: email, sms, letter",
+                "DECISION_MADE.messages[0].templates.email: 'not-a-uuid' is not a Notify template id (a UUID)",
+                "DECISION_MADE.messages[0].recipient.email: no recipient for the email channel: give the case-data path of the email",
+                "DECISION_MADE.messages[0].personalisation.name: needs a case-data path",
+                "DECISION_MADE.messages[1].recipient.pigeon: unknown recipient; recipients: email, phone, address",
+                "DECISION_MADE.messages[1].colour: unknown setting; settings: name, channel, channels, template, templates, recipient, personalisation, when",
+                "DECISION_MADE.messages[1].name: message name 'decision' is used twice in DECISION_MADE; names keep a case from getting a message twice"));
+  }
+}
