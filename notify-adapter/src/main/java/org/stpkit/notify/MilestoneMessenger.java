@@ -17,7 +17,19 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.stpkit.notify.internal.Dispatcher;
+import org.stpkit.notify.internal.Operations;
+import org.stpkit.notify.internal.NotifyTransport;
 import org.stpkit.notify.internal.Outbox;
+import org.stpkit.notify.internal.Transitions;
 import org.stpkit.notify.internal.Recipients;
 import org.stpkit.notify.internal.TemplateCheck;
 import uk.gov.service.notify.NotificationClient;
@@ -36,18 +48,85 @@ import uk.gov.service.notify.NotificationClient;
  * messenger.reached("HO-1234", "DECISION_MADE", CaseData.of(caseJson), connection);
  * }</pre>
  */
-public final class MilestoneMessenger {
+public final class MilestoneMessenger implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MilestoneCatalogue catalogue;
   private final Outbox outbox;
+  private final Operations operations;
   private final Clock clock;
+  private final Optional<Dispatcher> dispatcher;
+  private final Optional<Scheduler> scheduler;
+  private final Optional<ExecutorService> senders;
 
-  private MilestoneMessenger(Builder builder, Outbox outbox) {
+  private MilestoneMessenger(Builder builder, Outbox outbox, Optional<Dispatcher> dispatcher,
+      Optional<Scheduler> scheduler, Optional<ExecutorService> senders) {
     this.catalogue = builder.catalogue;
     this.outbox = outbox;
+    this.operations = new Operations(outbox);
     this.clock = builder.clock;
+    this.dispatcher = dispatcher;
+    this.scheduler = scheduler;
+    this.senders = senders;
   }
+
+  /** Stops dispatching on this node; other nodes carry on. Messages already claimed finish first. */
+  @Override
+  public void close() {
+    scheduler.ifPresent(Scheduler::stop);
+    senders.ifPresent(ExecutorService::shutdown);
+  }
+
+  /** Counters: messages by status and the age of the oldest still to send. */
+  public OutboxStats stats() {
+    try {
+      return operations.stats(clock.instant());
+    } catch (SQLException e) {
+      throw new NotifyException("Cannot read the outbox counters: " + e.getMessage(), e);
+    }
+  }
+
+  /** Messages that failed for good, oldest first, with Notify's reason. */
+  public List<FailedMessage> failedMessages() {
+    try {
+      return operations.failed();
+    } catch (SQLException e) {
+      throw new NotifyException("Cannot list failed messages: " + e.getMessage(), e);
+    }
+  }
+
+  /** Queues failed messages again, after their data or template is fixed; the number re-driven. */
+  public int redrive(java.util.Collection<String> messageIds) {
+    try {
+      return operations.redrive(messageIds, clock.instant());
+    } catch (SQLException e) {
+      throw new NotifyException("Cannot re-drive messages: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A delivery receipt from Notify's callback: the message's final status is recorded, once (a
+   * receipt Notify sends again changes nothing). False for a reference this outbox does not have.
+   */
+  public boolean deliveryReceipt(String reference, String notifyStatus) {
+    try {
+      Optional<String> id = operations.idByReference(reference);
+      if (id.isEmpty()) {
+        return false;
+      }
+      new Transitions(outbox, clock).applyStatus(id.get(), notifyStatus, "delivery receipt");
+      return true;
+    } catch (SQLException e) {
+      throw new NotifyException("Cannot record the delivery receipt for " + reference + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends what is due now, on this thread (tests and tools; the scheduler does it in service). */
+  public void dispatchNow() {
+    dispatcher.orElseThrow(() -> new NotifyException("This messenger does not dispatch: configure notify(apiKey, baseUrl)"))
+        .run(Duration.ofSeconds(30));
+  }
+
 
   public static Builder builder() {
     return new Builder();
@@ -217,7 +296,19 @@ public final class MilestoneMessenger {
     private @Nullable String apiKey;
     private String baseUrl = "https://api.notifications.service.gov.uk";
     private @Nullable Boolean checkTemplates;
+    private @Nullable Boolean dispatch;
+    private boolean inBackground = true;
     private Clock clock = Clock.systemUTC();
+    private int rateLimitPerMinute = 3_000;
+    private int maxAttempts = 8;
+    private Duration backoffBase = Duration.ofSeconds(2);
+    private Duration backoffMax = Duration.ofMinutes(10);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(15);
+    private Duration statusPollAfter = Duration.ofMinutes(5);
+    private Duration heartbeat = Duration.ofSeconds(5);
+    private int threads = 8;
+    private String nodeName = defaultNodeName();
 
     private Builder() {}
 
@@ -256,6 +347,80 @@ public final class MilestoneMessenger {
       return this;
     }
 
+    /** Whether this node sends the outbox (default: when a key is configured). Any number of nodes may. */
+    public Builder dispatch(boolean dispatch) {
+      this.dispatch = dispatch;
+      return this;
+    }
+
+    /**
+     * Whether dispatching runs in the background on the scheduler (default) or only when
+     * {@link MilestoneMessenger#dispatchNow()} is called (tools, tests).
+     */
+    public Builder dispatchInBackground(boolean inBackground) {
+      this.inBackground = inBackground;
+      return this;
+    }
+
+    /** Requests per minute to Notify from all nodes together (default 3,000, Notify's limit per key). */
+    public Builder rateLimitPerMinute(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("rateLimitPerMinute must be positive: " + limit);
+      }
+      this.rateLimitPerMinute = limit;
+      return this;
+    }
+
+    /** Attempts before a message that keeps failing with 429, 5xx or no answer is failed (default 8). */
+    public Builder maxAttempts(int attempts) {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be positive: " + attempts);
+      }
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /** The first retry's delay, doubled each time up to {@code max}, with jitter (default 2 s, 10 min). */
+    public Builder backoff(Duration base, Duration max) {
+      this.backoffBase = Objects.requireNonNull(base, "base");
+      this.backoffMax = Objects.requireNonNull(max, "max");
+      return this;
+    }
+
+    /** Connect and whole-request timeouts for calls to Notify (default 5 s and 15 s). */
+    public Builder timeouts(Duration connect, Duration request) {
+      this.connectTimeout = Objects.requireNonNull(connect, "connect");
+      this.requestTimeout = Objects.requireNonNull(request, "request");
+      return this;
+    }
+
+    /** How long after sending, without a receipt, a message's status is polled (default 5 minutes). */
+    public Builder statusPollAfter(Duration after) {
+      this.statusPollAfter = Objects.requireNonNull(after, "after");
+      return this;
+    }
+
+    /**
+     * How often this node tells the others it is alive (default 5 s); a node silent for four
+     * heartbeats has its dispatch taken over.
+     */
+    public Builder heartbeat(Duration interval) {
+      this.heartbeat = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Concurrent sends on this node (default 8). */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** This node's name in the scheduler table (default: host name and process id). */
+    public Builder nodeName(String name) {
+      this.nodeName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
     /**
      * Migrates the outbox and, when set, checks the templates.
      *
@@ -278,7 +443,47 @@ public final class MilestoneMessenger {
           throw new InvalidCatalogueException("The milestone catalogue does not fit the templates in Notify", problems);
         }
       }
-      return new MilestoneMessenger(this, outbox);
+      boolean dispatching = dispatch != null ? dispatch : apiKey != null;
+      if (!dispatching) {
+        return new MilestoneMessenger(this, outbox, Optional.empty(), Optional.empty(), Optional.empty());
+      }
+      if (apiKey == null) {
+        throw new IllegalStateException("Dispatching needs notify(apiKey, baseUrl)");
+      }
+      ExecutorService senders = Executors.newFixedThreadPool(threads, runnable -> {
+        Thread thread = new Thread(runnable, "notify-send");
+        thread.setDaemon(true);
+        return thread;
+      });
+      // A message left SENDING longer than a request can take was being sent by a node that stopped.
+      Duration staleAfter = requestTimeout.plus(connectTimeout).multipliedBy(2);
+      Dispatcher dispatcher = new Dispatcher(outbox, new NotifyTransport(apiKey, baseUrl, connectTimeout, requestTimeout),
+          new Dispatcher.Settings(rateLimitPerMinute, Math.max(threads * 4, 50), maxAttempts, backoffBase, backoffMax,
+              staleAfter, statusPollAfter), clock, senders);
+      if (!inBackground) {
+        return new MilestoneMessenger(this, outbox, Optional.of(dispatcher), Optional.empty(), Optional.of(senders));
+      }
+      RecurringTask<Void> task = Tasks.recurring("notify-dispatch", FixedDelay.ofMillis(200))
+          .execute((instance, context) -> dispatcher.run(Duration.ofSeconds(10)));
+      Scheduler scheduler = Scheduler.create(database)
+          .tableName("notify_scheduled_tasks")
+          .startTasks(task)
+          .threads(1)
+          .pollingInterval(Duration.ofMillis(250))
+          .heartbeatInterval(heartbeat)
+          .missedHeartbeatsLimit(4)
+          .schedulerName(new SchedulerName.Fixed(nodeName))
+          .build();
+      scheduler.start();
+      return new MilestoneMessenger(this, outbox, Optional.of(dispatcher), Optional.of(scheduler), Optional.of(senders));
+    }
+
+    private static String defaultNodeName() {
+      try {
+        return java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+      } catch (java.net.UnknownHostException e) {
+        return "node-" + ProcessHandle.current().pid();
+      }
     }
 
     private static DataSource embedded(Path file) {

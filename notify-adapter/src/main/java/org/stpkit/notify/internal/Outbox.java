@@ -50,7 +50,8 @@ public final class Outbox {
   public void migrate() {
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:org/stpkit/notify/db")
+        // The scheduler's table differs in one column type between the two supported databases.
+        .locations("classpath:org/stpkit/notify/db/common", "classpath:org/stpkit/notify/db/" + (postgres ? "postgresql" : "h2"))
         .table("notify_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
