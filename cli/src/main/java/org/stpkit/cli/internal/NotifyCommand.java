@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     name = "notify",
     description = "GOV.UK Notify tools.",
     mixinStandardHelpOptions = true,
-    subcommands = {NotifyCommand.Simulator.class})
+    subcommands = {NotifyCommand.Simulator.class, NotifyCommand.Failed.class, NotifyCommand.Redrive.class})
 final class NotifyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +64,69 @@ final class NotifyCommand implements Runnable {
         new CountDownLatch(1).await();
       }
       return 0;
+    }
+  }
+
+  /** {@code stp notify failed --db <jdbc url>}: the failed messages and the outbox counters. */
+  @Command(
+      name = "failed",
+      description = "Lists the messages that failed for good, with Notify's reason, and the outbox counters.",
+      mixinStandardHelpOptions = true)
+  static final class Failed implements Callable<Integer> {
+    @Option(names = "--db", required = true, paramLabel = "<jdbc url>",
+        description = "The outbox database, e.g. jdbc:postgresql://db:5432/service?user=notify")
+    String database = "";
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      org.stpkit.notify.NotifyOperations operations = org.stpkit.notify.NotifyOperations.on(new JdbcUrlDataSource(database));
+      java.util.List<org.stpkit.notify.FailedMessage> failed = operations.failedMessages();
+      for (org.stpkit.notify.FailedMessage message : failed) {
+        out.printf("%s  %s  %s/%s  %s  %s: %s%n", message.id(), message.failedAt(), message.caseRef(), message.milestone(),
+            message.channel().apiName(), message.failureType(), message.failureMessage());
+      }
+      org.stpkit.notify.OutboxStats stats = operations.stats();
+      out.printf("%d failed; queued %d, sending %d, retrying %d, sent %d, delivered %d; oldest backlog %s%n",
+          failed.size(), stats.queued(), stats.sending(), stats.retrying(), stats.sent(), stats.delivered(),
+          stats.oldestBacklogAge().map(age -> age.toSeconds() + " s").orElse("none"));
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code stp notify redrive --db <jdbc url> (--all | <id>...)}: failed messages queued again. */
+  @Command(
+      name = "redrive",
+      description = "Queues failed messages again, after their data or template is fixed.",
+      mixinStandardHelpOptions = true)
+  static final class Redrive implements Callable<Integer> {
+    @Option(names = "--db", required = true, paramLabel = "<jdbc url>", description = "The outbox database.")
+    String database = "";
+
+    @Option(names = "--all", description = "Every failed message.")
+    boolean all;
+
+    @CommandLine.Parameters(arity = "0..*", paramLabel = "<message id>", description = "Ids from stp notify failed.")
+    java.util.List<String> ids = java.util.List.of();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (all == !ids.isEmpty()) {
+        spec.commandLine().getErr().println("stp notify redrive: give message ids, or --all (not both)");
+        return StpCommand.BAD_INPUT;
+      }
+      org.stpkit.notify.NotifyOperations operations = org.stpkit.notify.NotifyOperations.on(new JdbcUrlDataSource(database));
+      java.util.List<String> chosen = all
+          ? operations.failedMessages().stream().map(org.stpkit.notify.FailedMessage::id).toList() : ids;
+      int redriven = operations.redrive(chosen);
+      spec.commandLine().getOut().println(redriven + " of " + chosen.size() + " queued again");
+      spec.commandLine().getOut().flush();
+      return redriven == chosen.size() ? 0 : 1;
     }
   }
 

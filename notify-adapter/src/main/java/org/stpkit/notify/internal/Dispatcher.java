@@ -81,7 +81,8 @@ public final class Dispatcher {
 
   /** One pass: claim, send, record. The number of messages claimed. */
   public int dispatchOnce() throws SQLException {
-    List<Claimed> claimed = claim(settings.batchSize());
+    String batch = UUID.randomUUID().toString();
+    List<Claimed> claimed = claim(settings.batchSize(), batch);
     if (claimed.isEmpty()) {
       return 0;
     }
@@ -105,6 +106,7 @@ public final class Dispatcher {
         LOG.log(Level.WARNING, "A send failed unexpectedly", e.getCause());
       }
     }
+    releaseSlotsFromNow(batch);
     return claimed.size();
   }
 
@@ -128,7 +130,7 @@ public final class Dispatcher {
     }
   }
 
-  private List<Claimed> claim(int want) throws SQLException {
+  private List<Claimed> claim(int want, String batch) throws SQLException {
     Instant now = clock.instant();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -169,7 +171,7 @@ public final class Dispatcher {
             }
             update.executeBatch();
           }
-          recordSlots(connection, slots, now);
+          recordSlots(connection, slots, batch, now);
         }
         connection.commit();
         return claimed;
@@ -196,17 +198,34 @@ public final class Dispatcher {
     }
   }
 
-  private static void recordSlots(Connection connection, int slots, Instant now) throws SQLException {
+  /**
+   * Takes slots in the rate window. Notify counts a request when it arrives, somewhere between now
+   * and the end of the request; until the pass ends a slot is held as if its request arrived as
+   * late as it can ({@link #releaseSlotsFromNow}), so a node that dies mid-pass still holds them.
+   */
+  private void recordSlots(Connection connection, int slots, String batch, Instant now) throws SQLException {
     if (slots == 0) {
       return;
     }
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notify_send_log (id, sent_at) VALUES (?, ?)")) {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO notify_send_log (id, sent_at, batch_id) VALUES (?, ?, ?)")) {
       for (int i = 0; i < slots; i++) {
         insert.setString(1, UUID.randomUUID().toString());
-        insert.setObject(2, utc(now));
+        insert.setObject(2, utc(now.plus(settings.staleAfter())));
+        insert.setString(3, batch);
         insert.addBatch();
       }
       insert.executeBatch();
+    }
+  }
+
+  /** Every request of the pass has ended: its slots are held for 60 seconds from now. */
+  private void releaseSlotsFromNow(String batch) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement("UPDATE notify_send_log SET sent_at = ? WHERE batch_id = ?")) {
+      update.setObject(1, utc(clock.instant()));
+      update.setString(2, batch);
+      update.executeUpdate();
     }
   }
 
@@ -277,6 +296,7 @@ public final class Dispatcher {
   /** Asks Notify for the status of sent messages not heard of for a while; final ones are recorded. */
   void pollStatuses() throws SQLException {
     Instant now = clock.instant();
+    String batch = UUID.randomUUID().toString();
     List<String[]> due = new ArrayList<>();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -293,7 +313,7 @@ public final class Dispatcher {
               }
             }
           }
-          recordSlots(connection, due.size(), now);
+          recordSlots(connection, due.size(), batch, now);
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -310,6 +330,7 @@ public final class Dispatcher {
         transitions.touch(message[0]);
       }
     }
+    releaseSlotsFromNow(batch);
   }
 
   private static String truncate(String text) {

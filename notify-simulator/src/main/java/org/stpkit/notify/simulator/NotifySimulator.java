@@ -28,6 +28,15 @@ import org.stpkit.notify.simulator.internal.Simulation;
  * }</pre>
  */
 public final class NotifySimulator implements AutoCloseable {
+  static {
+    // The JDK's HTTP server writes headers and body separately; without TCP_NODELAY, Nagle's
+    // algorithm and delayed ACKs hold each answer back about 40 ms, which would make the simulator,
+    // not the client under test, the bottleneck. Read once, when the server classes load.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final SimulatorConfig config;
   private final HttpServer server;
   private final ExecutorService requests;

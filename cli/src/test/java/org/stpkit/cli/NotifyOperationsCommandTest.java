@@ -1,0 +1,59 @@
+package org.stpkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stpkit.notify.CaseData;
+import org.stpkit.notify.Channel;
+import org.stpkit.notify.MilestoneCatalogue;
+import org.stpkit.notify.MilestoneMessenger;
+import org.stpkit.notify.simulator.KeyType;
+import org.stpkit.notify.simulator.NotifySimulator;
+import org.stpkit.notify.simulator.SimulatedTemplate;
+import org.stpkit.notify.simulator.SimulatorConfig;
+import org.stpkit.notify.simulator.TemplateType;
+
+/** {@code stp notify failed} and {@code stp notify redrive} on a real outbox (H2 file) after a real failure. */
+class NotifyOperationsCommandTest {
+  @Test
+  void listsFailedMessagesAndQueuesThemAgain(@TempDir Path folder) {
+    SimulatedTemplate needsMore = new SimulatedTemplate(UUID.randomUUID().toString(), TemplateType.EMAIL, "Decision",
+        Optional.of("Decision"), "Dear ((name)), ((forgotten))", 1);
+    String url = "jdbc:h2:file:" + folder.resolve("outbox").toAbsolutePath();
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(url);
+    try (NotifySimulator notify = NotifySimulator.start(SimulatorConfig.withTemplates(List.of(needsMore)))) {
+      MilestoneMessenger messenger = MilestoneMessenger.builder()
+          .catalogue(MilestoneCatalogue.builder().milestone("DECISION_MADE", m -> m.message("decision", msg -> msg
+              .channels(Channel.EMAIL).template(Channel.EMAIL, needsMore.id()).recipient(Channel.EMAIL, "email")
+              .personalise("name", "name"))).build())
+          .dataSource(h2)
+          .notify(notify.apiKey(KeyType.LIVE), notify.baseUrl())
+          .checkTemplatesAtStartup(false)
+          .dispatchInBackground(false)
+          .build();
+      messenger.reached("HO-9", "DECISION_MADE", CaseData.of(Map.of("name", "Jo", "email", "jo@example.com")));
+      messenger.dispatchNow();
+      messenger.close();
+    }
+
+    StpRunner.Result failed = StpRunner.stp("", "notify", "failed", "--db", url);
+    assertThat(failed.exitCode()).isZero();
+    assertThat(failed.out()).contains("HO-9/DECISION_MADE", "email", "BadRequestError: Missing personalisation: forgotten",
+        "1 failed; queued 0");
+
+    StpRunner.Result redrive = StpRunner.stp("", "notify", "redrive", "--db", url, "--all");
+    assertThat(redrive.exitCode()).isZero();
+    assertThat(redrive.out()).contains("1 of 1 queued again");
+    assertThat(StpRunner.stp("", "notify", "failed", "--db", url).out()).contains("0 failed; queued 1");
+
+    assertThat(StpRunner.stp("", "notify", "redrive", "--db", url).exitCode()).isEqualTo(2);
+  }
+}

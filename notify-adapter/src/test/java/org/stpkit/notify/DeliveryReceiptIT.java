@@ -1,0 +1,85 @@
+package org.stpkit.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.stpkit.notify.servlet.DeliveryReceiptServlet;
+import org.stpkit.notify.simulator.KeyType;
+import org.stpkit.notify.simulator.NotifySimulator;
+import org.stpkit.notify.simulator.SimulatedTemplate;
+import org.stpkit.notify.simulator.SimulatorConfig;
+import org.stpkit.notify.simulator.TemplateType;
+
+/** Notify (the simulator) calls the receipt servlet in Jetty; the message's delivery is recorded once. */
+class DeliveryReceiptIT {
+  @Test
+  void recordsTheReceiptNotifySendsWithTheBearerToken() throws Exception {
+    SimulatedTemplate template = new SimulatedTemplate(UUID.randomUUID().toString(), TemplateType.EMAIL, "Decision",
+        Optional.of("Decision"), "Your case ((reference)) has a decision.", 1);
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:receipts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    jetty.setHandler(context);
+    jetty.start();
+    String callback = "http://127.0.0.1:" + connector.getLocalPort() + "/notify/receipts";
+    try (NotifySimulator notify = NotifySimulator.start(SimulatorConfig.withTemplates(List.of(template))
+        .withDeliveryDelay(Duration.ofMillis(300))
+        .withCallback(new SimulatorConfig.Callback(java.net.URI.create(callback), "a-long-callback-secret", 3,
+            Duration.ofMillis(200))))) {
+      MilestoneMessenger messenger = MilestoneMessenger.builder()
+          .catalogue(MilestoneCatalogue.builder().milestone("DECISION_MADE", m -> m.message("decision", msg -> msg
+              .channels(Channel.EMAIL).template(Channel.EMAIL, template.id()).recipient(Channel.EMAIL, "email")
+              .personalise("reference", "caseRef"))).build())
+          .dataSource(h2)
+          .notify(notify.apiKey(KeyType.LIVE), notify.baseUrl())
+          .dispatchInBackground(false)
+          .statusPollAfter(Duration.ofHours(1))
+          .build();
+      context.addServlet(new ServletHolder(new DeliveryReceiptServlet(messenger, "a-long-callback-secret")), "/notify/receipts");
+
+      messenger.reached("HO-7", "DECISION_MADE", CaseData.of(Map.of("email", "perm-fail@simulator.notify")));
+      messenger.dispatchNow();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!messenger.timeline("HO-7").get(0).status().equals("FAILED") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+
+      TimelineEntry entry = messenger.timeline("HO-7").get(0);
+      assertThat(entry.status()).isEqualTo("FAILED");
+      assertThat(entry.failure()).hasValue("permanent-failure: Notify could not deliver it: permanent-failure");
+      assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly("QUEUED", "SENT", "FAILED");
+      assertThat(entry.events().get(2).detail()).hasValue("Notify: permanent-failure (delivery receipt)");
+      assertThat(notify.receiptsDelivered()).isEqualTo(1);
+
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpResponse<String> wrongToken = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(callback))
+          .header("Authorization", "Bearer guess").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+              "{\"reference\": \"" + entry.notifyReference() + "\", \"status\": \"delivered\"}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(wrongToken.statusCode()).isEqualTo(401);
+      java.net.http.HttpResponse<String> again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(callback))
+          .header("Authorization", "Bearer a-long-callback-secret").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+              "{\"reference\": \"" + entry.notifyReference() + "\", \"status\": \"delivered\"}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).isEqualTo(204);
+      assertThat(messenger.timeline("HO-7").get(0).status()).as("a final status is not changed by a later receipt").isEqualTo("FAILED");
+      messenger.close();
+    } finally {
+      jetty.stop();
+    }
+  }
+}
