@@ -53,7 +53,7 @@ public final class MilestoneMessenger implements AutoCloseable {
 
   private final MilestoneCatalogue catalogue;
   private final Outbox outbox;
-  private final Operations operations;
+  private final NotifyOperations operations;
   private final Clock clock;
   private final Optional<Dispatcher> dispatcher;
   private final Optional<Scheduler> scheduler;
@@ -63,7 +63,7 @@ public final class MilestoneMessenger implements AutoCloseable {
       Optional<Scheduler> scheduler, Optional<ExecutorService> senders) {
     this.catalogue = builder.catalogue;
     this.outbox = outbox;
-    this.operations = new Operations(outbox);
+    this.operations = NotifyOperations.on(outbox, builder.clock);
     this.clock = builder.clock;
     this.dispatcher = dispatcher;
     this.scheduler = scheduler;
@@ -79,29 +79,17 @@ public final class MilestoneMessenger implements AutoCloseable {
 
   /** Counters: messages by status and the age of the oldest still to send. */
   public OutboxStats stats() {
-    try {
-      return operations.stats(clock.instant());
-    } catch (SQLException e) {
-      throw new NotifyException("Cannot read the outbox counters: " + e.getMessage(), e);
-    }
+    return operations.stats();
   }
 
   /** Messages that failed for good, oldest first, with Notify's reason. */
   public List<FailedMessage> failedMessages() {
-    try {
-      return operations.failed();
-    } catch (SQLException e) {
-      throw new NotifyException("Cannot list failed messages: " + e.getMessage(), e);
-    }
+    return operations.failedMessages();
   }
 
   /** Queues failed messages again, after their data or template is fixed; the number re-driven. */
   public int redrive(java.util.Collection<String> messageIds) {
-    try {
-      return operations.redrive(messageIds, clock.instant());
-    } catch (SQLException e) {
-      throw new NotifyException("Cannot re-drive messages: " + e.getMessage(), e);
-    }
+    return operations.redrive(messageIds);
   }
 
   /**
@@ -110,7 +98,7 @@ public final class MilestoneMessenger implements AutoCloseable {
    */
   public boolean deliveryReceipt(String reference, String notifyStatus) {
     try {
-      Optional<String> id = operations.idByReference(reference);
+      Optional<String> id = new Operations(outbox).idByReference(reference);
       if (id.isEmpty()) {
         return false;
       }

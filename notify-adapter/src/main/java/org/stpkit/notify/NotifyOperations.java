@@ -27,6 +27,10 @@ public final class NotifyOperations {
     return new NotifyOperations(new Operations(new Outbox(Objects.requireNonNull(database, "database"))), Clock.systemUTC());
   }
 
+  static NotifyOperations on(Outbox outbox, Clock clock) {
+    return new NotifyOperations(new Operations(outbox), clock);
+  }
+
   public OutboxStats stats() {
     try {
       return operations.stats(clock.instant());
