@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The default answer store: sessions in this JVM's memory, forgotten after their time to live.
@@ -42,6 +43,14 @@ public final class InMemoryAnswerStore implements AnswerStore {
       sessions.entrySet().removeIf(entry -> entry.getValue().expiresAt().isBefore(now));
       claims.keySet().removeIf(id -> !sessions.containsKey(id));
     }
+  }
+
+  @Override
+  public Optional<FormSession> update(String sessionId, UnaryOperator<FormSession> change, Duration timeToLive) {
+    Instant now = clock.instant();
+    Entry updated = sessions.computeIfPresent(sessionId, (id, entry) ->
+        entry.expiresAt().isBefore(now) ? null : new Entry(change.apply(entry.session()), now.plus(timeToLive)));
+    return updated == null ? Optional.empty() : Optional.of(updated.session());
   }
 
   @Override

@@ -93,10 +93,14 @@ public final class JourneyEngine {
           List.of("The page you sent was out of date or not sent from this service. Go back to the page, "
               + "check your answers and try again."), Optional.of(url(path)), "Go back to the page", newSessionId);
     }
-    if (request.method() == FormRequest.Method.GET) {
+    if (request.method() == FormRequest.Method.GET && found.isPresent()) {
       // Reading a page keeps the session alive, as writing does.
-      session = session.touchedAt(now);
-      settings.answerStore().save(session, settings.sessionTimeout());
+      Optional<FormSession> touched = settings.answerStore().update(session.id(), s -> s.touchedAt(now),
+          settings.sessionTimeout());
+      if (touched.isEmpty()) {
+        return timedOut();
+      }
+      session = touched.get();
     }
     Journey.State state = journey.walk(session);
     if (session.submissionReference().isPresent() && !path.equals(CONFIRMATION)) {
@@ -182,8 +186,13 @@ public final class JourneyEngine {
       return questionPage(page, session, before, fields, errors, changing, newSessionId);
     }
     Instant now = settings.clock().instant();
-    FormSession saved = session.withPageAnswers(page.path(), fields, now);
-    settings.answerStore().save(saved, settings.sessionTimeout());
+    // Merged into the stored session as it is now, so another tab's answers saved meanwhile are kept.
+    Optional<FormSession> updated = settings.answerStore().update(session.id(),
+        current -> current.withPageAnswers(page.path(), fields, now), settings.sessionTimeout());
+    if (updated.isEmpty()) {
+      return timedOut();
+    }
+    FormSession saved = updated.get();
     Journey.State after = journey.walk(saved);
     if (changing) {
       return after.nextToAnswer().map(next -> redirect(next.path() + "?" + RETURN_TO + "=check-answers", newSessionId))
@@ -227,7 +236,8 @@ public final class JourneyEngine {
           List.of("Your application has not been sent. Your answers are saved.", "Try again in a few minutes."),
           Optional.of(url(CHECK_ANSWERS)), "Try again", newSessionId);
     }
-    settings.answerStore().save(session.withSubmissionReference(reference, now), settings.sessionTimeout());
+    settings.answerStore().update(session.id(), current -> current.withSubmissionReference(reference, now),
+        settings.sessionTimeout());
     return redirect(CONFIRMATION, newSessionId);
   }
 
