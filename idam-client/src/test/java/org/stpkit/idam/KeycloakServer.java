@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 /**
  * A real Keycloak for integration tests: the distribution unpacked by the build
  * ({@code stp.keycloak.home}), started in dev mode on 127.0.0.1 and free ports with a test realm
- * imported, and stopped with its whole process tree. Keycloak 26 needs Java 21 or later: the
- * newest JDK under /usr/lib/jvm is used, or {@code STP_KEYCLOAK_JAVA_HOME}.
+ * imported, and stopped with its whole process tree. Keycloak 26 prefers Java 21 or later: the
+ * harness uses {@code STP_KEYCLOAK_JAVA_HOME}, else the newest JDK of 21 or later under
+ * /usr/lib/jvm, else this JVM (Keycloak 26.7 still starts on 17, which is all Debian 12 packages).
  */
 final class KeycloakServer implements AutoCloseable {
   static final String ADMIN = "stp-admin";
@@ -46,6 +47,8 @@ final class KeycloakServer implements AutoCloseable {
     if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
       throw new IllegalStateException("No Keycloak at " + home + ": run the build's pre-integration-test phase");
     }
+    // A fresh database each start: the realm is imported as written, with no state from an earlier run.
+    deleteTree(home.resolve("data"));
     Path imports = home.resolve("data/import");
     Files.createDirectories(imports);
     try (InputStream realmJson = KeycloakServer.class.getResourceAsStream(realmResource)) {
@@ -144,13 +147,24 @@ final class KeycloakServer implements AutoCloseable {
     }
   }
 
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  /** A JDK of version 21 or later: STP_KEYCLOAK_JAVA_HOME, this JVM if new enough, or the newest under /usr/lib/jvm. */
+  /** The JDK for Keycloak: STP_KEYCLOAK_JAVA_HOME, this JVM if 21 or later, the newest 21+ under /usr/lib/jvm, or this JVM. */
   private static String javaHome() throws IOException {
     String chosen = System.getenv("STP_KEYCLOAK_JAVA_HOME");
     if (chosen != null) {
@@ -159,12 +173,15 @@ final class KeycloakServer implements AutoCloseable {
     if (Runtime.version().feature() >= 21) {
       return System.getProperty("java.home");
     }
-    try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return System.getProperty("java.home");
+    }
+    try (Stream<Path> jdks = Files.list(jvms)) {
       Optional<Path> newest = jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
           .filter(jdk -> version(jdk) >= 21)
           .max(Comparator.comparingInt(KeycloakServer::version));
-      return newest.orElseThrow(() -> new IllegalStateException(
-          "Keycloak 26 needs Java 21 or later: install one, or set STP_KEYCLOAK_JAVA_HOME")).toString();
+      return newest.map(Path::toString).orElse(System.getProperty("java.home"));
     }
   }
 

@@ -66,11 +66,23 @@ class KeycloakTokenIT {
     verifier.verify(before);
 
     JsonNode realm = keycloak.admin("GET", "/stp-test", null);
+    int highest = 0;
+    for (JsonNode key : keycloak.admin("GET", "/stp-test/keys", null).path("keys")) {
+      highest = Math.max(highest, key.path("providerPriority").asInt());
+    }
     keycloak.admin("POST", "/stp-test/components", "{\"name\": \"rotated-rsa\", \"providerId\": \"rsa-generated\","
         + " \"providerType\": \"org.keycloak.keys.KeyProvider\", \"parentId\": \"" + realm.path("id").asText() + "\","
-        + " \"config\": {\"priority\": [\"500\"], \"enabled\": [\"true\"], \"active\": [\"true\"], \"algorithm\": [\"RS256\"]}}");
+        + " \"config\": {\"priority\": [\"" + (highest + 100) + "\"], \"enabled\": [\"true\"], \"active\": [\"true\"],"
+        + " \"algorithm\": [\"RS256\"]}}");
+    // Keycloak signs with the new key once its realm cache has the new component.
+    String oldKey = SignedJWT.parse(before).getHeader().getKeyID();
     String after = joToken();
-    assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isNotEqualTo(SignedJWT.parse(before).getHeader().getKeyID());
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (SignedJWT.parse(after).getHeader().getKeyID().equals(oldKey) && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      after = joToken();
+    }
+    assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isNotEqualTo(oldKey);
 
     Thread.sleep(150);
     assertThat(verifier.verify(after).username()).contains("jo.bloggs");
