@@ -1,5 +1,5 @@
 /**
- * GOV.UK Frontend components and page template as FreeMarker macros.
+ * GOV.UK Frontend components (Java, and FreeMarker directives by their Nunjucks macro names) and the page template.
  *
  * <p>Start with {@link org.stpkit.templates.GovukTemplates#create()}.
  */
