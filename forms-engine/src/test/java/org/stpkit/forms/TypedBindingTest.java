@@ -96,52 +96,52 @@ class TypedBindingTest {
         .hasMessageContaining("shoeSize: the form has no question of that name");
   }
 
+  /** A valid answer to every page of the sample on the route for England, in order. */
+  private static final String[][] ANSWERS = {
+      {"/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs"},
+      {"/date-of-birth", "dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990"},
+      {"/age", "age", "35"},
+      {"/contact", "email", "jo@example.com"},
+      {"/address", "address-line1", "1 High Street", "address-town", "Leeds", "address-postcode", "LS1 1AA"},
+      {"/country", "country", "england"},
+      {"/postcode", "postcode", "LS1 1AA"},
+      {"/ni-number", "niNumber", "JH123456C"},
+      {"/has-licence", "hasLicence", "no"},
+      {"/help", "help", "access"},
+      {"/help-details", "helpDetails", "A ramp"},
+      {"/fee", "donation", "12.50"},
+      {"/licence-name", "licenceName", "Jo Bloggs"}};
+
+  /** Answers every page before this one, then shows it. */
   private void answerUpTo(String page) {
     browser.get("/");
-    String[][] answers = {
-        {"/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs"},
-        {"/date-of-birth", "dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990"},
-        {"/age", "age", "35"},
-        {"/contact", "email", "jo@example.com"},
-        {"/address", "address-line1", "1 High Street", "address-town", "Leeds", "address-postcode", "LS1 1AA"},
-        {"/country", "country", "england"},
-        {"/postcode", "postcode", "LS1 1AA"},
-        {"/ni-number", "niNumber", "JH123456C"},
-        {"/has-licence", "hasLicence", "no"},
-        {"/help", "help", "access"},
-        {"/help-details", "helpDetails", "A ramp"},
-        {"/fee", "donation", "12.50"},
-        {"/licence-name", "licenceName", "Jo Bloggs"}};
-    for (String[] answer : answers) {
+    for (String[] answer : ANSWERS) {
       if (answer[0].equals(page)) {
         browser.get(page);
         return;
       }
-      browser.get(answer[0]);
-      JourneyDriver.Shown next = browser.post(answer[0], java.util.Arrays.copyOfRange(answer, 1, answer.length));
+      JourneyDriver.Shown next = answer(answer);
       assertThat(next.html().select(".govuk-error-summary").text()).as(answer[0]).isEmpty();
     }
   }
 
+  /** Answers every page, with this age. */
   private void answerAll(String age) {
     answerUpTo("/age");
     browser.post("/age", "age", age);
     browser.get("/check-answers");
-    String[][] rest = {
-        {"/contact", "email", "jo@example.com"},
-        {"/address", "address-line1", "1 High Street", "address-town", "Leeds", "address-postcode", "LS1 1AA"},
-        {"/country", "country", "england"},
-        {"/postcode", "postcode", "LS1 1AA"},
-        {"/ni-number", "niNumber", "JH123456C"},
-        {"/has-licence", "hasLicence", "no"},
-        {"/help", "help", "access"},
-        {"/help-details", "helpDetails", "A ramp"},
-        {"/fee", "donation", "12.50"},
-        {"/licence-name", "licenceName", "Jo Bloggs"}};
-    for (String[] answer : rest) {
-      browser.get(answer[0]);
-      browser.post(answer[0], java.util.Arrays.copyOfRange(answer, 1, answer.length));
+    boolean afterAge = false;
+    for (String[] answer : ANSWERS) {
+      if (afterAge) {
+        answer(answer);
+      }
+      afterAge |= answer[0].equals("/age");
     }
     assertThat(browser.get("/check-answers").path()).isIn("", "/check-answers");
+  }
+
+  private JourneyDriver.Shown answer(String[] answer) {
+    browser.get(answer[0]);
+    return browser.post(answer[0], java.util.Arrays.copyOfRange(answer, 1, answer.length));
   }
 }

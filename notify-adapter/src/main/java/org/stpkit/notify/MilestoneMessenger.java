@@ -54,6 +54,8 @@ public final class MilestoneMessenger implements AutoCloseable {
   private final MilestoneCatalogue catalogue;
   private final Outbox outbox;
   private final NotifyOperations operations;
+  private final Operations lookups;
+  private final Transitions transitions;
   private final Clock clock;
   private final Optional<Dispatcher> dispatcher;
   private final Optional<Scheduler> scheduler;
@@ -64,6 +66,8 @@ public final class MilestoneMessenger implements AutoCloseable {
     this.catalogue = builder.catalogue;
     this.outbox = outbox;
     this.operations = NotifyOperations.on(outbox, builder.clock);
+    this.lookups = new Operations(outbox);
+    this.transitions = new Transitions(outbox, builder.clock);
     this.clock = builder.clock;
     this.dispatcher = dispatcher;
     this.scheduler = scheduler;
@@ -98,11 +102,11 @@ public final class MilestoneMessenger implements AutoCloseable {
    */
   public boolean deliveryReceipt(String reference, String notifyStatus) {
     try {
-      Optional<String> id = new Operations(outbox).idByReference(reference);
+      Optional<String> id = lookups.idByReference(reference);
       if (id.isEmpty()) {
         return false;
       }
-      new Transitions(outbox, clock).applyStatus(id.get(), notifyStatus, "delivery receipt");
+      transitions.applyStatus(id.get(), notifyStatus, "delivery receipt");
       return true;
     } catch (SQLException e) {
       throw new NotifyException("Cannot record the delivery receipt for " + reference + ": " + e.getMessage(), e);

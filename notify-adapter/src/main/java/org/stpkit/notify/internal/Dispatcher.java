@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +115,7 @@ public final class Dispatcher {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(
             "SELECT id FROM notify_outbox WHERE status = 'SENDING' AND updated_at < ?")) {
-      select.setObject(1, utc(now.minus(settings.staleAfter())));
+      select.setObject(1, SqlValues.utc(now.minus(settings.staleAfter())));
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
           stale.add(result.getString(1));
@@ -141,7 +139,7 @@ public final class Dispatcher {
           try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, template_id, recipient,"
               + " personalisation, notify_reference, attempts FROM notify_outbox WHERE status IN ('QUEUED', 'RETRYING')"
               + " AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?")) {
-            select.setObject(1, utc(now));
+            select.setObject(1, SqlValues.utc(now));
             select.setInt(2, Math.min(want, free));
             try (ResultSet result = select.executeQuery()) {
               while (result.next()) {
@@ -165,7 +163,7 @@ public final class Dispatcher {
           try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'SENDING',"
               + " attempts = attempts + 1, updated_at = ? WHERE id = ? AND status IN ('QUEUED', 'RETRYING')")) {
             for (Claimed message : claimed) {
-              update.setObject(1, utc(now));
+              update.setObject(1, SqlValues.utc(now));
               update.setString(2, message.id());
               update.addBatch();
             }
@@ -188,7 +186,7 @@ public final class Dispatcher {
       lock.executeQuery().close();
     }
     try (PreparedStatement prune = connection.prepareStatement("DELETE FROM notify_send_log WHERE sent_at <= ?")) {
-      prune.setObject(1, utc(now.minusSeconds(60)));
+      prune.setObject(1, SqlValues.utc(now.minusSeconds(60)));
       prune.executeUpdate();
     }
     try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM notify_send_log");
@@ -211,7 +209,7 @@ public final class Dispatcher {
         "INSERT INTO notify_send_log (id, sent_at, batch_id) VALUES (?, ?, ?)")) {
       for (int i = 0; i < slots; i++) {
         insert.setString(1, UUID.randomUUID().toString());
-        insert.setObject(2, utc(now.plus(settings.staleAfter())));
+        insert.setObject(2, SqlValues.utc(now.plus(settings.staleAfter())));
         insert.setString(3, batch);
         insert.addBatch();
       }
@@ -223,7 +221,7 @@ public final class Dispatcher {
   private void releaseSlotsFromNow(String batch) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement("UPDATE notify_send_log SET sent_at = ? WHERE batch_id = ?")) {
-      update.setObject(1, utc(clock.instant()));
+      update.setObject(1, SqlValues.utc(clock.instant()));
       update.setString(2, batch);
       update.executeUpdate();
     }
@@ -282,12 +280,12 @@ public final class Dispatcher {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'RETRYING',"
             + " next_attempt_at = ?, failure_message = ?, updated_at = ? WHERE id = ? AND status = 'SENDING'")) {
-      update.setObject(1, utc(now.plusMillis(delay)));
-      update.setString(2, truncate(reason));
-      update.setObject(3, utc(now));
+      update.setObject(1, SqlValues.utc(now.plusMillis(delay)));
+      update.setString(2, SqlValues.truncate(reason));
+      update.setObject(3, SqlValues.utc(now));
       update.setString(4, message.id());
       if (update.executeUpdate() == 1) {
-        outbox.event(connection, message.id(), now, "RETRYING", truncate("attempt " + message.attempts() + ": " + reason
+        outbox.event(connection, message.id(), now, "RETRYING", SqlValues.truncate("attempt " + message.attempts() + ": " + reason
             + "; next in " + Duration.ofMillis(delay).toMillis() + " ms"));
       }
     }
@@ -305,7 +303,7 @@ public final class Dispatcher {
         if (free > 0) {
           try (PreparedStatement select = connection.prepareStatement("SELECT id, notify_id FROM notify_outbox"
               + " WHERE status = 'SENT' AND updated_at < ? ORDER BY updated_at LIMIT ?")) {
-            select.setObject(1, utc(now.minus(settings.statusPollAfter())));
+            select.setObject(1, SqlValues.utc(now.minus(settings.statusPollAfter())));
             select.setInt(2, Math.min(free, settings.batchSize()));
             try (ResultSet result = select.executeQuery()) {
               while (result.next()) {
@@ -331,13 +329,5 @@ public final class Dispatcher {
       }
     }
     releaseSlotsFromNow(batch);
-  }
-
-  private static String truncate(String text) {
-    return text.length() > 3900 ? text.substring(0, 3900) : text;
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

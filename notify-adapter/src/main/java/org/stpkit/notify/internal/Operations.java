@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class Operations {
           "SELECT MIN(created_at) FROM notify_outbox WHERE status IN ('QUEUED', 'SENDING', 'RETRYING')");
           ResultSet result = select.executeQuery()) {
         if (result.next() && result.getObject(1) != null) {
-          Instant created = result.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+          Instant created = SqlValues.instant(result.getObject(1, LocalDateTime.class));
           oldest = Optional.of(Duration.between(created, now).isNegative() ? Duration.ZERO : Duration.between(created, now));
         }
       }
@@ -62,7 +61,7 @@ public final class Operations {
       while (result.next()) {
         failed.add(new FailedMessage(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
             Channel.valueOf(result.getString(5)), String.valueOf(result.getString(6)), String.valueOf(result.getString(7)),
-            result.getInt(8), result.getObject(9, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+            result.getInt(8), SqlValues.instant(result.getObject(9, LocalDateTime.class))));
       }
     }
     return failed;
@@ -76,7 +75,7 @@ public final class Operations {
       try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'QUEUED',"
           + " attempts = 0, next_attempt_at = ?, failure_type = NULL, failure_message = NULL, updated_at = ?"
           + " WHERE id = ? AND status = 'FAILED'")) {
-        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        LocalDateTime at = SqlValues.utc(now);
         for (String id : ids) {
           update.setObject(1, at);
           update.setObject(2, at);

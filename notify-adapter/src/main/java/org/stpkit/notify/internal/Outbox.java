@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +81,7 @@ public final class Outbox {
       insert.setString(8, row.recipient());
       insert.setString(9, row.personalisationJson());
       insert.setString(10, row.notifyReference());
-      LocalDateTime at = utc(now);
+      LocalDateTime at = SqlValues.utc(now);
       insert.setObject(11, at);
       insert.setObject(12, at);
       insert.setObject(13, at);
@@ -105,7 +104,7 @@ public final class Outbox {
         "INSERT INTO notify_event (id, message_id, at, status, detail) VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, UUID.randomUUID().toString());
       insert.setString(2, messageId);
-      insert.setObject(3, utc(at));
+      insert.setObject(3, SqlValues.utc(at));
       insert.setString(4, status);
       insert.setString(5, detail);
       insert.executeUpdate();
@@ -145,7 +144,7 @@ public final class Outbox {
                 result.getString("channel"), result.getString("notify_reference"), result.getString("status"),
                 Optional.ofNullable(result.getString("notify_id")),
                 failureType == null ? Optional.empty() : Optional.of(failureType + ": " + result.getString("failure_message")),
-                instant(result.getObject("created_at", LocalDateTime.class)), messageEvents));
+                SqlValues.instant(result.getObject("created_at", LocalDateTime.class)), messageEvents));
           }
         }
       }
@@ -154,7 +153,7 @@ public final class Outbox {
         select.setString(1, caseRef);
         try (ResultSet result = select.executeQuery()) {
           while (result.next()) {
-            events.get(result.getString(1)).add(new EventRow(instant(result.getObject(2, LocalDateTime.class)),
+            events.get(result.getString(1)).add(new EventRow(SqlValues.instant(result.getObject(2, LocalDateTime.class)),
                 result.getString(3), Optional.ofNullable(result.getString(4))));
           }
         }
@@ -163,13 +162,5 @@ public final class Outbox {
       throw new IllegalStateException("Cannot read the timeline of case " + caseRef + ": " + e.getMessage(), e);
     }
     return new ArrayList<>(rows.values());
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(LocalDateTime utc) {
-    return utc.toInstant(ZoneOffset.UTC);
   }
 }

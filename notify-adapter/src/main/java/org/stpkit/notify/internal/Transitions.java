@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /** Status changes of outbox messages, each once, each with an event for the case timeline. */
@@ -27,15 +25,15 @@ public final class Transitions {
             + " notify_id = COALESCE(?, notify_id), failure_type = ?, failure_message = ?, next_attempt_at = ?"
             + " WHERE id = ? AND status = ?")) {
       update.setString(1, to);
-      update.setObject(2, utc(now));
+      update.setObject(2, SqlValues.utc(now));
       update.setString(3, notifyId);
       update.setString(4, failureType);
-      update.setString(5, failureMessage == null ? null : truncate(failureMessage));
-      update.setObject(6, to.equals("RETRYING") ? utc(now) : null);
+      update.setString(5, failureMessage == null ? null : SqlValues.truncate(failureMessage));
+      update.setObject(6, to.equals("RETRYING") ? SqlValues.utc(now) : null);
       update.setString(7, id);
       update.setString(8, from);
       if (update.executeUpdate() == 1) {
-        outbox.event(connection, id, now, to, truncate(detail));
+        outbox.event(connection, id, now, to, SqlValues.truncate(detail));
       }
     }
   }
@@ -65,17 +63,9 @@ public final class Transitions {
   void touch(String messageId) throws SQLException {
     try (Connection connection = outbox.dataSource().getConnection();
         PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET updated_at = ? WHERE id = ? AND status = 'SENT'")) {
-      update.setObject(1, utc(clock.instant()));
+      update.setObject(1, SqlValues.utc(clock.instant()));
       update.setString(2, messageId);
       update.executeUpdate();
     }
-  }
-
-  private static String truncate(String text) {
-    return text.length() > 3900 ? text.substring(0, 3900) : text;
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

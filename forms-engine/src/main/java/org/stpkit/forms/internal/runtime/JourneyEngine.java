@@ -133,7 +133,7 @@ public final class JourneyEngine {
     if (request.method() == FormRequest.Method.GET) {
       return questionPage(page.get(), session, state, storedFields(page.get(), session), Map.of(), changing, newSessionId);
     }
-    return answer(page.get(), request, session, changing, newSessionId);
+    return answer(page.get(), request, session, state, changing, newSessionId);
   }
 
   /**
@@ -165,8 +165,8 @@ public final class JourneyEngine {
     }
   }
 
-  private FormResponse answer(Page page, FormRequest request, FormSession session, boolean changing,
-      Optional<String> newSessionId) {
+  private FormResponse answer(Page page, FormRequest request, FormSession session, Journey.State before,
+      boolean changing, Optional<String> newSessionId) {
     Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
     Map<String, FieldError> errors = new LinkedHashMap<>();
     for (Question question : page.questions()) {
@@ -181,7 +181,6 @@ public final class JourneyEngine {
         checkBinding(revealed, revealedAnswer, errors);
       }
     }
-    Journey.State before = journey.walk(session);
     if (!errors.isEmpty()) {
       return questionPage(page, session, before, fields, errors, changing, newSessionId);
     }
