@@ -33,13 +33,18 @@ final class KeycloakServer implements AutoCloseable {
   static final String ADMIN_PASSWORD = "stp-admin-password-for-tests";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Process process;
+  private final Path home;
+  private final String realm;
   private final int port;
+  private final int managementPort;
+  private Process process;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private KeycloakServer(Process process, int port) {
-    this.process = process;
+  private KeycloakServer(Path home, String realm, int port, int managementPort) {
+    this.home = home;
+    this.realm = realm;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   static KeycloakServer start(String realmResource, String realm) throws Exception {
@@ -54,18 +59,34 @@ final class KeycloakServer implements AutoCloseable {
     try (InputStream realmJson = KeycloakServer.class.getResourceAsStream(realmResource)) {
       Files.copy(realmJson, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
     }
-    int port = freePort();
+    KeycloakServer server = new KeycloakServer(home, realm, freePort(), freePort());
+    server.launch();
+    return server;
+  }
+
+  /** Stops Keycloak and starts it again on the same port with the same database, as an operator's restart. */
+  void restart() throws Exception {
+    close();
+    launch();
+  }
+
+  /** Stops Keycloak (its data stays) without waiting to start it again; {@link #launch()} brings it back. */
+  void stop() {
+    close();
+  }
+
+  void launch() throws Exception {
     ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-        "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + freePort(), "--import-realm",
+        "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort, "--import-realm",
         "--cache=local");
     builder.environment().put("JAVA_HOME", javaHome());
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.redirectErrorStream(true);
-    builder.redirectOutput(Path.of(System.getProperty("stp.reportDir", "target"), "keycloak.log").toFile());
-    KeycloakServer server = new KeycloakServer(builder.start(), port);
-    server.awaitRealm(realm, Duration.ofMinutes(4));
-    return server;
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(
+        Path.of(System.getProperty("stp.reportDir", "target"), "keycloak.log").toFile()));
+    process = builder.start();
+    awaitRealm(realm, Duration.ofMinutes(4));
   }
 
   String baseUrl() {
@@ -78,8 +99,23 @@ final class KeycloakServer implements AutoCloseable {
 
   /** An access token for a user, by the direct-access (password) grant of a public client. */
   String userToken(String realm, String clientId, String username, String password) throws Exception {
-    return form(issuer(realm) + "/protocol/openid-connect/token", Map.of("grant_type", "password",
-        "client_id", clientId, "username", username, "password", password)).path("access_token").asText();
+    return tokens(realm, clientId, username, password, "openid").path("access_token").asText();
+  }
+
+  /** The token response of the password grant: access, refresh (offline with scope offline_access). */
+  JsonNode tokens(String realm, String clientId, String username, String password, String scope) throws Exception {
+    HttpResponse<String> response = post(issuer(realm) + "/protocol/openid-connect/token", Map.of("grant_type", "password",
+        "client_id", clientId, "username", username, "password", password, "scope", scope));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("password grant for " + username + ": " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  /** The status of a refresh-token grant: 200 while the token still works, 400 once it does not. */
+  int refresh(String realm, String clientId, String refreshToken) throws Exception {
+    return post(issuer(realm) + "/protocol/openid-connect/token", Map.of("grant_type", "refresh_token",
+        "client_id", clientId, "refresh_token", refreshToken)).statusCode();
   }
 
   String adminToken() throws Exception {
@@ -98,17 +134,13 @@ final class KeycloakServer implements AutoCloseable {
     return response.body().isBlank() ? null : JSON.readTree(response.body());
   }
 
-  private JsonNode form(String url, Map<String, String> fields) throws Exception {
+  private HttpResponse<String> post(String url, Map<String, String> fields) throws Exception {
     String body = fields.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+    return http.send(HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("POST " + url + ": " + response.statusCode() + " " + response.body());
-    }
-    return JSON.readTree(response.body());
   }
 
   private void awaitRealm(String realm, Duration limit) throws Exception {

@@ -1,0 +1,23 @@
+package org.stpkit.idam;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What an apply did: the run id (as in the audit log), how much was applied, and each person's failure. */
+public record ApplyResult(String runId, int people, int changesApplied, List<Failure> failures, Duration took) {
+  public ApplyResult {
+    failures = List.copyOf(failures);
+  }
+
+  /** A person whose changes stopped at {@code change}; their later changes were not tried. */
+  public record Failure(String employeeNumber, String username, String change, String message) {
+    @Override
+    public String toString() {
+      return employeeNumber + " (" + username + "): " + change + ": " + message;
+    }
+  }
+
+  public boolean succeeded() {
+    return failures.isEmpty();
+  }
+}

@@ -1,0 +1,340 @@
+package org.stpkit.idam;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Computes the {@link Plan}: a pure function of the HR feed, the access policy, the managed users
+ * as Keycloak holds them, and the day. It reads nothing and changes nothing, so every rule of
+ * joiners, movers and leavers is tested without Keycloak ({@code PlannerTest}).
+ *
+ * <p>Rules, in short:
+ * <ul>
+ *   <li>Users are matched on {@code employeeNumber}; only users carrying the policy's
+ *       {@link ManagedUsers#MANAGED_BY} value are ever given to the planner.
+ *   <li>A person's access is what the rules give them now. The tool records what it gave
+ *       ({@link ManagedUsers#GRANTED}) and takes away only that: access granted by hand is kept
+ *       and reported.
+ *   <li>Steps are ordered so that a run stopped after any step is finished by the next run: a grant
+ *       is recorded before it is added and forgotten only after it is removed.
+ *   <li>The tool enables only accounts it disabled (pre-hires and leavers).
+ * </ul>
+ */
+public final class Planner {
+  /** Which managed users a plan covers. */
+  public enum Scope {
+    /** The feed is everyone: a managed user missing from it is a leaver. */
+    WHOLE_FEED,
+    /** The feed is only some people (an HR event): nobody else is touched. */
+    ONLY_PEOPLE_IN_FEED
+  }
+
+  private final AccessPolicy policy;
+  private final LocalDate day;
+  private final List<UserPlan> plans = new ArrayList<>();
+  private final List<Notice> notices = new ArrayList<>();
+  private final Set<String> takenUsernames = new HashSet<>();
+  private int newLeavers;
+  private int removals;
+
+  private Planner(AccessPolicy policy, LocalDate day) {
+    this.policy = policy;
+    this.day = day;
+  }
+
+  /** The plan for a whole feed: joiners, movers, leavers (including everyone missing from the feed). */
+  public static Plan plan(HrFeed feed, AccessPolicy policy, List<ManagedUser> users, LocalDate day) {
+    return plan(feed, policy, users, day, Scope.WHOLE_FEED);
+  }
+
+  public static Plan plan(HrFeed feed, AccessPolicy policy, List<ManagedUser> users, LocalDate day, Scope scope) {
+    return new Planner(policy, day).run(feed, users, scope);
+  }
+
+  private Plan run(HrFeed feed, List<ManagedUser> users, Scope scope) {
+    Map<String, ManagedUser> byEmployee = new HashMap<>();
+    Set<String> duplicated = new HashSet<>();
+    List<ManagedUser> sorted = new ArrayList<>(users);
+    sorted.sort(Comparator.comparing(ManagedUser::username));
+    for (ManagedUser user : sorted) {
+      takenUsernames.add(user.username().toLowerCase(Locale.ROOT));
+      Optional<String> employeeNumber = user.employeeNumber();
+      if (employeeNumber.isEmpty()) {
+        notices.add(new Notice(Notice.Kind.DUPLICATE_EMPLOYEE_NUMBER, "", user.username(),
+            "managed user has no " + ManagedUsers.EMPLOYEE_NUMBER + ": not changed"));
+      } else if (byEmployee.putIfAbsent(employeeNumber.get(), user) != null) {
+        duplicated.add(employeeNumber.get());
+      }
+    }
+    for (String employeeNumber : duplicated) {
+      ManagedUser first = byEmployee.remove(employeeNumber);
+      notices.add(new Notice(Notice.Kind.DUPLICATE_EMPLOYEE_NUMBER, employeeNumber, first.username(),
+          "two or more Keycloak users carry this employee number: none of them is changed"));
+    }
+
+    Set<String> held = feed.heldEmployeeNumbers();
+    for (String employeeNumber : held) {
+      ManagedUser user = byEmployee.get(employeeNumber);
+      notices.add(new Notice(Notice.Kind.HELD, employeeNumber, user == null ? "" : user.username(),
+          "the feed's row for this person was left out: nothing is changed for them"));
+    }
+
+    Map<String, StaffRecord> inFeed = new LinkedHashMap<>();
+    feed.records().stream().sorted(Comparator.comparing(StaffRecord::employeeNumber))
+        .forEach(record -> inFeed.putIfAbsent(record.employeeNumber(), record));
+
+    int population = 0;
+    int grantPopulation = 0;
+    for (ManagedUser user : byEmployee.values()) {
+      if (!isLeaver(user)) {
+        population++;
+      }
+      grantPopulation += user.recordedGrants().retain(user.grants()).all().size();
+    }
+
+    for (StaffRecord record : inFeed.values()) {
+      if (held.contains(record.employeeNumber()) || duplicated.contains(record.employeeNumber())) {
+        continue;
+      }
+      planPerson(record, byEmployee.get(record.employeeNumber()));
+    }
+    if (scope == Scope.WHOLE_FEED) {
+      byEmployee.values().stream()
+          .filter(user -> !inFeed.containsKey(user.employeeNumber().orElseThrow()))
+          .filter(user -> !held.contains(user.employeeNumber().orElseThrow()))
+          .sorted(Comparator.comparing(ManagedUser::username))
+          .forEach(user -> planLeaver(user, null));
+    }
+
+    int deletions = (int) plans.stream().filter(p -> p.kind() == UserPlan.Kind.DELETE).count();
+    List<ThresholdBreach> breaches = new ArrayList<>();
+    // An event's percentages are of the people in the event, which says nothing about scale:
+    // only the counts apply to it.
+    boolean percentages = scope == Scope.WHOLE_FEED;
+    check(breaches, "leavers", newLeavers, population, policy.leaverThreshold(), percentages);
+    check(breaches, "deletions", deletions, byEmployee.size(), policy.deletionThreshold(), percentages);
+    check(breaches, "group and role removals", removals, grantPopulation, policy.removalThreshold(), percentages);
+    return new Plan(day, plans, notices, breaches);
+  }
+
+  private static void check(List<ThresholdBreach> breaches, String kind, int planned, int population,
+      Threshold threshold, boolean percentages) {
+    Threshold applied = percentages ? threshold : new Threshold(threshold.count(), 100);
+    if (planned > 0 && applied.crossedBy(planned, population)) {
+      breaches.add(new ThresholdBreach(kind, planned, population, applied));
+    }
+  }
+
+  private void planPerson(StaffRecord record, @Nullable ManagedUser user) {
+    boolean employed = record.employedOn(day);
+    boolean preHire = record.preHireOn(day);
+    if (!employed && !preHire) {
+      if (user != null) {
+        planLeaver(user, record);
+      }
+      return;
+    }
+    Grants wanted = policy.grantsFor(record);
+    if (user == null) {
+      planJoiner(record, employed, wanted);
+      return;
+    }
+
+    boolean wasLeaver = isLeaver(user);
+    String status = employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE;
+    List<Change> changes = new ArrayList<>();
+    boolean enabling = false;
+    // The account's state changes first: see the class comment on why a status is never written
+    // before the enable it describes.
+    if (employed && !user.enabled()) {
+      if (wasLeaver || user.status().filter(ManagedUsers.PRE_HIRE::equals).isPresent()) {
+        changes.add(new Change.Enable());
+        enabling = true;
+      } else {
+        notices.add(new Notice(Notice.Kind.DISABLED_BY_HAND, record.employeeNumber(), user.username(),
+            "disabled outside the tool: left disabled"));
+      }
+    } else if (preHire && user.enabled()) {
+      changes.add(new Change.Disable());
+    }
+
+    Grants present = user.grants();
+    Grants owned = user.recordedGrants().retain(present);
+    Grants toAdd = wanted.minus(present);
+    Grants toRemove = owned.minus(wanted);
+    reportHandGranted(user, record.employeeNumber(), present.minus(user.recordedGrants()).minus(wanted));
+
+    UserFields current = fieldsOf(user);
+    UserFields recording = desired(record, user, status, wanted.plus(owned), Optional.empty());
+    UserFields settled = desired(record, user, status, wanted, Optional.empty());
+    addGrantSteps(changes, current, recording, settled, toAdd, toRemove);
+    if (enabling && policy.sendActionsEmail() && !policy.requiredActions().isEmpty() && !wasLeaver) {
+      changes.add(new Change.SendActionsEmail(policy.requiredActions()));
+    }
+    if (changes.isEmpty()) {
+      return;
+    }
+    UserPlan.Kind kind;
+    if (wasLeaver) {
+      kind = UserPlan.Kind.REHIRE;
+    } else if (enabling) {
+      kind = UserPlan.Kind.STARTER;
+    } else if (!toAdd.isEmpty() || !toRemove.isEmpty()) {
+      kind = UserPlan.Kind.MOVER;
+    } else if (preHire && changes.get(0) instanceof Change.Disable) {
+      kind = UserPlan.Kind.PRE_HIRE;
+    } else {
+      kind = UserPlan.Kind.UPDATE;
+    }
+    plans.add(new UserPlan(record.employeeNumber(), user.username(), Optional.of(user.id()), kind, changes));
+  }
+
+  private void planJoiner(StaffRecord record, boolean employed, Grants wanted) {
+    if (!employed && policy.preHires() == AccessPolicy.PreHires.WAIT_UNTIL_START) {
+      return;
+    }
+    Optional<String> username = policy.usernameFor(record);
+    if (username.isEmpty()) {
+      notices.add(new Notice(Notice.Kind.NO_USERNAME, record.employeeNumber(), "",
+          "no username can be made from '" + policy.usernameTemplate() + "': the feed lacks an attribute it names"));
+      return;
+    }
+    if (!takenUsernames.add(username.get())) {
+      notices.add(new Notice(Notice.Kind.NO_USERNAME, record.employeeNumber(), username.get(),
+          "username " + username.get() + " is taken by another user: give this person a userName in the feed"));
+      return;
+    }
+    UserFields fields = desired(record, null, employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE, wanted,
+        Optional.empty());
+    List<Change> changes = new ArrayList<>();
+    changes.add(new Change.CreateUser(username.get(), fields.firstName(), fields.lastName(), fields.email(), employed,
+        fields.attributes(), policy.requiredActions()));
+    wanted.sorted().forEach(grant -> changes.add(new Change.AddGrant(grant)));
+    if (employed && policy.sendActionsEmail() && !policy.requiredActions().isEmpty()) {
+      changes.add(new Change.SendActionsEmail(policy.requiredActions()));
+    }
+    plans.add(new UserPlan(record.employeeNumber(), username.get(), Optional.empty(),
+        employed ? UserPlan.Kind.JOINER : UserPlan.Kind.PRE_HIRE, changes));
+  }
+
+  /** A leaver: ended, inactive or missing from the feed ({@code record} null). */
+  private void planLeaver(ManagedUser user, @Nullable StaffRecord record) {
+    String employeeNumber = user.employeeNumber().orElseThrow();
+    boolean alreadyLeft = isLeaver(user);
+    LocalDate leftOn = user.leftOn().orElse(day);
+    if (alreadyLeft && policy.deleteLeaversAfter().isPresent()
+        && !day.isBefore(leftOn.plus(policy.deleteLeaversAfter().get()))) {
+      plans.add(new UserPlan(employeeNumber, user.username(), Optional.of(user.id()), UserPlan.Kind.DELETE,
+          List.of(new Change.DeleteUser())));
+      return;
+    }
+    List<Change> changes = new ArrayList<>();
+    if (user.enabled()) {
+      changes.add(new Change.Disable());
+    }
+    if (user.enabled() || !alreadyLeft) {
+      // Disabling stops new sign-ins only: sessions and offline tokens live on until ended.
+      changes.add(new Change.EndSessions());
+    }
+    if (!alreadyLeft) {
+      newLeavers++;
+    }
+    Grants present = user.grants();
+    Grants owned = user.recordedGrants().retain(present);
+    Grants toRemove = policy.leaversLoseAccess() ? owned : Grants.NONE;
+    reportHandGranted(user, employeeNumber, present.minus(user.recordedGrants()));
+
+    UserFields current = fieldsOf(user);
+    UserFields recording = desired(record, user, ManagedUsers.LEAVER, owned, Optional.of(leftOn));
+    UserFields settled = desired(record, user, ManagedUsers.LEAVER, owned.minus(toRemove), Optional.of(leftOn));
+    addGrantSteps(changes, current, recording, settled, Grants.NONE, toRemove);
+    if (!changes.isEmpty()) {
+      plans.add(new UserPlan(employeeNumber, user.username(), Optional.of(user.id()), UserPlan.Kind.LEAVER, changes));
+    }
+  }
+
+  /**
+   * Records grants before adding them and forgets them only after removing them, so a run stopped
+   * in between never leaves access the tool gave but no longer knows about.
+   */
+  private void addGrantSteps(List<Change> changes, UserFields current, UserFields recording, UserFields settled,
+      Grants toAdd, Grants toRemove) {
+    if (!recording.equals(current)) {
+      changes.add(new Change.UpdateUser(current, recording));
+    }
+    toAdd.sorted().forEach(grant -> changes.add(new Change.AddGrant(grant)));
+    toRemove.sorted().forEach(grant -> changes.add(new Change.RemoveGrant(grant)));
+    removals += toRemove.all().size();
+    if (!settled.equals(recording)) {
+      changes.add(new Change.UpdateUser(recording, settled));
+    }
+  }
+
+  private void reportHandGranted(ManagedUser user, String employeeNumber, Grants handGranted) {
+    handGranted.sorted().forEach(grant -> notices.add(new Notice(Notice.Kind.HAND_GRANTED, employeeNumber,
+        user.username(), grant.key() + " was not given by the policy: kept")));
+  }
+
+  private static boolean isLeaver(ManagedUser user) {
+    return user.status().filter(ManagedUsers.LEAVER::equals).isPresent();
+  }
+
+  /** The fields the tool owns, as Keycloak holds them now. */
+  private UserFields fieldsOf(ManagedUser user) {
+    Map<String, List<String>> owned = new HashMap<>();
+    for (String name : ownedAttributes()) {
+      List<String> values = user.attributes().getOrDefault(name, List.of());
+      owned.put(name, name.equals(ManagedUsers.GRANTED) ? values.stream().sorted().toList() : values);
+    }
+    return new UserFields(user.firstName(), user.lastName(), user.email(), owned);
+  }
+
+  /**
+   * The fields the tool wants: from the record when there is one (a leaver missing from the feed
+   * keeps the names and HR attributes it had), with the tool's own attributes.
+   */
+  private UserFields desired(@Nullable StaffRecord record, @Nullable ManagedUser user, String status, Grants granted,
+      Optional<LocalDate> leftOn) {
+    Map<String, List<String>> attributes = new HashMap<>();
+    String firstName;
+    String lastName;
+    String email;
+    if (record != null) {
+      firstName = record.givenName();
+      lastName = record.familyName();
+      email = policy.emailFor(record).orElse(user == null ? "" : user.email());
+      for (String name : policy.attributes()) {
+        record.attribute(name).ifPresent(value -> attributes.put(name, List.of(value)));
+      }
+    } else {
+      ManagedUser existing = java.util.Objects.requireNonNull(user);
+      firstName = existing.firstName();
+      lastName = existing.lastName();
+      email = existing.email();
+      for (String name : policy.attributes()) {
+        attributes.put(name, existing.attributes().getOrDefault(name, List.of()));
+      }
+    }
+    attributes.put(ManagedUsers.MANAGED_BY, List.of(policy.managedBy()));
+    attributes.put(ManagedUsers.STATUS, List.of(status));
+    attributes.put(ManagedUsers.GRANTED, List.copyOf(granted.keys()));
+    leftOn.ifPresent(date -> attributes.put(ManagedUsers.LEFT_ON, List.of(date.toString())));
+    return new UserFields(firstName, lastName, email, attributes);
+  }
+
+  private List<String> ownedAttributes() {
+    List<String> names = new ArrayList<>(policy.attributes());
+    names.addAll(ManagedUsers.TOOL_ATTRIBUTES);
+    return names;
+  }
+}

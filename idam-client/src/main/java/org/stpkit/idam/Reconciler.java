@@ -1,0 +1,246 @@
+package org.stpkit.idam;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+import org.stpkit.idam.internal.AuditLog;
+import org.stpkit.idam.internal.KeycloakDirectory;
+
+/**
+ * Joiners, movers and leavers into one Keycloak realm: reads the managed users, {@link #plan}s
+ * against the HR feed and the access policy, and {@link #apply}s the plan with bounded
+ * concurrency, retries and an audit log. One person's failure does not stop the others; a run
+ * stopped half-way is finished by the next. Build once, close when done.
+ *
+ * <pre>{@code
+ * try (Reconciler reconciler = Reconciler.builder()
+ *     .connection(KeycloakConnection.clientCredentials(url, "caseworking", "stp-idam", secret))
+ *     .policy(AccessPolicy.load(Path.of("access-policy.yaml")))
+ *     .auditLog(Path.of("idam-audit.jsonl"))
+ *     .build()) {
+ *   Plan plan = reconciler.plan(HrFeed.read(Path.of("staff.csv")));
+ *   System.out.print(plan.toTable());
+ *   ApplyResult result = reconciler.apply(plan, false);
+ * }
+ * }</pre>
+ */
+public final class Reconciler implements AutoCloseable {
+  private final AccessPolicy policy;
+  private final KeycloakDirectory directory;
+  private final Path auditLog;
+  private final Clock clock;
+  private final int concurrency;
+  private final ExecutorService workers;
+
+  private Reconciler(Builder builder) {
+    this.policy = builder.policy;
+    this.auditLog = builder.auditLog;
+    this.clock = builder.clock;
+    this.concurrency = builder.concurrency;
+    this.directory = new KeycloakDirectory(builder.connection, builder.concurrency + 2, builder.attempts,
+        builder.firstRetryDelay);
+    this.workers = Executors.newFixedThreadPool(concurrency, runnable -> {
+      Thread thread = new Thread(runnable, "stp-idam");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public AccessPolicy policy() {
+    return policy;
+  }
+
+  /** Today, by the reconciler's clock: the day start and end dates are compared with. */
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /** The managed users as Keycloak holds them now, with their groups and roles. */
+  public List<ManagedUser> managedUsers() {
+    return directory.managedUsers(policy.managedBy(), policyClients(), workers);
+  }
+
+  /**
+   * The clients whose roles are read: those the policy grants roles of. Roles of other clients
+   * are never given or taken away by the tool, so they are not read.
+   */
+  private java.util.Set<String> policyClients() {
+    java.util.Set<String> clients = new java.util.TreeSet<>();
+    policy.everyGrant().all().stream().filter(grant -> grant.kind() == Grant.Kind.CLIENT_ROLE)
+        .forEach(grant -> clients.add(grant.client()));
+    return clients;
+  }
+
+  /**
+   * Checks the realm is ready: every attribute the tool writes is declared in the user profile
+   * (Keycloak drops undeclared ones without an error).
+   *
+   * @throws IdamException naming the undeclared attributes
+   */
+  public void checkRealm() {
+    List<String> missing = directory.undeclaredAttributes(UserProfileDeclaration.attributeNames(policy));
+    if (!missing.isEmpty()) {
+      throw new IdamException("The realm's user profile does not declare " + String.join(", ", missing)
+          + ", so Keycloak would drop them: declare them first (stp idam declare-attributes, or"
+          + " UserProfileDeclaration)");
+    }
+  }
+
+  /** The plan for the whole feed: everyone managed but missing from it is a leaver. */
+  public Plan plan(HrFeed feed) {
+    checkRealm();
+    return Planner.plan(feed, policy, managedUsers(), today(), Planner.Scope.WHOLE_FEED);
+  }
+
+  /** The plan for one HR event: this person only, by the same rules. */
+  public Plan planEvent(StaffRecord record) {
+    checkRealm();
+    List<ManagedUser> users = directory.managedUsersWithEmployeeNumber(policy.managedBy(), policyClients(), record.employeeNumber());
+    return Planner.plan(HrFeed.of("event", List.of(record)), policy, users, today(),
+        Planner.Scope.ONLY_PEOPLE_IN_FEED);
+  }
+
+  /**
+   * Applies a plan: each person's changes in order, {@code concurrency} people at a time, every
+   * change written to the audit log.
+   *
+   * @throws MassChangeException when the plan crosses a threshold and {@code allowMassChange} is false
+   */
+  public ApplyResult apply(Plan plan, boolean allowMassChange) {
+    if (!plan.breaches().isEmpty() && !allowMassChange) {
+      throw new MassChangeException(plan.breaches());
+    }
+    String runId = UUID.randomUUID().toString();
+    long started = System.nanoTime();
+    List<ApplyResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    int applied = 0;
+    try (AuditLog audit = new AuditLog(auditLog, clock, runId)) {
+      audit.run("run-started", AuditLog.details().put("day", plan.day().toString())
+          .put("people", plan.users().size()).put("changes", plan.changeCount())
+          .put("massChangeAllowed", allowMassChange && !plan.breaches().isEmpty()));
+      List<Future<Integer>> tasks = new ArrayList<>();
+      for (UserPlan user : plan.users()) {
+        tasks.add(workers.submit(() -> applyUser(user, audit, failures)));
+      }
+      for (Future<Integer> task : tasks) {
+        applied += await(task);
+      }
+      audit.run("run-finished", AuditLog.details().put("changesApplied", applied).put("failures", failures.size()));
+    }
+    List<ApplyResult.Failure> ordered = new ArrayList<>(failures);
+    ordered.sort(java.util.Comparator.comparing(ApplyResult.Failure::employeeNumber));
+    return new ApplyResult(runId, plan.users().size(), applied, ordered,
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private int applyUser(UserPlan user, AuditLog audit, List<ApplyResult.Failure> failures) {
+    Optional<String> userId = user.userId();
+    int applied = 0;
+    for (Change change : user.changes()) {
+      try {
+        userId = Optional.of(directory.apply(userId, policy.managedBy(), change));
+        audit.change(user, userId, change, Optional.empty());
+        applied++;
+      } catch (IdamException | jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+        // The person's later steps depend on this one: stop here; the next run plans them again.
+        audit.change(user, userId, change, Optional.of(String.valueOf(e.getMessage())));
+        failures.add(new ApplyResult.Failure(user.employeeNumber(), user.username(), change.describe(),
+            String.valueOf(e.getMessage())));
+        break;
+      }
+    }
+    return applied;
+  }
+
+  private static int await(Future<Integer> task) {
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException failed) {
+      throw new IdamException("Applying failed: " + failed.getCause(), failed.getCause());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IdamException("Interrupted while applying", interrupted);
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    directory.close();
+  }
+
+  public static final class Builder {
+    private @Nullable KeycloakConnection connection;
+    private @Nullable AccessPolicy policy;
+    private Path auditLog = Path.of("stp-idam-audit.jsonl");
+    private Clock clock = Clock.systemDefaultZone();
+    private int concurrency = 4;
+    private int attempts = 6;
+    private Duration firstRetryDelay = Duration.ofMillis(250);
+
+    private Builder() {
+    }
+
+    public Builder connection(KeycloakConnection value) {
+      this.connection = value;
+      return this;
+    }
+
+    public Builder policy(AccessPolicy value) {
+      this.policy = value;
+      return this;
+    }
+
+    /** The JSON-lines file every change is appended to. Default {@code stp-idam-audit.jsonl}. */
+    public Builder auditLog(Path value) {
+      this.auditLog = value;
+      return this;
+    }
+
+    /** The clock that says what day it is (tests move it). Default: the system clock, local time zone. */
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    /** How many people are read or changed at once. Default 4; Keycloak gains little past 8. */
+    public Builder concurrency(int value) {
+      if (value < 1 || value > 64) {
+        throw new IllegalArgumentException("concurrency must be 1 to 64");
+      }
+      this.concurrency = value;
+      return this;
+    }
+
+    /** Attempts per Keycloak call on 5xx, 429 and timeouts, and the first backoff (doubling, at most 5 s). Default 6, 250 ms. */
+    public Builder retries(int attempts, Duration firstDelay) {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("attempts must be 1 or more");
+      }
+      this.attempts = attempts;
+      this.firstRetryDelay = firstDelay;
+      return this;
+    }
+
+    public Reconciler build() {
+      if (connection == null || policy == null) {
+        throw new IllegalStateException("A Reconciler needs a connection and a policy");
+      }
+      return new Reconciler(this);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package org.stpkit.idam;
+
+/** A kind of change the plan makes more of than the policy allows in one run. */
+public record ThresholdBreach(String kind, int planned, int population, Threshold threshold) {
+  @Override
+  public String toString() {
+    return String.format("%d %s of %d (%.1f%%) is over the limit of %s%s", planned, kind, population,
+        population == 0 ? 0.0 : planned * 100.0 / population,
+        threshold.count() == Integer.MAX_VALUE ? "" : threshold.count() + " or ",
+        threshold.percent() + "%");
+  }
+}

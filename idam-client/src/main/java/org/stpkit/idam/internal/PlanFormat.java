@@ -1,0 +1,149 @@
+package org.stpkit.idam.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.stpkit.idam.Change;
+import org.stpkit.idam.Notice;
+import org.stpkit.idam.Plan;
+import org.stpkit.idam.ThresholdBreach;
+import org.stpkit.idam.UserFields;
+import org.stpkit.idam.UserPlan;
+
+/** A {@link Plan} as a table for people and as JSON for programs. */
+public final class PlanFormat {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private PlanFormat() {
+  }
+
+  public static String table(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    if (plan.isEmpty()) {
+      out.append("No changes: Keycloak already holds what the feed and policy say (").append(plan.day()).append(").\n");
+    } else {
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"EMPLOYEE", "USERNAME", "KIND", "CHANGE"});
+      for (UserPlan user : plan.users()) {
+        boolean first = true;
+        for (Change change : user.changes()) {
+          rows.add(new String[] {first ? user.employeeNumber() : "", first ? user.username() : "",
+              first ? user.kind().name().toLowerCase().replace('_', '-') : "", change.describe()});
+          first = false;
+        }
+      }
+      int[] widths = new int[3];
+      for (String[] row : rows) {
+        for (int i = 0; i < 3; i++) {
+          widths[i] = Math.max(widths[i], row[i].length());
+        }
+      }
+      for (String[] row : rows) {
+        for (int i = 0; i < 3; i++) {
+          out.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+        }
+        out.append(row[3]).append('\n');
+      }
+      out.append('\n');
+      StringBuilder counts = new StringBuilder();
+      plan.counts().forEach((kind, count) -> counts.append(counts.length() == 0 ? "" : ", ")
+          .append(count).append(' ').append(kind.name().toLowerCase().replace('_', '-')));
+      out.append("Plan for ").append(plan.day()).append(": ").append(plan.users().size()).append(" people, ")
+          .append(plan.changeCount()).append(" changes (").append(counts).append(").\n");
+    }
+    if (!plan.notices().isEmpty()) {
+      out.append("\nNot changed, for you to look at:\n");
+      for (Notice notice : plan.notices()) {
+        out.append("  ").append(notice).append('\n');
+      }
+    }
+    if (!plan.breaches().isEmpty()) {
+      out.append("\nOver the policy's thresholds (apply refuses without --allow-mass-change):\n");
+      for (ThresholdBreach breach : plan.breaches()) {
+        out.append("  ").append(breach).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  public static String json(Plan plan) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("day", plan.day().toString());
+    ObjectNode counts = root.putObject("counts");
+    plan.counts().forEach((kind, count) -> counts.put(kind.name().toLowerCase().replace('_', '-'), count));
+    ArrayNode users = root.putArray("users");
+    for (UserPlan user : plan.users()) {
+      ObjectNode node = users.addObject();
+      node.put("employeeNumber", user.employeeNumber());
+      node.put("username", user.username());
+      user.userId().ifPresent(id -> node.put("userId", id));
+      node.put("kind", user.kind().name().toLowerCase().replace('_', '-'));
+      ArrayNode changes = node.putArray("changes");
+      for (Change change : user.changes()) {
+        changes.add(change(change));
+      }
+    }
+    ArrayNode notices = root.putArray("notices");
+    for (Notice notice : plan.notices()) {
+      ObjectNode node = notices.addObject();
+      node.put("kind", notice.kind().name().toLowerCase().replace('_', '-'));
+      node.put("employeeNumber", notice.employeeNumber());
+      node.put("username", notice.username());
+      node.put("message", notice.message());
+    }
+    ArrayNode breaches = root.putArray("breaches");
+    for (ThresholdBreach breach : plan.breaches()) {
+      ObjectNode node = breaches.addObject();
+      node.put("kind", breach.kind());
+      node.put("planned", breach.planned());
+      node.put("population", breach.population());
+      node.put("limitCount", breach.threshold().count());
+      node.put("limitPercent", breach.threshold().percent());
+      node.put("message", breach.toString());
+    }
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** One change as JSON; also the {@code change} of an audit line. */
+  public static ObjectNode change(Change change) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("type", change.type());
+    node.put("description", change.describe());
+    if (change instanceof Change.CreateUser create) {
+      node.put("username", create.username());
+      node.put("enabled", create.enabled());
+      node.set("after", fields(new UserFields(create.firstName(), create.lastName(), create.email(), create.attributes())));
+      node.set("requiredActions", JSON.valueToTree(create.requiredActions()));
+    } else if (change instanceof Change.UpdateUser update) {
+      node.set("before", fields(update.before()));
+      node.set("after", fields(update.after()));
+    } else if (change instanceof Change.AddGrant add) {
+      node.put("grant", add.grant().key());
+    } else if (change instanceof Change.RemoveGrant remove) {
+      node.put("grant", remove.grant().key());
+    } else if (change instanceof Change.SendActionsEmail email) {
+      node.set("actions", JSON.valueToTree(email.actions()));
+    }
+    return node;
+  }
+
+  public static ObjectNode fields(UserFields fields) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("firstName", fields.firstName());
+    node.put("lastName", fields.lastName());
+    node.put("email", fields.email());
+    ObjectNode attributes = node.putObject("attributes");
+    for (Map.Entry<String, List<String>> entry : fields.attributes().entrySet()) {
+      attributes.set(entry.getKey(), JSON.valueToTree(entry.getValue()));
+    }
+    return node;
+  }
+}
