@@ -14,12 +14,16 @@ public sealed interface Change {
   /** What the step does, in words. */
   String describe();
 
-  /** A new account, with the HR and tool attributes and the joiner's required actions. */
+  /**
+   * A new account, with the HR and tool attributes, the joiner's required actions and their
+   * groups (by path; roles follow as {@link AddGrant}s).
+   */
   record CreateUser(String username, String firstName, String lastName, String email, boolean enabled,
-      Map<String, List<String>> attributes, List<String> requiredActions) implements Change {
+      Map<String, List<String>> attributes, List<String> requiredActions, List<String> groups) implements Change {
     public CreateUser {
       attributes = Map.copyOf(attributes);
       requiredActions = List.copyOf(requiredActions);
+      groups = List.copyOf(groups);
     }
 
     @Override
@@ -30,6 +34,7 @@ public sealed interface Change {
     @Override
     public String describe() {
       return "create " + (enabled ? "enabled" : "disabled") + " account " + username
+          + (groups.isEmpty() ? "" : " in " + String.join(", ", groups))
           + (requiredActions.isEmpty() ? "" : ", required actions " + String.join(", ", requiredActions));
     }
   }

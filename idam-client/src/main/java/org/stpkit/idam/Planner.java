@@ -217,9 +217,10 @@ public final class Planner {
     UserFields fields = desired(record, null, employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE, wanted,
         Optional.empty());
     List<Change> changes = new ArrayList<>();
+    List<String> groups = wanted.sorted().stream().filter(grant -> !grant.isRole()).map(Grant::name).toList();
     changes.add(new Change.CreateUser(username.get(), fields.firstName(), fields.lastName(), fields.email(), employed,
-        fields.attributes(), policy.requiredActions()));
-    wanted.sorted().forEach(grant -> changes.add(new Change.AddGrant(grant)));
+        fields.attributes(), policy.requiredActions(), groups));
+    wanted.sorted().stream().filter(Grant::isRole).forEach(grant -> changes.add(new Change.AddGrant(grant)));
     if (employed && policy.sendActionsEmail() && !policy.requiredActions().isEmpty()) {
       changes.add(new Change.SendActionsEmail(policy.requiredActions()));
     }

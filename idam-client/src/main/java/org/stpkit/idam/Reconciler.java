@@ -71,7 +71,7 @@ public final class Reconciler implements AutoCloseable {
 
   /** The managed users as Keycloak holds them now, with their groups and roles. */
   public List<ManagedUser> managedUsers() {
-    return directory.managedUsers(policy.managedBy(), policyClients(), workers);
+    return directory.managedUsers(policy.managedBy(), policy.everyGrant(), workers);
   }
 
   /**

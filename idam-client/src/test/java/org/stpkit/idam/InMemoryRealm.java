@@ -75,7 +75,8 @@ final class InMemoryRealm {
       }
       String newId = "u" + nextId++;
       users.put(newId, new ManagedUser(newId, create.username(), create.enabled(), create.firstName(),
-          create.lastName(), create.email(), create.attributes(), Grants.NONE));
+          create.lastName(), create.email(), create.attributes(),
+          Grants.of(create.groups().stream().map(Grant::group).toList())));
       return newId;
     }
     if (unmanaged.contains(id)) {

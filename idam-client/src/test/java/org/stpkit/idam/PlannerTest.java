@@ -105,9 +105,10 @@ class PlannerTest {
     UserPlan joiner = only(plan);
     assertThat(joiner.kind()).isEqualTo(UserPlan.Kind.JOINER);
     assertThat(joiner.username()).isEqualTo("jo.bloggs");
-    assertThat(steps(joiner)).containsExactly(CreateUser.class, AddGrant.class, AddGrant.class, AddGrant.class,
-        SendActionsEmail.class);
+    assertThat(steps(joiner)).containsExactly(CreateUser.class, AddGrant.class, SendActionsEmail.class);
     CreateUser create = (CreateUser) joiner.changes().get(0);
+    assertThat(create.groups()).as("groups go in the create").containsExactly("/caseworking/visas", "/staff");
+    assertThat(((AddGrant) joiner.changes().get(1)).grant()).isEqualTo(CASEWORKER);
     assertThat(create.enabled()).isTrue();
     assertThat(create.email()).isEqualTo("jo.bloggs@example.gov.uk");
     assertThat(create.requiredActions()).containsExactly("UPDATE_PASSWORD", "CONFIGURE_TOTP");
@@ -519,8 +520,9 @@ class PlannerTest {
   void thePlanReadsAsATableAndAsJson() {
     InMemoryRealm realm = new InMemoryRealm();
     Plan plan = plan(realm, feed(jo()), TODAY);
-    assertThat(plan.toTable()).contains("E1", "jo.bloggs", "joiner", "create enabled account jo.bloggs",
-        "add group:/caseworking/visas", "Plan for 2026-11-22: 1 people, 5 changes (1 joiner).");
+    assertThat(plan.toTable()).contains("E1", "jo.bloggs", "joiner",
+        "create enabled account jo.bloggs in /caseworking/visas, /staff, required actions UPDATE_PASSWORD, CONFIGURE_TOTP",
+        "add realm-role:caseworker", "Plan for 2026-11-22: 1 people, 3 changes (1 joiner).");
     assertThat(plan.toJson()).contains("\"kind\" : \"joiner\"", "\"type\" : \"create\"", "\"grant\" : \"realm-role:caseworker\"");
     realm.apply(plan);
     assertThat(plan(realm, feed(jo()), TODAY).toTable()).startsWith("No changes");

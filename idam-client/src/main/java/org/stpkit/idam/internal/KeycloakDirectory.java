@@ -77,11 +77,14 @@ public final class KeycloakDirectory implements AutoCloseable {
   }
 
   /**
-   * Every user carrying {@code managedBy}, paged, each with its groups, realm roles and the roles
-   * of {@code clientIds} (the clients the policy grants roles of), fetched by {@code workers}.
+   * Every user carrying {@code managedBy} with the access that matters: membership of the groups
+   * and holders of the client roles in {@code policyGrants} or recorded on any of the users (read
+   * per group and per role, a page of 500 at a time), and each user's realm roles (read per user
+   * by {@code workers}: listing a realm role's holders needs view-realm, which the service account
+   * is deliberately not given).
    */
-  public List<ManagedUser> managedUsers(String managedBy, Set<String> clientIds, ExecutorService workers) {
-    List<UserRepresentation> found = new ArrayList<>();
+  public List<ManagedUser> managedUsers(String managedBy, Grants policyGrants, ExecutorService workers) {
+    Map<String, UserRepresentation> users = new java.util.LinkedHashMap<>();
     String query = ManagedUsers.MANAGED_BY + ":" + managedBy;
     for (int first = 0; ; first += PAGE) {
       int from = first;
@@ -89,20 +92,90 @@ public final class KeycloakDirectory implements AutoCloseable {
           () -> realm.users().searchByAttributes(from, PAGE, null, true, false, query));
       // Exact search already; checked again because a user who is not managed must never be changed.
       page.stream().filter(user -> managedBy.equals(first(user.getAttributes(), ManagedUsers.MANAGED_BY)))
-          .forEach(found::add);
+          .forEach(user -> users.put(user.getId(), user));
       if (page.size() < PAGE) {
         break;
       }
     }
-    List<Future<ManagedUser>> reads = new ArrayList<>();
-    for (UserRepresentation user : found) {
-      reads.add(workers.submit(() -> withAccess(user, clientIds)));
+    Set<Grant> relevant = new TreeSet<>(policyGrants.all());
+    for (UserRepresentation user : users.values()) {
+      recorded(user).forEach(relevant::add);
     }
-    List<ManagedUser> users = new ArrayList<>();
-    for (Future<ManagedUser> read : reads) {
-      users.add(await(read));
+    Map<String, Set<Grant>> access = new ConcurrentHashMap<>();
+    users.keySet().forEach(id -> access.put(id, java.util.concurrent.ConcurrentHashMap.newKeySet()));
+
+    List<Future<?>> reads = new ArrayList<>();
+    for (Grant grant : relevant) {
+      if (grant.kind() != Grant.Kind.REALM_ROLE) {
+        reads.add(workers.submit(() -> holders(grant, access)));
+      }
     }
-    return users;
+    for (UserRepresentation user : users.values()) {
+      reads.add(workers.submit(() -> access.get(user.getId()).addAll(realmRoles(user))));
+    }
+    for (Future<?> read : reads) {
+      await(read);
+    }
+    List<ManagedUser> managed = new ArrayList<>();
+    for (UserRepresentation user : users.values()) {
+      managed.add(managedUser(user, access.get(user.getId())));
+    }
+    return managed;
+  }
+
+  /** Adds {@code grant} to every managed user who has it, reading its holders a page at a time. */
+  private void holders(Grant grant, Map<String, Set<Grant>> access) {
+    for (int first = 0; ; first += PAGE) {
+      int from = first;
+      List<UserRepresentation> page;
+      try {
+        page = retry.call("list holders of " + grant.key(), () -> grant.kind() == Grant.Kind.GROUP
+            ? realm.groups().group(groupId(grant.name())).members(from, PAGE, true)
+            : realm.clients().get(clientUuid(grant.client())).roles().get(grant.name()).getUserMembers(true, from, PAGE));
+      } catch (IdamException missing) {
+        if (missing.getCause() instanceof NotFoundException || missing.getMessage().contains("does not exist")) {
+          return; // Nobody can hold what does not exist; adding it later reports the problem.
+        }
+        throw missing;
+      }
+      for (UserRepresentation holder : page) {
+        Set<Grant> grants = access.get(holder.getId());
+        if (grants != null) {
+          grants.add(grant);
+        }
+      }
+      if (page.size() < PAGE) {
+        return;
+      }
+    }
+  }
+
+  private List<Grant> realmRoles(UserRepresentation user) {
+    List<RoleRepresentation> mapped = retry.call("read realm roles of " + user.getUsername(),
+        () -> realm.users().get(user.getId()).roles().realmLevel().listAll());
+    List<Grant> grants = new ArrayList<>();
+    for (RoleRepresentation role : mapped) {
+      // Every user has the realm's default roles; they are the realm's business, not the policy's.
+      if (!role.getName().startsWith("default-roles-")) {
+        roles.putIfAbsent("realm-role:" + role.getName(), role);
+        grants.add(Grant.realmRole(role.getName()));
+      }
+    }
+    return grants;
+  }
+
+  private static List<Grant> recorded(UserRepresentation user) {
+    if (user.getAttributes() == null) {
+      return List.of();
+    }
+    return user.getAttributes().getOrDefault(ManagedUsers.GRANTED, List.of()).stream()
+        .map(Grant::fromKey).flatMap(Optional::stream).toList();
+  }
+
+  private static ManagedUser managedUser(UserRepresentation user, Set<Grant> grants) {
+    return new ManagedUser(user.getId(), user.getUsername(), Boolean.TRUE.equals(user.isEnabled()),
+        text(user.getFirstName()), text(user.getLastName()), text(user.getEmail()),
+        user.getAttributes() == null ? Map.of() : user.getAttributes(), Grants.of(grants));
   }
 
   /** The managed users with this employee number (for one HR event), and whether the username is taken. */
@@ -119,6 +192,7 @@ public final class KeycloakDirectory implements AutoCloseable {
     return users;
   }
 
+  /** One user's access, read from the user: for an HR event, where one user is all there is to read. */
   private ManagedUser withAccess(UserRepresentation user, Set<String> clientIds) {
     UserResource resource = realm.users().get(user.getId());
     Set<Grant> grants = new TreeSet<>();
@@ -128,26 +202,10 @@ public final class KeycloakDirectory implements AutoCloseable {
       groupIds.putIfAbsent(group.getPath(), group.getId());
       grants.add(Grant.group(group.getPath()));
     }
-    // Role mappings are read per realm and per client: the all-in-one role-mappings answer comes
-    // back empty without view-realm, which the service account is deliberately not given.
-    List<RoleRepresentation> realmRoles = retry.call("read realm roles of " + user.getUsername(),
-        () -> resource.roles().realmLevel().listAll());
-    for (RoleRepresentation role : realmRoles) {
-      // Every user has the realm's default roles; they are the realm's business, not the policy's.
-      if (!role.getName().startsWith("default-roles-")) {
-        roles.putIfAbsent("realm-role:" + role.getName(), role);
-        grants.add(Grant.realmRole(role.getName()));
-      }
-    }
-    // Also the clients of roles the tool recorded giving, so a policy that drops a client still
-    // takes back what it gave there.
+    grants.addAll(realmRoles(user));
     Set<String> clients = new TreeSet<>(clientIds);
-    if (user.getAttributes() != null) {
-      user.getAttributes().getOrDefault(ManagedUsers.GRANTED, List.of()).stream()
-          .map(Grant::fromKey).flatMap(Optional::stream)
-          .filter(grant -> grant.kind() == Grant.Kind.CLIENT_ROLE)
-          .forEach(grant -> clients.add(grant.client()));
-    }
+    recorded(user).stream().filter(grant -> grant.kind() == Grant.Kind.CLIENT_ROLE)
+        .forEach(grant -> clients.add(grant.client()));
     for (String clientId : clients) {
       String clientUuid = clientUuid(clientId);
       List<RoleRepresentation> clientRoles = retry.call("read " + clientId + " roles of " + user.getUsername(),
@@ -157,9 +215,7 @@ public final class KeycloakDirectory implements AutoCloseable {
         grants.add(Grant.clientRole(clientId, role.getName()));
       }
     }
-    return new ManagedUser(user.getId(), user.getUsername(), Boolean.TRUE.equals(user.isEnabled()),
-        text(user.getFirstName()), text(user.getLastName()), text(user.getEmail()),
-        user.getAttributes() == null ? Map.of() : user.getAttributes(), Grants.of(grants));
+    return managedUser(user, grants);
   }
 
   /** Applies one change; returns the user's id (new for a created user). */
@@ -221,6 +277,8 @@ public final class KeycloakDirectory implements AutoCloseable {
     rep.setEnabled(create.enabled());
     rep.setAttributes(new HashMap<>(create.attributes()));
     rep.setRequiredActions(create.requiredActions());
+    // Groups go in the create itself: one call instead of one per group, and all or nothing.
+    rep.setGroups(create.groups());
     return retry.call("create user " + create.username(), () -> {
       try (Response response = realm.users().create(rep)) {
         int status = response.getStatus();

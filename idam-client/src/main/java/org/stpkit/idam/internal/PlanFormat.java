@@ -122,6 +122,7 @@ public final class PlanFormat {
       node.put("enabled", create.enabled());
       node.set("after", fields(new UserFields(create.firstName(), create.lastName(), create.email(), create.attributes())));
       node.set("requiredActions", JSON.valueToTree(create.requiredActions()));
+      node.set("groups", JSON.valueToTree(create.groups()));
     } else if (change instanceof Change.UpdateUser update) {
       node.set("before", fields(update.before()));
       node.set("after", fields(update.after()));

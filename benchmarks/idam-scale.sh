@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Issue 5's scale run: 10,000 generated staff into a real Keycloak (started from the Maven Central
+# distribution by idam-client's test harness). Prints and writes idam-client/target/idam-scale.json.
+#   benchmarks/idam-scale.sh [people] [concurrency]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+people="${1:-10000}"
+concurrency="${2:-8}"
+mvn -q -B install -DskipTests -pl idam-client -am
+mvn -B verify -pl idam-client -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=IdamScaleBenchmark -Dstp.idam.people="$people" -Dstp.idam.concurrency="$concurrency" \
+  | grep -E '^\{"people"|Tests run:|ERROR' || true
+cat idam-client/target/idam-scale.json
