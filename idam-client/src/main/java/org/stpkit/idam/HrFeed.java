@@ -41,6 +41,16 @@ public final class HrFeed {
     return org.stpkit.idam.internal.FeedReader.read(file);
   }
 
+  /** Reads CSV from {@code in}, as {@link #read} reads a {@code .csv} file; {@code source} names it in problems. */
+  public static HrFeed readCsv(java.io.Reader in, String source) {
+    return org.stpkit.idam.internal.FeedReader.readCsv(in, source);
+  }
+
+  /** Reads SCIM JSON from {@code in}, as {@link #read} reads a {@code .json} file. */
+  public static HrFeed readJson(java.io.Reader in, String source) {
+    return org.stpkit.idam.internal.FeedReader.readJson(in, source);
+  }
+
   public String source() {
     return source;
   }

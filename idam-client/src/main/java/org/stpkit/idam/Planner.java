@@ -36,7 +36,12 @@ public final class Planner {
     /** The feed is everyone: a managed user missing from it is a leaver. */
     WHOLE_FEED,
     /** The feed is only some people (an HR event): nobody else is touched. */
-    ONLY_PEOPLE_IN_FEED
+    ONLY_PEOPLE_IN_FEED,
+    /**
+     * An urgent leaver event: every managed user given leaves now, keeping the names and HR
+     * attributes Keycloak holds (the feed is empty).
+     */
+    LEAVING_NOW
   }
 
   private final AccessPolicy policy;
@@ -108,7 +113,7 @@ public final class Planner {
       }
       planPerson(record, byEmployee.get(record.employeeNumber()));
     }
-    if (scope == Scope.WHOLE_FEED) {
+    if (scope != Scope.ONLY_PEOPLE_IN_FEED) {
       byEmployee.values().stream()
           .filter(user -> !inFeed.containsKey(user.employeeNumber().orElseThrow()))
           .filter(user -> !held.contains(user.employeeNumber().orElseThrow()))

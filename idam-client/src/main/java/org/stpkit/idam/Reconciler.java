@@ -115,6 +115,17 @@ public final class Reconciler implements AutoCloseable {
   }
 
   /**
+   * The plan for an urgent leaver: the managed user with this employee number leaves today,
+   * whatever the feed last said, keeping the names and HR attributes Keycloak holds. Empty when
+   * nobody managed has that employee number.
+   */
+  public Plan planUrgentLeaver(String employeeNumber) {
+    checkRealm();
+    List<ManagedUser> users = directory.managedUsersWithEmployeeNumber(policy.managedBy(), policyClients(), employeeNumber);
+    return Planner.plan(HrFeed.of("urgent leaver", List.of()), policy, users, today(), Planner.Scope.LEAVING_NOW);
+  }
+
+  /**
    * Applies a plan: each person's changes in order, {@code concurrency} people at a time, every
    * change written to the audit log.
    *

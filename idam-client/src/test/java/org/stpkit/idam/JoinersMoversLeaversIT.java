@@ -151,6 +151,25 @@ class JoinersMoversLeaversIT {
   }
 
   @Test
+  void aJoinerIsEmailedTheLinkToTheirRequiredActionsWhenThePolicySaysSo() throws Exception {
+    try (SmtpSink smtp = new SmtpSink()) {
+      keycloak.admin("PUT", "/" + REALM, "{\"smtpServer\":{\"host\":\"127.0.0.1\",\"port\":\"" + smtp.port()
+          + "\",\"from\":\"no-reply@example.gov.uk\"}}");
+      AccessPolicy emailing = AccessPolicy.builder().managedBy("test-email").usernameTemplate("{userName}")
+          .requiredActions(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP")).sendActionsEmail(true)
+          .rule(new AccessRule("everyone", List.of(), Grants.of(Grant.group("/staff")))).build();
+      try (Reconciler reconciler = Reconciler.builder().connection(JmlFixtures.serviceAccount(keycloak))
+          .policy(emailing).auditLog(folder.resolve("audit.jsonl")).build()) {
+        Plan plan = reconciler.plan(feed(person("A1", "jml.emailed").build()));
+        assertThat(plan.users().get(0).changes()).last().isInstanceOf(Change.SendActionsEmail.class);
+        assertThat(reconciler.apply(plan, false).failures()).isEmpty();
+      }
+      assertThat(smtp.messages()).hasSize(1);
+      assertThat(smtp.messages().get(0)).contains("To: jml.emailed@example.gov.uk").contains("Subject: Update Your Account");
+    }
+  }
+
+  @Test
   void aMoverLosesTheOldGroupAndKeepsRolesGrantedByHand() throws Exception {
     StaffRecord mover = person("M1", "jml.mover").build();
     try (Reconciler reconciler = reconciler("test-movers", TODAY)) {
@@ -289,6 +308,14 @@ class JoinersMoversLeaversIT {
       reconciler.apply(urgentLeaver, false);
       assertThat(user("jml.event2").path("enabled").asBoolean()).isFalse();
       assertThat(user("jml.event1").path("enabled").asBoolean()).isTrue();
+
+
+      Plan byNumberOnly = reconciler.planUrgentLeaver("V1");
+      assertThat(byNumberOnly.counts()).containsExactly(java.util.Map.entry(UserPlan.Kind.LEAVER, 1));
+      reconciler.apply(byNumberOnly, false);
+      assertThat(user("jml.event1").path("enabled").asBoolean()).isFalse();
+      assertThat(user("jml.event1").path("attributes").path("department").get(0).asText()).isEqualTo("Asylum");
+      assertThat(reconciler.planUrgentLeaver("V1").isEmpty()).as("already left").isTrue();
 
       Plan joiner = reconciler.planEvent(person("V3", "jml.event3").build());
       assertThat(joiner.counts()).containsExactly(java.util.Map.entry(UserPlan.Kind.JOINER, 1));

@@ -283,6 +283,25 @@ class PlannerTest {
   }
 
   @Test
+  void anUrgentLeaverByEmployeeNumberAloneKeepsTheirHrAttributes() {
+    InMemoryRealm realm = new InMemoryRealm();
+    StaffRecord sam = person("E2", "Sam", "Other").build();
+    applyAndConverge(realm, feed(jo(), sam), TODAY);
+    List<ManagedUser> joOnly = realm.managedUsers(POLICY).stream()
+        .filter(u -> u.employeeNumber().orElseThrow().equals("E1")).toList();
+
+    Plan urgent = Planner.plan(feed(), POLICY, joOnly, TODAY, Planner.Scope.LEAVING_NOW);
+    assertThat(only(urgent).kind()).isEqualTo(UserPlan.Kind.LEAVER);
+    assertThat(urgent.breaches()).as("an event checks counts only").isEmpty();
+    realm.apply(urgent);
+    ManagedUser left = realm.user("jo.bloggs");
+    assertThat(left.enabled()).isFalse();
+    assertThat(left.attribute("department")).contains("Visas");
+    assertThat(left.firstName()).isEqualTo("Jo");
+    assertThat(realm.user("sam.other").enabled()).isTrue();
+  }
+
+  @Test
   void aRehireIsEnabledWithTheAccessTheRulesGiveNow() {
     InMemoryRealm realm = new InMemoryRealm();
     applyAndConverge(realm, feed(jo()), TODAY);

@@ -79,9 +79,9 @@ public final class KeycloakDirectory implements AutoCloseable {
   /**
    * Every user carrying {@code managedBy} with the access that matters: membership of the groups
    * and holders of the client roles in {@code policyGrants} or recorded on any of the users (read
-   * per group and per role, a page of 500 at a time), and each user's realm roles (read per user
-   * by {@code workers}: listing a realm role's holders needs view-realm, which the service account
-   * is deliberately not given).
+   * per group and per role, a page of 500 at a time), and, when any realm role matters, each
+   * user's realm roles (read per user by {@code workers}: listing a realm role's holders needs
+   * view-realm, which the service account is deliberately not given).
    */
   public List<ManagedUser> managedUsers(String managedBy, Grants policyGrants, ExecutorService workers) {
     Map<String, UserRepresentation> users = new java.util.LinkedHashMap<>();
@@ -110,8 +110,12 @@ public final class KeycloakDirectory implements AutoCloseable {
         reads.add(workers.submit(() -> holders(grant, access)));
       }
     }
-    for (UserRepresentation user : users.values()) {
-      reads.add(workers.submit(() -> access.get(user.getId()).addAll(realmRoles(user))));
+    // Realm roles cost one call per user, so they are read only when the policy grants realm roles
+    // or the tool recorded giving one; a policy that gives roles through groups needs none.
+    if (relevant.stream().anyMatch(grant -> grant.kind() == Grant.Kind.REALM_ROLE)) {
+      for (UserRepresentation user : users.values()) {
+        reads.add(workers.submit(() -> access.get(user.getId()).addAll(realmRoles(user))));
+      }
     }
     for (Future<?> read : reads) {
       await(read);

@@ -34,10 +34,10 @@ public final class Retry {
         return call.get();
       } catch (NotAuthorizedException unauthorised) {
         if (renewed) {
-          throw new IdamException(what + ": Keycloak refused the tool's credentials (401)", unauthorised);
+          throw refused(what, unauthorised);
         }
         renewed = true;
-        renewToken.run();
+        renew(what);
         attempt--;
       } catch (WebApplicationException answer) {
         int status = answer.getResponse().getStatus();
@@ -46,6 +46,10 @@ public final class Retry {
         }
         pause(attempt);
       } catch (ProcessingException unreachable) {
+        if (unreachable.getCause() instanceof NotAuthorizedException unauthorised) {
+          // The admin client's own token request was refused: a wrong secret, never worth retrying.
+          throw refused(what, unauthorised);
+        }
         if (attempt >= attempts) {
           throw new IdamException(what + ": Keycloak did not answer after " + attempts + " attempts: "
               + rootMessage(unreachable), unreachable);
@@ -53,6 +57,24 @@ public final class Retry {
         pause(attempt);
       }
     }
+  }
+
+  private void renew(String what) {
+    try {
+      renewToken.run();
+    } catch (NotAuthorizedException unauthorised) {
+      throw refused(what, unauthorised);
+    } catch (ProcessingException | WebApplicationException failed) {
+      if (failed.getCause() instanceof NotAuthorizedException unauthorised) {
+        throw refused(what, unauthorised);
+      }
+      throw new IdamException(what + ": renewing the tool's token failed: " + rootMessage(failed), failed);
+    }
+  }
+
+  private static IdamException refused(String what, Exception cause) {
+    return new IdamException(what + ": Keycloak refused the tool's credentials (401): check the client id and"
+        + " secret, and that the client has service accounts enabled", cause);
   }
 
   public void run(String what, Runnable call) {
