@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = StpCommand.Version.class,
     description = "STP Kit: shared technology products for public-sector digital services.",
-    subcommands = {RenderCommand.class, GalleryCommand.class, FormsCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RenderCommand.class, GalleryCommand.class, FormsCommand.class, NotifyCommand.class, IdamCommand.class,
+        CommandLine.HelpCommand.class})
 public final class StpCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,68 @@
+package org.stpkit.cli.internal;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.stpkit.idam.AccessPolicy;
+import org.stpkit.idam.HrFeed;
+import org.stpkit.idam.KeycloakConnection;
+import org.stpkit.idam.Plan;
+import org.stpkit.idam.Reconciler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code stp idam apply}: the plan, then the changes made. */
+@Command(
+    name = "apply",
+    description = {
+      "Plans, prints the plan, then applies it, appending every change to the audit log.",
+      "Plans as stp idam plan does, then applies each person's changes in order, several people at a time."
+          + " One person's failure does not stop the others; the next run finishes what a run could not."
+          + " A plan over the policy's thresholds is refused unless --allow-mass-change is given."
+    },
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every change applied (or nothing to change)",
+      "1:some people's changes failed; the failures are listed on standard error",
+      "2:unusable input (a missing file, an invalid policy, no client secret), or Keycloak unreachable or"
+          + " refusing",
+      "4:refused, nothing changed: the plan is over the policy's thresholds"
+    })
+final class IdamApplyCommand implements Callable<Integer> {
+  @Option(names = "--feed", required = true, paramLabel = "<file>", description = IdamCommand.FEED_DESCRIPTION)
+  Path feed;
+
+  @Option(names = "--policy", required = true, paramLabel = "<file>", description = IdamCommand.POLICY_DESCRIPTION)
+  Path policy;
+
+  @Option(names = "--allow-mass-change", description = IdamCommand.ALLOW_MASS_CHANGE_DESCRIPTION)
+  boolean allowMassChange;
+
+  @Option(names = "--audit-log", paramLabel = "<file>", description = IdamCommand.AUDIT_LOG_DESCRIPTION)
+  Path auditLog = IdamCommand.DEFAULT_AUDIT_LOG;
+
+  @Option(names = "--concurrency", paramLabel = "<n>", description = IdamCommand.CONCURRENCY_DESCRIPTION)
+  int concurrency = 4;
+
+  @Mixin KeycloakServiceAccountOptions keycloak;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return IdamCommand.run(spec, () -> {
+      IdamCommand.requireConcurrency(concurrency);
+      KeycloakConnection connection = keycloak.connection();
+      AccessPolicy accessPolicy = AccessPolicy.load(policy);
+      HrFeed read = IdamCommand.readFeedForPlanning(feed, spec.commandLine().getErr());
+      try (Reconciler reconciler = IdamCommand.reconciler(connection, accessPolicy, concurrency, auditLog)) {
+        Plan plan = reconciler.plan(read);
+        spec.commandLine().getOut().print(plan.toTable());
+        spec.commandLine().getOut().println();
+        return IdamCommand.applyAndReport(spec, reconciler, plan, allowMassChange);
+      }
+    });
+  }
+}

@@ -1,0 +1,64 @@
+package org.stpkit.cli.internal;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.stpkit.idam.AccessPolicy;
+import org.stpkit.idam.HrFeed;
+import org.stpkit.idam.KeycloakConnection;
+import org.stpkit.idam.Plan;
+import org.stpkit.idam.Reconciler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code stp idam plan}: what apply would change, changing nothing. */
+@Command(
+    name = "plan",
+    description = {
+      "Prints what apply would change, changing nothing.",
+      "Reads the managed users from Keycloak and plans the feed and policy against them: one row per step,"
+          + " the counts, what is left for you to look at, and any threshold the plan is over. The feed's"
+          + " problems go to standard error first; their people are held unchanged."
+    },
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing to change: Keycloak already holds what the feed and policy say",
+      "2:unusable input (a missing file, an invalid policy, no client secret), or Keycloak unreachable or"
+          + " refusing",
+      "3:the plan has changes (so that a scheduled plan can report drift)"
+    })
+final class IdamPlanCommand implements Callable<Integer> {
+  @Option(names = "--feed", required = true, paramLabel = "<file>", description = IdamCommand.FEED_DESCRIPTION)
+  Path feed;
+
+  @Option(names = "--policy", required = true, paramLabel = "<file>", description = IdamCommand.POLICY_DESCRIPTION)
+  Path policy;
+
+  @Option(names = "--json", description = "Print the plan as JSON, for programs, instead of a table.")
+  boolean json;
+
+  @Option(names = "--concurrency", paramLabel = "<n>", description = IdamCommand.CONCURRENCY_DESCRIPTION)
+  int concurrency = 4;
+
+  @Mixin KeycloakServiceAccountOptions keycloak;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return IdamCommand.run(spec, () -> {
+      IdamCommand.requireConcurrency(concurrency);
+      KeycloakConnection connection = keycloak.connection();
+      AccessPolicy accessPolicy = AccessPolicy.load(policy);
+      HrFeed read = IdamCommand.readFeedForPlanning(feed, spec.commandLine().getErr());
+      try (Reconciler reconciler = IdamCommand.reconciler(connection, accessPolicy, concurrency,
+          IdamCommand.DEFAULT_AUDIT_LOG)) {
+        Plan plan = reconciler.plan(read);
+        spec.commandLine().getOut().print(json ? plan.toJson() : plan.toTable());
+        return IdamCommand.planned(plan);
+      }
+    });
+  }
+}
