@@ -9,5 +9,6 @@ concurrency="${2:-8}"
 mvn -q -B install -DskipTests -pl idam-client -am
 mvn -B verify -pl idam-client -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=IdamScaleBenchmark -Dstp.idam.people="$people" -Dstp.idam.concurrency="$concurrency" \
+  -Dstp.idam.groupsOnly="${GROUPS_ONLY:-false}" \
   | grep -E '^\{"people"|Tests run:|ERROR' || true
 cat idam-client/target/idam-scale.json

@@ -58,7 +58,7 @@ public final class AuditLog implements AutoCloseable {
     line.put("employeeNumber", user.employeeNumber());
     line.put("username", user.username());
     userId.ifPresent(id -> line.put("userId", id));
-    line.put("kind", user.kind().name().toLowerCase().replace('_', '-'));
+    line.put("kind", PlanFormat.label(user.kind()));
     line.set("change", PlanFormat.change(change));
     line.put("outcome", error.isPresent() ? "failed" : "applied");
     error.ifPresent(message -> line.put("error", message));

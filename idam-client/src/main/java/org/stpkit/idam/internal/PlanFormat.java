@@ -21,6 +21,11 @@ public final class PlanFormat {
   private PlanFormat() {
   }
 
+  /** An enum constant as written in tables, JSON and the audit log: {@code PRE_HIRE} as {@code pre-hire}. */
+  public static String label(Enum<?> constant) {
+    return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
   public static String table(Plan plan) {
     StringBuilder out = new StringBuilder();
     if (plan.isEmpty()) {
@@ -32,7 +37,7 @@ public final class PlanFormat {
         boolean first = true;
         for (Change change : user.changes()) {
           rows.add(new String[] {first ? user.employeeNumber() : "", first ? user.username() : "",
-              first ? user.kind().name().toLowerCase().replace('_', '-') : "", change.describe()});
+              first ? label(user.kind()) : "", change.describe()});
           first = false;
         }
       }
@@ -51,7 +56,7 @@ public final class PlanFormat {
       out.append('\n');
       StringBuilder counts = new StringBuilder();
       plan.counts().forEach((kind, count) -> counts.append(counts.length() == 0 ? "" : ", ")
-          .append(count).append(' ').append(kind.name().toLowerCase().replace('_', '-')));
+          .append(count).append(' ').append(label(kind)));
       out.append("Plan for ").append(plan.day()).append(": ").append(plan.users().size()).append(" people, ")
           .append(plan.changeCount()).append(" changes (").append(counts).append(").\n");
     }
@@ -74,14 +79,14 @@ public final class PlanFormat {
     ObjectNode root = JSON.createObjectNode();
     root.put("day", plan.day().toString());
     ObjectNode counts = root.putObject("counts");
-    plan.counts().forEach((kind, count) -> counts.put(kind.name().toLowerCase().replace('_', '-'), count));
+    plan.counts().forEach((kind, count) -> counts.put(label(kind), count));
     ArrayNode users = root.putArray("users");
     for (UserPlan user : plan.users()) {
       ObjectNode node = users.addObject();
       node.put("employeeNumber", user.employeeNumber());
       node.put("username", user.username());
       user.userId().ifPresent(id -> node.put("userId", id));
-      node.put("kind", user.kind().name().toLowerCase().replace('_', '-'));
+      node.put("kind", label(user.kind()));
       ArrayNode changes = node.putArray("changes");
       for (Change change : user.changes()) {
         changes.add(change(change));
@@ -90,7 +95,7 @@ public final class PlanFormat {
     ArrayNode notices = root.putArray("notices");
     for (Notice notice : plan.notices()) {
       ObjectNode node = notices.addObject();
-      node.put("kind", notice.kind().name().toLowerCase().replace('_', '-'));
+      node.put("kind", label(notice.kind()));
       node.put("employeeNumber", notice.employeeNumber());
       node.put("username", notice.username());
       node.put("message", notice.message());
