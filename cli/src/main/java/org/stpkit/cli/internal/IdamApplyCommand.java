@@ -2,11 +2,6 @@ package org.stpkit.cli.internal;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.stpkit.idam.AccessPolicy;
-import org.stpkit.idam.HrFeed;
-import org.stpkit.idam.KeycloakConnection;
-import org.stpkit.idam.Plan;
-import org.stpkit.idam.Reconciler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,17 +47,10 @@ final class IdamApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return IdamCommand.run(spec, () -> {
-      IdamCommand.requireConcurrency(concurrency);
-      KeycloakConnection connection = keycloak.connection();
-      AccessPolicy accessPolicy = AccessPolicy.load(policy);
-      HrFeed read = IdamCommand.readFeedForPlanning(feed, spec.commandLine().getErr());
-      try (Reconciler reconciler = IdamCommand.reconciler(connection, accessPolicy, concurrency, auditLog)) {
-        Plan plan = reconciler.plan(read);
-        spec.commandLine().getOut().print(plan.toTable());
-        spec.commandLine().getOut().println();
-        return IdamCommand.applyAndReport(spec, reconciler, plan, allowMassChange);
-      }
+    return IdamCommand.planFeed(spec, keycloak, policy, feed, concurrency, auditLog, (reconciler, plan) -> {
+      spec.commandLine().getOut().print(plan.toTable());
+      spec.commandLine().getOut().println();
+      return IdamCommand.applyAndReport(spec, reconciler, plan, allowMassChange);
     });
   }
 }

@@ -100,6 +100,28 @@ final class IdamCommand implements Runnable {
         .build();
   }
 
+  /** What a command does with the plan for the whole feed; returns the exit code. */
+  interface WithPlan {
+    int accept(Reconciler reconciler, Plan plan);
+  }
+
+  /**
+   * Checks the options, reads the policy and the feed (its problems to standard error), plans
+   * against Keycloak, and hands the plan on: the part {@code plan} and {@code apply} share.
+   */
+  static int planFeed(CommandLine.Model.CommandSpec spec, KeycloakServiceAccountOptions keycloak, Path policy,
+      Path feed, int concurrency, Path auditLog, WithPlan then) {
+    return run(spec, () -> {
+      requireConcurrency(concurrency);
+      KeycloakConnection connection = keycloak.connection();
+      AccessPolicy accessPolicy = AccessPolicy.load(policy);
+      HrFeed read = readFeedForPlanning(feed, spec.commandLine().getErr());
+      try (Reconciler reconciler = reconciler(connection, accessPolicy, concurrency, auditLog)) {
+        return then.accept(reconciler, reconciler.plan(read));
+      }
+    });
+  }
+
   static void requireConcurrency(int concurrency) {
     if (concurrency < 1 || concurrency > 64) {
       throw new UnusableInput("--concurrency must be 1 to 64, not " + concurrency);

@@ -2,11 +2,6 @@ package org.stpkit.cli.internal;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.stpkit.idam.AccessPolicy;
-import org.stpkit.idam.HrFeed;
-import org.stpkit.idam.KeycloakConnection;
-import org.stpkit.idam.Plan;
-import org.stpkit.idam.Reconciler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,17 +43,10 @@ final class IdamPlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return IdamCommand.run(spec, () -> {
-      IdamCommand.requireConcurrency(concurrency);
-      KeycloakConnection connection = keycloak.connection();
-      AccessPolicy accessPolicy = AccessPolicy.load(policy);
-      HrFeed read = IdamCommand.readFeedForPlanning(feed, spec.commandLine().getErr());
-      try (Reconciler reconciler = IdamCommand.reconciler(connection, accessPolicy, concurrency,
-          IdamCommand.DEFAULT_AUDIT_LOG)) {
-        Plan plan = reconciler.plan(read);
-        spec.commandLine().getOut().print(json ? plan.toJson() : plan.toTable());
-        return IdamCommand.planned(plan);
-      }
-    });
+    return IdamCommand.planFeed(spec, keycloak, policy, feed, concurrency, IdamCommand.DEFAULT_AUDIT_LOG,
+        (reconciler, plan) -> {
+          spec.commandLine().getOut().print(json ? plan.toJson() : plan.toTable());
+          return IdamCommand.planned(plan);
+        });
   }
 }
