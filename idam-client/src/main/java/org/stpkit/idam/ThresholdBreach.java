@@ -4,9 +4,15 @@ package org.stpkit.idam;
 public record ThresholdBreach(String kind, int planned, int population, Threshold threshold) {
   @Override
   public String toString() {
-    return String.format("%d %s of %d (%.1f%%) is over the limit of %s%s", planned, kind, population,
-        population == 0 ? 0.0 : planned * 100.0 / population,
-        threshold.count() == Integer.MAX_VALUE ? "" : threshold.count() + " or ",
-        threshold.percent() + "%");
+    String limit;
+    if (threshold.percent() >= 100) {
+      limit = String.valueOf(threshold.count());
+    } else if (threshold.count() == Integer.MAX_VALUE) {
+      limit = threshold.percent() + "%";
+    } else {
+      limit = threshold.count() + " or " + threshold.percent() + "%";
+    }
+    return String.format("%d %s of %d (%.1f%%) is over the limit of %s", planned, kind, population,
+        population == 0 ? 0.0 : planned * 100.0 / population, limit);
   }
 }

@@ -28,9 +28,9 @@ import java.util.stream.Stream;
  * harness uses {@code STP_KEYCLOAK_JAVA_HOME}, else the newest JDK of 21 or later under
  * /usr/lib/jvm, else this JVM (Keycloak 26.7 still starts on 17, which is all Debian 12 packages).
  */
-final class KeycloakServer implements AutoCloseable {
-  static final String ADMIN = "stp-admin";
-  static final String ADMIN_PASSWORD = "stp-admin-password-for-tests";
+public final class KeycloakServer implements AutoCloseable {
+  public static final String ADMIN = "stp-admin";
+  public static final String ADMIN_PASSWORD = "stp-admin-password-for-tests";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path home;
@@ -47,7 +47,7 @@ final class KeycloakServer implements AutoCloseable {
     this.managementPort = managementPort;
   }
 
-  static KeycloakServer start(String realmResource, String realm) throws Exception {
+  public static KeycloakServer start(String realmResource, String realm) throws Exception {
     Path home = Path.of(System.getProperty("stp.keycloak.home", "target/keycloak-dist/keycloak"));
     if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
       throw new IllegalStateException("No Keycloak at " + home + ": run the build's pre-integration-test phase");
@@ -89,7 +89,7 @@ final class KeycloakServer implements AutoCloseable {
     awaitRealm(realm, Duration.ofMinutes(4));
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
@@ -123,7 +123,7 @@ final class KeycloakServer implements AutoCloseable {
   }
 
   /** An admin REST call; the parsed answer, or null for an empty one. */
-  JsonNode admin(String method, String path, String body) throws Exception {
+  public JsonNode admin(String method, String path, String body) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms" + path))
         .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

@@ -44,6 +44,10 @@ final class IdamDeclareAttributesCommand implements Callable<Integer> {
           + " The password is never taken on the command line, where ps and shell history would show it.")
   String adminPasswordEnv = "STP_KEYCLOAK_ADMIN_PASSWORD";
 
+  @Option(names = "--admin-password-file", paramLabel = "<file>",
+      description = "A file holding the administrator's password; used instead of the environment variable when given.")
+  java.nio.file.@org.jspecify.annotations.Nullable Path adminPasswordFile;
+
   @Option(names = "--admin-realm", paramLabel = "<realm>", defaultValue = "master",
       description = "The realm the administrator signs in to (default: ${DEFAULT-VALUE}).")
   String adminRealm = "master";
@@ -55,7 +59,7 @@ final class IdamDeclareAttributesCommand implements Callable<Integer> {
     return IdamCommand.run(spec, () -> {
       String server = keycloak.server();
       String realm = keycloak.realm();
-      String password = KeycloakRealmOptions.secretFromEnvironment(adminPasswordEnv, "the administrator's password",
+      String password = KeycloakRealmOptions.secret(adminPasswordFile, adminPasswordEnv, "the administrator's password",
           "--admin-password-env");
       AccessPolicy accessPolicy = AccessPolicy.load(policy);
       List<String> declared = UserProfileDeclaration.apply(

@@ -23,9 +23,27 @@ class KeycloakRealmOptions {
   }
 
   /**
-   * The value of the environment variable {@code name}. Secrets come only from the environment:
-   * a command-line value would show in {@code ps} and in shell history.
+   * A secret from a file (as container platforms mount them) when one is named, else from the
+   * environment variable {@code name}. Never from the command line, where {@code ps} and shell
+   * history would show it. One trailing line break in the file is ignored.
    */
+  static String secret(java.nio.file.@Nullable Path file, String name, String what, String option) {
+    if (file == null) {
+      return secretFromEnvironment(name, what, option);
+    }
+    String value;
+    try {
+      value = java.nio.file.Files.readString(file).replaceFirst("\\r?\\n$", "");
+    } catch (java.io.IOException e) {
+      throw new IdamCommand.UnusableInput("cannot read " + what + " from " + file + ": " + e.getMessage());
+    }
+    if (value.isBlank()) {
+      throw new IdamCommand.UnusableInput(what + " file " + file + " is empty");
+    }
+    return value;
+  }
+
+  /** The value of the environment variable {@code name}. */
   static String secretFromEnvironment(String name, String what, String option) {
     String value = System.getenv(name);
     if (value == null || value.isBlank()) {

@@ -18,11 +18,16 @@ final class KeycloakServiceAccountOptions extends KeycloakRealmOptions {
           + " is never taken on the command line, where ps and shell history would show it.")
   String clientSecretEnv = "STP_IDAM_CLIENT_SECRET";
 
+  @Option(names = "--client-secret-file", paramLabel = "<file>",
+      description = "A file holding the client's secret, as container platforms mount secrets; used instead of"
+          + " the environment variable when given.")
+  java.nio.file.@org.jspecify.annotations.Nullable Path clientSecretFile;
+
   /** The connection; fails, naming what is missing, before anything is read or sent. */
   KeycloakConnection connection() {
     String server = server();
     String realm = realm();
-    String secret = secretFromEnvironment(clientSecretEnv, "the client secret", "--client-secret-env");
+    String secret = secret(clientSecretFile, clientSecretEnv, "the client secret", "--client-secret-env");
     return KeycloakConnection.clientCredentials(server, realm, clientId, secret);
   }
 }
