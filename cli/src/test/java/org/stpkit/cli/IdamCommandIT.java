@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stpkit.idam.KeycloakServer;
+import org.stpkit.testsupport.KeycloakServer;
 
 /**
  * {@code stp idam} end to end against a real Keycloak 26 (idam-client's test harness and realm):

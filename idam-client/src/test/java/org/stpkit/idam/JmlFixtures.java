@@ -1,5 +1,7 @@
 package org.stpkit.idam;
 
+import org.stpkit.testsupport.KeycloakServer;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;

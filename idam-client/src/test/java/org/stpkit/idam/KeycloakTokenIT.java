@@ -1,5 +1,7 @@
 package org.stpkit.idam;
 
+import org.stpkit.testsupport.KeycloakServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.stpkit.idam;
+package org.stpkit.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real Keycloak for integration tests: the distribution unpacked by the build
+ * A real Keycloak for integration tests (idam-client's, and the cli's end-to-end tests of stp idam): the distribution unpacked by the build
  * ({@code stp.keycloak.home}), started in dev mode on 127.0.0.1 and free ports with a test realm
  * imported, and stopped with its whole process tree. Keycloak 26 prefers Java 21 or later: the
  * harness uses {@code STP_KEYCLOAK_JAVA_HOME}, else the newest JDK of 21 or later under
@@ -65,17 +65,17 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   /** Stops Keycloak and starts it again on the same port with the same database, as an operator's restart. */
-  void restart() throws Exception {
+  public void restart() throws Exception {
     close();
     launch();
   }
 
   /** Stops Keycloak (its data stays) without waiting to start it again; {@link #launch()} brings it back. */
-  void stop() {
+  public void stop() {
     close();
   }
 
-  void launch() throws Exception {
+  public void launch() throws Exception {
     ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
         "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort, "--import-realm",
         "--cache=local");
@@ -93,17 +93,17 @@ public final class KeycloakServer implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  String issuer(String realm) {
+  public String issuer(String realm) {
     return baseUrl() + "/realms/" + realm;
   }
 
   /** An access token for a user, by the direct-access (password) grant of a public client. */
-  String userToken(String realm, String clientId, String username, String password) throws Exception {
+  public String userToken(String realm, String clientId, String username, String password) throws Exception {
     return tokens(realm, clientId, username, password, "openid").path("access_token").asText();
   }
 
   /** The token response of the password grant: access, refresh (offline with scope offline_access). */
-  JsonNode tokens(String realm, String clientId, String username, String password, String scope) throws Exception {
+  public JsonNode tokens(String realm, String clientId, String username, String password, String scope) throws Exception {
     HttpResponse<String> response = post(issuer(realm) + "/protocol/openid-connect/token", Map.of("grant_type", "password",
         "client_id", clientId, "username", username, "password", password, "scope", scope));
     if (response.statusCode() != 200) {
@@ -113,12 +113,12 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   /** The status of a refresh-token grant: 200 while the token still works, 400 once it does not. */
-  int refresh(String realm, String clientId, String refreshToken) throws Exception {
+  public int refresh(String realm, String clientId, String refreshToken) throws Exception {
     return post(issuer(realm) + "/protocol/openid-connect/token", Map.of("grant_type", "refresh_token",
         "client_id", clientId, "refresh_token", refreshToken)).statusCode();
   }
 
-  String adminToken() throws Exception {
+  public String adminToken() throws Exception {
     return userToken("master", "admin-cli", ADMIN, ADMIN_PASSWORD);
   }
 
