@@ -95,13 +95,18 @@ public final class Retry {
     }
   }
 
+  /** Keycloak's own words: the answer's body, or the message a caller put the body in. */
   private static String describe(WebApplicationException answer) {
+    String body;
     try {
-      String body = answer.getResponse().readEntity(String.class);
-      return body == null || body.isBlank() ? "" : ": " + body.strip();
-    } catch (RuntimeException unreadable) {
+      body = answer.getResponse().readEntity(String.class);
+    } catch (RuntimeException notAnAnswerFromTheServer) {
+      body = answer.getMessage();
+    }
+    if (body == null || body.isBlank() || body.startsWith("HTTP " + answer.getResponse().getStatus())) {
       return "";
     }
+    return ": " + body.strip();
   }
 
   static String rootMessage(Throwable error) {

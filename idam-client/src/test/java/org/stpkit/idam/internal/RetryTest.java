@@ -60,6 +60,13 @@ class RetryTest {
   }
 
   @Test
+  void aBodyReadByTheCallerStillReachesTheMessage() {
+    assertThatThrownBy(() -> retry.call("create user jo", () -> {
+      throw new WebApplicationException("{\"errorMessage\":\"Group /nowhere not found\"}", 400);
+    })).hasMessage("create user jo: Keycloak answered 400: {\"errorMessage\":\"Group /nowhere not found\"}");
+  }
+
+  @Test
   void anUnauthorisedAnswerRenewsTheTokenOnce() {
     AtomicInteger calls = new AtomicInteger();
     assertThat(retry.call("read", () -> {
