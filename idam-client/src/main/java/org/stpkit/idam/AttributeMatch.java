@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * surrounding spaces, because HR systems are not consistent about either.
  */
 public record AttributeMatch(String attribute, Operator operator, List<String> values) {
+  private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
   public enum Operator {
     /** The value equals one of {@code values} (one value: plain equality). */
     EQUALS,
@@ -55,8 +57,13 @@ public record AttributeMatch(String attribute, Operator operator, List<String> v
       case EQUALS -> value != null && values.stream().anyMatch(v -> value.equals(normal(v)));
       case STARTS_WITH -> value != null && values.stream().anyMatch(v -> value.startsWith(normal(v)));
       case MATCHES -> value != null
-          && Pattern.compile(values.get(0), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(record.attribute(attribute).orElseThrow().strip()).matches();
+          && compiled(values.get(0)).matcher(record.attribute(attribute).orElseThrow().strip()).matches();
     };
+  }
+
+  /** Each pattern compiled once: a rule is tested against every person in the feed. */
+  private static Pattern compiled(String pattern) {
+    return PATTERNS.computeIfAbsent(pattern, p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
   }
 
   private static String normal(String text) {

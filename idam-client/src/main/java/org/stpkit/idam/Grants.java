@@ -25,6 +25,11 @@ public record Grants(Set<Grant> all) {
     return new Grants(Set.copyOf(grants));
   }
 
+  /** The grants named by {@link Grant#key()}s, as the tool records them; keys that name none are skipped. */
+  public static Grants fromKeys(Collection<String> keys) {
+    return new Grants(keys.stream().map(Grant::fromKey).flatMap(java.util.Optional::stream).collect(Collectors.toSet()));
+  }
+
   public Grants plus(Grants other) {
     return new Grants(Stream.concat(all.stream(), other.all.stream()).collect(Collectors.toSet()));
   }

@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A Keycloak user as the planner sees it: the account, its attributes and the groups and roles it
@@ -23,13 +22,7 @@ public record ManagedUser(
     Grants grants) {
 
   public ManagedUser {
-    Map<String, List<String>> copy = new TreeMap<>();
-    attributes.forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        copy.put(name, List.copyOf(values));
-      }
-    });
-    attributes = java.util.Collections.unmodifiableMap(copy);
+    attributes = UserFields.withoutEmpty(attributes);
   }
 
   /** The first value of an attribute. */
@@ -44,8 +37,7 @@ public record ManagedUser(
 
   /** The grants the tool recorded giving this user ({@link ManagedUsers#GRANTED}). */
   public Grants recordedGrants() {
-    return Grants.of(attributes.getOrDefault(ManagedUsers.GRANTED, List.of()).stream()
-        .map(Grant::fromKey).flatMap(Optional::stream).toList());
+    return Grants.fromKeys(attributes.getOrDefault(ManagedUsers.GRANTED, List.of()));
   }
 
   /** The tool's view of where the user is ({@link ManagedUsers#STATUS}); empty if never set. */

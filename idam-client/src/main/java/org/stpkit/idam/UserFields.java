@@ -13,13 +13,18 @@ import java.util.TreeSet;
  */
 public record UserFields(String firstName, String lastName, String email, Map<String, List<String>> attributes) {
   public UserFields {
+    attributes = withoutEmpty(attributes);
+  }
+
+  /** An unmodifiable copy by name, without the attributes that have no values (Keycloak's "absent"). */
+  static Map<String, List<String>> withoutEmpty(Map<String, List<String>> attributes) {
     Map<String, List<String>> copy = new TreeMap<>();
     attributes.forEach((name, values) -> {
       if (!values.isEmpty()) {
         copy.put(name, List.copyOf(values));
       }
     });
-    attributes = java.util.Collections.unmodifiableMap(copy);
+    return java.util.Collections.unmodifiableMap(copy);
   }
 
   /** What differs from {@code other}, as field names: names and email first, then attributes by name. */

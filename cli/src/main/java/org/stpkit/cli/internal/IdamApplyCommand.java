@@ -26,28 +26,19 @@ import picocli.CommandLine.Option;
       "4:refused, nothing changed: the plan is over the policy's thresholds"
     })
 final class IdamApplyCommand implements Callable<Integer> {
-  @Option(names = "--feed", required = true, paramLabel = "<file>", description = IdamCommand.FEED_DESCRIPTION)
-  Path feed;
-
-  @Option(names = "--policy", required = true, paramLabel = "<file>", description = IdamCommand.POLICY_DESCRIPTION)
-  Path policy;
-
   @Option(names = "--allow-mass-change", description = IdamCommand.ALLOW_MASS_CHANGE_DESCRIPTION)
   boolean allowMassChange;
 
   @Option(names = "--audit-log", paramLabel = "<file>", description = IdamCommand.AUDIT_LOG_DESCRIPTION)
   Path auditLog = IdamCommand.DEFAULT_AUDIT_LOG;
 
-  @Option(names = "--concurrency", paramLabel = "<n>", description = IdamCommand.CONCURRENCY_DESCRIPTION)
-  int concurrency = 4;
-
-  @Mixin KeycloakServiceAccountOptions keycloak;
+  @Mixin IdamFeedOptions run;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    return IdamCommand.planFeed(spec, keycloak, policy, feed, concurrency, auditLog, (reconciler, plan) -> {
+    return IdamCommand.planFeed(spec, run, auditLog, (reconciler, plan) -> {
       spec.commandLine().getOut().print(plan.toTable());
       spec.commandLine().getOut().println();
       return IdamCommand.applyAndReport(spec, reconciler, plan, allowMassChange);

@@ -109,14 +109,13 @@ final class IdamCommand implements Runnable {
    * Checks the options, reads the policy and the feed (its problems to standard error), plans
    * against Keycloak, and hands the plan on: the part {@code plan} and {@code apply} share.
    */
-  static int planFeed(CommandLine.Model.CommandSpec spec, KeycloakServiceAccountOptions keycloak, Path policy,
-      Path feed, int concurrency, Path auditLog, WithPlan then) {
+  static int planFeed(CommandLine.Model.CommandSpec spec, IdamFeedOptions options, Path auditLog, WithPlan then) {
     return run(spec, () -> {
-      requireConcurrency(concurrency);
-      KeycloakConnection connection = keycloak.connection();
-      AccessPolicy accessPolicy = AccessPolicy.load(policy);
-      HrFeed read = readFeedForPlanning(feed, spec.commandLine().getErr());
-      try (Reconciler reconciler = reconciler(connection, accessPolicy, concurrency, auditLog)) {
+      requireConcurrency(options.concurrency);
+      KeycloakConnection connection = options.keycloak.connection();
+      AccessPolicy accessPolicy = AccessPolicy.load(options.policy);
+      HrFeed read = readFeedForPlanning(options.feed, spec.commandLine().getErr());
+      try (Reconciler reconciler = reconciler(connection, accessPolicy, options.concurrency, auditLog)) {
         return then.accept(reconciler, reconciler.plan(read));
       }
     });

@@ -1,6 +1,5 @@
 package org.stpkit.cli.internal;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,25 +24,16 @@ import picocli.CommandLine.Option;
       "3:the plan has changes (so that a scheduled plan can report drift)"
     })
 final class IdamPlanCommand implements Callable<Integer> {
-  @Option(names = "--feed", required = true, paramLabel = "<file>", description = IdamCommand.FEED_DESCRIPTION)
-  Path feed;
-
-  @Option(names = "--policy", required = true, paramLabel = "<file>", description = IdamCommand.POLICY_DESCRIPTION)
-  Path policy;
-
   @Option(names = "--json", description = "Print the plan as JSON, for programs, instead of a table.")
   boolean json;
 
-  @Option(names = "--concurrency", paramLabel = "<n>", description = IdamCommand.CONCURRENCY_DESCRIPTION)
-  int concurrency = 4;
-
-  @Mixin KeycloakServiceAccountOptions keycloak;
+  @Mixin IdamFeedOptions run;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    return IdamCommand.planFeed(spec, keycloak, policy, feed, concurrency, IdamCommand.DEFAULT_AUDIT_LOG,
+    return IdamCommand.planFeed(spec, run, IdamCommand.DEFAULT_AUDIT_LOG,
         (reconciler, plan) -> {
           spec.commandLine().getOut().print(json ? plan.toJson() : plan.toTable());
           return IdamCommand.planned(plan);

@@ -168,12 +168,9 @@ public final class KeycloakDirectory implements AutoCloseable {
     return grants;
   }
 
-  private static List<Grant> recorded(UserRepresentation user) {
-    if (user.getAttributes() == null) {
-      return List.of();
-    }
-    return user.getAttributes().getOrDefault(ManagedUsers.GRANTED, List.of()).stream()
-        .map(Grant::fromKey).flatMap(Optional::stream).toList();
+  private static Set<Grant> recorded(UserRepresentation user) {
+    return user.getAttributes() == null ? Set.of()
+        : Grants.fromKeys(user.getAttributes().getOrDefault(ManagedUsers.GRANTED, List.of())).all();
   }
 
   private static ManagedUser managedUser(UserRepresentation user, Set<Grant> grants) {
