@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,12 +50,14 @@ public final class GovukTemplates {
 
   private static final String PAGE_ENTRY = "/govuk/internal/render-page.ftlh";
 
-  private final Configuration configuration;
+  private final @Nullable Path developmentDirectory;
   private final boolean validateParams;
   private final ParamValidator validator = new ParamValidator();
+  /** Made on the first page: components render without FreeMarker, and a CLI starts faster without it. */
+  private volatile @Nullable Configuration configuration;
 
   private GovukTemplates(Builder builder) {
-    this.configuration = FreemarkerSetup.create(builder.developmentDirectory);
+    this.developmentDirectory = builder.developmentDirectory;
     this.validateParams = builder.validateParams;
   }
 
@@ -153,7 +156,7 @@ public final class GovukTemplates {
 
   private void process(String templateName, Map<String, Object> model, Writer out, String component) {
     try {
-      Template template = configuration.getTemplate(templateName);
+      Template template = configuration().getTemplate(templateName);
       template.process(model, out);
     } catch (TemplateException e) {
       throw new TemplateRenderingException(
@@ -161,6 +164,20 @@ public final class GovukTemplates {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render " + component, e);
     }
+  }
+
+  private Configuration configuration() {
+    Configuration made = configuration;
+    if (made == null) {
+      synchronized (this) {
+        made = configuration;
+        if (made == null) {
+          made = FreemarkerSetup.create(developmentDirectory);
+          configuration = made;
+        }
+      }
+    }
+    return made;
   }
 
   private static String firstLine(@Nullable String message) {
@@ -205,7 +222,11 @@ public final class GovukTemplates {
      * from the jar.
      */
     public Builder developmentDirectory(Path folder) {
-      this.developmentDirectory = Objects.requireNonNull(folder, "folder");
+      Objects.requireNonNull(folder, "folder");
+      if (!Files.isDirectory(folder)) {
+        throw new IllegalArgumentException("Not a folder of templates: " + folder.toAbsolutePath());
+      }
+      this.developmentDirectory = folder;
       return this;
     }
 

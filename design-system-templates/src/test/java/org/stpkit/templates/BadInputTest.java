@@ -71,6 +71,50 @@ class BadInputTest {
   }
 
   @Test
+  void namesTheRowAndCellOfABadTableCell() {
+    Map<String, Object> params = Map.of("rows", List.of(
+        List.of(Map.of("text", "a"), Map.of("text", "b")),
+        List.of(Map.of("text", "c"), Map.of("text", List.of("d")))));
+    assertThatThrownBy(() -> templates.render("table", params))
+        .hasMessage("table: param 'rows[1][1].text' must be a string but was an array");
+    assertThatThrownBy(() -> templates.render("table", Map.of("rows", List.of("a row"))))
+        .hasMessage("table: param 'rows[0]' must be an array of cells but was the string \"a row\"");
+  }
+
+  @Test
+  void checksTheParamsOfANestedComponentInsideItems() {
+    Map<String, Object> params = Map.of(
+        "name", "contact",
+        "items", List.of(
+            Map.of("value", "email", "text", "Email"),
+            Map.of("value", "phone", "text", "Phone", "hint", Map.of("text", "Mobile", "id", List.of()))));
+    assertThatThrownBy(() -> templates.render("radios", params))
+        .hasMessage("radios: param 'items[1].hint.id' must be a string but was an array");
+  }
+
+  @Test
+  void requiredParamsWithATemplateDefaultMayBeLeftOut() {
+    // govuk-frontend documents these as required, yet its own fixtures leave them out.
+    assertThat(templates.render("back-link", Map.of())).contains("href=\"#\"");
+    assertThat(templates.render("radios", Map.of("name", "a", "items", List.of(Map.of("text", "A")))))
+        .contains("govuk-radios__input");
+    assertThatThrownBy(() -> templates.render("character-count", Map.of("maxlength", 10)))
+        .hasMessage("character-count: param 'name' is required");
+  }
+
+  @Test
+  void acceptsWholeNumbersAsStringsButNotOtherText() {
+    assertThat(templates.render("table", Map.of("rows", List.of(List.of(Map.of("text", "a", "colspan", " 2 "))))))
+        .contains("colspan=\" 2 \"");
+    assertThat(templates.render("table", Map.of("rows", List.of(List.of(Map.of("text", "a", "rowspan", 3))))))
+        .contains("rowspan=\"3\"");
+    assertThatThrownBy(() -> templates.render("table", Map.of("rows", List.of(List.of(Map.of("text", "a", "colspan", "2.5"))))))
+        .hasMessage("table: param 'rows[0][0].colspan' must be a whole number but was the string \"2.5\"");
+    assertThatThrownBy(() -> templates.render("table", Map.of("rows", List.of(List.of(Map.of("text", "a", "colspan", "-"))))))
+        .hasMessage("table: param 'rows[0][0].colspan' must be a whole number but was the string \"-\"");
+  }
+
+  @Test
   void unknownPageVariableOrBlockIsRejectedByName() {
     assertThatThrownBy(() -> GovukPage.builder().variable("serviceTitle", "x"))
         .hasMessageStartingWith("The page template has no variable 'serviceTitle'");

@@ -1,7 +1,8 @@
 package org.stpkit.templates.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,17 +10,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A component's documented params, read from govuk-frontend's {@code macro-options.json} (copied
- * into the jar by the build). A name may be documented more than once with different types
- * (service navigation's {@code slots.end} is a string or an object), so each name maps to a list.
+ * into the jar by the build), in the form {@link ParamValidator} walks on every render: each name
+ * once, with whether it is enforced as required worked out when it is read. A name may be
+ * documented more than once with different types (service navigation's {@code slots.end} is a
+ * string or an object), so each name has a list of alternatives.
  */
 public final class MacroOptions {
-  /** One documented param. */
-  public record Option(String name, String type, boolean required, MacroOptions nested) {}
+  /** A documented param name: whether a value must be given, and the types it may have. */
+  public record Param(String name, boolean required, List<Option> alternatives) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * One documented type of a param. {@code headingLevel}: the value becomes part of a tag name.
+   * {@code tableRows}: an array of arrays of the nested params (a table's rows).
+   */
+  public record Option(String name, String type, boolean headingLevel, boolean tableRows, MacroOptions nested) {}
+
+  /** Streaming parser only: the documents are small and read once, and databind costs start-up time. */
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** Params documented as "isComponent", by name, and the component whose params they take. */
   private static final Map<String, String> COMPONENT_PARAMS = Map.of(
@@ -29,47 +40,97 @@ public final class MacroOptions {
       "fieldset", "fieldset",
       "tag", "tag");
 
-  private final Map<String, List<Option>> byName;
+  /**
+   * Documented as required, yet govuk-frontend's own fixtures leave them out and the template has a
+   * default (back link's {@code href="#"}, a character count with either limit, and so on).
+   */
+  private static final Map<String, Set<String>> REQUIRED_WITH_DEFAULTS = Map.of(
+      "back-link", Set.of("href"),
+      "character-count", Set.of("maxlength", "maxwords"),
+      "checkboxes", Set.of("items[].value"),
+      "radios", Set.of("items[].value"),
+      "phase-banner", Set.of("tag"),
+      "select", Set.of("items"),
+      "service-navigation", Set.of("navigation"),
+      "tabs", Set.of("items", "items[].id"));
 
-  private MacroOptions(Map<String, List<Option>> byName) {
-    this.byName = byName;
+  private static final MacroOptions NONE = new MacroOptions(List.of());
+
+  private final List<Param> params;
+
+  private MacroOptions(List<Param> params) {
+    this.params = params;
   }
 
-  public Map<String, List<Option>> byName() {
-    return byName;
+  /** The documented params, in the order of the documentation. */
+  public List<Param> params() {
+    return params;
   }
 
   public static MacroOptions load(String component) {
+    return load(component, component, "");
+  }
+
+  /** {@code component}'s options as found at {@code schemaPath} in {@code outer}'s params. */
+  private static MacroOptions load(String outer, String component, String schemaPath) {
     String resource = "macro-options/" + component + "/macro-options.json";
-    try (InputStream in = MacroOptions.class.getResourceAsStream(resource)) {
-      if (in == null) {
+    try (InputStream in = MacroOptions.class.getResourceAsStream(resource);
+        JsonParser parser = in == null ? null : JSON.createParser(in)) {
+      if (parser == null) {
         throw new IllegalStateException(
             "The jar lacks " + resource + "; was it built without the npm step?");
       }
-      return parse(JSON.readTree(in));
+      Object document = JsonTrees.read(parser);
+      if (!(document instanceof List)) {
+        throw new IllegalStateException(resource + " is not a JSON array of options");
+      }
+      return parse(outer, (List<?>) document, schemaPath);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + resource, e);
     }
   }
 
-  private static MacroOptions parse(JsonNode options) {
+  private static MacroOptions parse(String component, List<?> options, String schemaPath) {
     Map<String, List<Option>> byName = new LinkedHashMap<>();
-    for (JsonNode option : options) {
-      JsonNode nested = option.path("params");
-      MacroOptions nestedOptions = nested.isArray() ? parse(nested) : new MacroOptions(Map.of());
-      String component = COMPONENT_PARAMS.get(option.path("name").asText());
-      if (!nested.isArray() && option.path("isComponent").asBoolean(false) && component != null) {
-        // "isComponent" params take another component's params, documented there.
-        nestedOptions = load(component);
+    Map<String, Boolean> documentedRequired = new LinkedHashMap<>();
+    for (Object entry : options) {
+      if (!(entry instanceof Map)) {
+        continue;
       }
-      Option parsed = new Option(
-          option.path("name").asText(),
-          option.path("type").asText(),
-          option.path("required").asBoolean(false),
-          nestedOptions);
-      byName.computeIfAbsent(parsed.name(), name -> new ArrayList<>()).add(parsed);
+      Map<?, ?> option = (Map<?, ?>) entry;
+      String name = String.valueOf(option.get("name"));
+      String childSchemaPath = schemaPath.isEmpty() ? name : schemaPath + "." + name;
+      String type = String.valueOf(option.get("type"));
+      String nestedSchemaPath = childSchemaPath + ("array".equals(type) ? "[]" : "");
+      boolean tableRows = "table".equals(component) && "rows".equals(childSchemaPath);
+      MacroOptions nested = NONE;
+      if (option.get("params") instanceof List) {
+        nested = parse(component, (List<?>) option.get("params"), tableRows ? nestedSchemaPath + "[]" : nestedSchemaPath);
+      } else if (Boolean.TRUE.equals(option.get("isComponent")) && COMPONENT_PARAMS.containsKey(name)) {
+        // "isComponent" params take another component's params, documented there.
+        nested = load(component, COMPONENT_PARAMS.get(name), nestedSchemaPath);
+      }
+      byName.computeIfAbsent(name, key -> new ArrayList<>())
+          .add(new Option(name, type, name.endsWith("eadingLevel"), tableRows, nested));
+      documentedRequired.merge(name, Boolean.TRUE.equals(option.get("required")), Boolean::logicalOr);
     }
-    byName.replaceAll((name, list) -> List.copyOf(list));
-    return new MacroOptions(Map.copyOf(byName));
+    List<Param> params = new ArrayList<>(byName.size());
+    byName.forEach((name, alternatives) -> params.add(new Param(
+        name,
+        enforcedAsRequired(component, name, documentedRequired.get(name), schemaPath.isEmpty() ? name : schemaPath + "." + name),
+        List.copyOf(alternatives))));
+    return new MacroOptions(List.copyOf(params));
+  }
+
+  private static boolean enforcedAsRequired(String component, String name, boolean documented, String schemaPath) {
+    if (!documented) {
+      return false;
+    }
+    // "text" and "html" are documented as both required: either one will do, and both may be
+    // empty (an empty label is a govuk-frontend fixture), so neither is enforced on its own.
+    if (name.endsWith("text") || name.endsWith("html") || name.endsWith("Text") || name.endsWith("Html")) {
+      return false;
+    }
+    return !REQUIRED_WITH_DEFAULTS.getOrDefault(component, Set.of()).contains(schemaPath);
   }
 }

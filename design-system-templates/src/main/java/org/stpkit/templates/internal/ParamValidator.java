@@ -2,7 +2,6 @@ package org.stpkit.templates.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.html.Markup;
@@ -20,40 +19,23 @@ public final class ParamValidator {
   /** A param found wrong: the path and what is wrong with it. */
   public record Problem(String path, String message) {}
 
-  /**
-   * Documented as required, yet govuk-frontend's own fixtures leave them out and the template has a
-   * default (back link's {@code href="#"}, a character count with either limit, and so on).
-   */
-  private static final Map<String, Set<String>> REQUIRED_WITH_DEFAULTS = Map.of(
-      "back-link", Set.of("href"),
-      "character-count", Set.of("maxlength", "maxwords"),
-      "checkboxes", Set.of("items[].value"),
-      "radios", Set.of("items[].value"),
-      "phase-banner", Set.of("tag"),
-      "select", Set.of("items"),
-      "service-navigation", Set.of("navigation"),
-      "tabs", Set.of("items", "items[].id"));
-
-  private static final String TABLE_ROWS = "table:rows";
-
   private final Map<String, MacroOptions> optionsByComponent = new ConcurrentHashMap<>();
 
   public @Nullable Problem check(String component, Map<?, ?> params) {
     MacroOptions options = optionsByComponent.computeIfAbsent(component, MacroOptions::load);
-    return checkObject(component, options, params, "", "");
+    return checkObject(options, params, null);
   }
 
-  private @Nullable Problem checkObject(
-      String component, MacroOptions options, Map<?, ?> value, String path, String schemaPath) {
-    for (Map.Entry<String, List<MacroOptions.Option>> entry : options.byName().entrySet()) {
-      String name = entry.getKey();
-      Object given = value.get(name);
-      String childPath = path.isEmpty() ? name : path + "." + name;
-      String childSchemaPath = schemaPath.isEmpty() ? name : schemaPath + "." + name;
-      List<MacroOptions.Option> alternatives = entry.getValue();
+  /**
+   * Paths are only spelled out for a problem, so a check that passes (nearly all of them) builds no
+   * strings: {@code path} is the way to the value as a chain of steps, null at the top.
+   */
+  private @Nullable Problem checkObject(MacroOptions options, Map<?, ?> value, @Nullable PathStep path) {
+    for (MacroOptions.Param param : options.params()) {
+      Object given = value.get(param.name());
       if (given == null) {
-        if (isRequired(component, alternatives, name, childSchemaPath)) {
-          return new Problem(childPath, "is required");
+        if (param.required()) {
+          return new Problem(PathStep.name(path, param.name()).toString(), "is required");
         }
         continue;
       }
@@ -61,8 +43,8 @@ public final class ParamValidator {
         continue;
       }
       Problem firstProblem = null;
-      for (MacroOptions.Option option : alternatives) {
-        Problem problem = checkValue(component, option, given, childPath, childSchemaPath);
+      for (MacroOptions.Option option : param.alternatives()) {
+        Problem problem = checkValue(option, given, path);
         if (problem == null) {
           firstProblem = null;
           break;
@@ -78,29 +60,26 @@ public final class ParamValidator {
     return null;
   }
 
-  private @Nullable Problem checkValue(
-      String component, MacroOptions.Option option, Object given, String path, String schemaPath) {
+  /** Checks {@code given} as {@code option}, found in the object at {@code parent}. */
+  private @Nullable Problem checkValue(MacroOptions.Option option, Object given, @Nullable PathStep parent) {
     // Heading levels become part of a tag name (<h{{ level }}>), where escaping cannot help.
-    if (option.name().endsWith("eadingLevel") && !given.toString().trim().matches("[1-6]")) {
-      return new Problem(path, "must be a heading level from 1 to 6 but was " + describe(given));
+    if (option.headingLevel() && !isHeadingLevel(given)) {
+      return problem(parent, option, "must be a heading level from 1 to 6 but was " + describe(given));
     }
     switch (option.type()) {
       case "string":
         if (given instanceof Map || given instanceof List) {
-          return new Problem(path, "must be a string but was " + describe(given));
+          return problem(parent, option, "must be a string but was " + describe(given));
         }
         return null;
       case "integer":
-        if (given instanceof Number) {
+        if (given instanceof Number || (given instanceof String && isWholeNumber((String) given))) {
           return null;
         }
-        if (given instanceof String && ((String) given).trim().matches("-?\\d+")) {
-          return null;
-        }
-        return new Problem(path, "must be a whole number but was " + describe(given));
+        return problem(parent, option, "must be a whole number but was " + describe(given));
       case "boolean":
         if (given instanceof Map || given instanceof List) {
-          return new Problem(path, "must be true or false but was " + describe(given));
+          return problem(parent, option, "must be true or false but was " + describe(given));
         }
         return null;
       case "object":
@@ -109,51 +88,54 @@ public final class ParamValidator {
           return null;
         }
         if (!(given instanceof Map)) {
-          return new Problem(path, "must be an object but was " + describe(given));
+          return problem(parent, option, "must be an object but was " + describe(given));
         }
-        return checkObject(component, option.nested(), (Map<?, ?>) given, path, schemaPath);
+        return checkObject(option.nested(), (Map<?, ?>) given, PathStep.name(parent, option.name()));
       case "array":
         if (!(given instanceof List)) {
-          return new Problem(path, "must be an array but was " + describe(given));
+          return problem(parent, option, "must be an array but was " + describe(given));
         }
-        List<?> items = (List<?>) given;
-        if (TABLE_ROWS.equals(component + ":" + schemaPath)) {
-          return checkTableRows(component, option, items, path, schemaPath);
-        }
-        for (int i = 0; i < items.size(); i++) {
-          Object item = items.get(i);
-          if (item == null || isFalsy(item) || option.nested().byName().isEmpty()) {
-            continue;
-          }
-          String itemPath = path + "[" + i + "]";
-          if (!(item instanceof Map)) {
-            return new Problem(itemPath, "must be an object but was " + describe(item));
-          }
-          Problem problem = checkObject(component, option.nested(), (Map<?, ?>) item, itemPath, schemaPath + "[]");
-          if (problem != null) {
-            return problem;
-          }
-        }
-        return null;
+        return option.tableRows()
+            ? checkTableRows(option, (List<?>) given, PathStep.name(parent, option.name()))
+            : checkItems(option, (List<?>) given, PathStep.name(parent, option.name()));
       default:
         return null;
     }
+  }
+
+  private @Nullable Problem checkItems(MacroOptions.Option option, List<?> items, PathStep path) {
+    if (option.nested().params().isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      if (item == null || isFalsy(item)) {
+        continue;
+      }
+      if (!(item instanceof Map)) {
+        return new Problem(PathStep.index(path, i).toString(), "must be an object but was " + describe(item));
+      }
+      Problem problem = checkObject(option.nested(), (Map<?, ?>) item, PathStep.index(path, i));
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
   }
 
   /**
    * A table's rows are arrays of cells, though macro-options.json documents the cell's params
    * directly under {@code rows}.
    */
-  private @Nullable Problem checkTableRows(
-      String component, MacroOptions.Option option, List<?> rows, String path, String schemaPath) {
+  private @Nullable Problem checkTableRows(MacroOptions.Option option, List<?> rows, PathStep path) {
     for (int r = 0; r < rows.size(); r++) {
       Object row = rows.get(r);
       if (row == null || isFalsy(row)) {
         continue;
       }
-      String rowPath = path + "[" + r + "]";
+      PathStep rowPath = PathStep.index(path, r);
       if (!(row instanceof List)) {
-        return new Problem(rowPath, "must be an array of cells but was " + describe(row));
+        return new Problem(rowPath.toString(), "must be an array of cells but was " + describe(row));
       }
       List<?> cells = (List<?>) row;
       for (int c = 0; c < cells.size(); c++) {
@@ -161,11 +143,10 @@ public final class ParamValidator {
         if (cell == null || isFalsy(cell)) {
           continue;
         }
-        String cellPath = rowPath + "[" + c + "]";
         if (!(cell instanceof Map)) {
-          return new Problem(cellPath, "must be an object but was " + describe(cell));
+          return new Problem(PathStep.index(rowPath, c).toString(), "must be an object but was " + describe(cell));
         }
-        Problem problem = checkObject(component, option.nested(), (Map<?, ?>) cell, cellPath, schemaPath + "[][]");
+        Problem problem = checkObject(option.nested(), (Map<?, ?>) cell, PathStep.index(rowPath, c));
         if (problem != null) {
           return problem;
         }
@@ -174,18 +155,47 @@ public final class ParamValidator {
     return null;
   }
 
-  private static boolean isRequired(
-      String component, List<MacroOptions.Option> alternatives, String name, String schemaPath) {
-    boolean required = alternatives.stream().anyMatch(MacroOptions.Option::required);
-    if (!required) {
+  private static Problem problem(@Nullable PathStep parent, MacroOptions.Option option, String message) {
+    return new Problem(PathStep.name(parent, option.name()).toString(), message);
+  }
+
+  /** One step of the way to a param: a name ({@code .label}) or an index ({@code [2]}). */
+  private record PathStep(@Nullable PathStep parent, @Nullable String name, int index) {
+    static PathStep name(@Nullable PathStep parent, String name) {
+      return new PathStep(parent, name, -1);
+    }
+
+    static PathStep index(PathStep parent, int index) {
+      return new PathStep(parent, null, index);
+    }
+
+    @Override
+    public String toString() {
+      String prefix = parent == null ? "" : parent.toString();
+      if (name == null) {
+        return prefix + "[" + index + "]";
+      }
+      return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+  }
+
+  private static boolean isHeadingLevel(Object given) {
+    String level = given.toString().trim();
+    return level.length() == 1 && level.charAt(0) >= '1' && level.charAt(0) <= '6';
+  }
+
+  private static boolean isWholeNumber(String text) {
+    String number = text.trim();
+    int start = number.startsWith("-") ? 1 : 0;
+    if (number.length() == start) {
       return false;
     }
-    // "text" and "html" are documented as both required: either one will do, and both may be
-    // empty (an empty label is a govuk-frontend fixture), so neither is enforced on its own.
-    if (name.endsWith("text") || name.endsWith("html") || name.endsWith("Text") || name.endsWith("Html")) {
-      return false;
+    for (int i = start; i < number.length(); i++) {
+      if (number.charAt(i) < '0' || number.charAt(i) > '9') {
+        return false;
+      }
     }
-    return !REQUIRED_WITH_DEFAULTS.getOrDefault(component, Set.of()).contains(schemaPath);
+    return true;
   }
 
   private static boolean isFalsy(Object value) {
