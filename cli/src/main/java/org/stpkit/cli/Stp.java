@@ -13,6 +13,6 @@ public final class Stp {
 
   /** Runs {@code stp} with these arguments and returns its exit code. */
   public static int run(String... args) {
-    return StpCommand.commandLine().execute(args);
+    return StpCommand.commandLine(args).execute(args);
   }
 }

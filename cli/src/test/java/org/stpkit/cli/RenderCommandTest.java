@@ -84,6 +84,59 @@ class RenderCommandTest {
   }
 
   @Test
+  void batchNamesWhatIsWrongWithALineThatIsNotOneRequestObject() {
+    String input = String.join("\n",
+        "",
+        "[1, 2]",
+        "{\"component\": \"tag\", \"params\": {\"text\": \"a\"}} {\"component\": \"tag\"}",
+        "{\"component\": \"tag\", \"params\": [\"text\"]}",
+        "{\"component\": \"tag\", \"params\": {\"text\": \"unclosed\"}",
+        "{\"component\": \"tag\"}") + "\n";
+    StpRunner.Result result = stp(input, "render", "--batch");
+    List<String> errors = result.out().lines().map(line -> parse(line).path("error").asText()).toList();
+    assertThat(errors).hasSize(6);
+    assertThat(errors.get(0)).isEqualTo("line 1: expected a JSON object {\"component\": ..., \"params\": {...}}, not an empty line");
+    assertThat(errors.get(1)).isEqualTo("line 2: expected a JSON object {\"component\": ..., \"params\": {...}}");
+    assertThat(errors.get(2)).isEqualTo("line 3: not valid JSON: more than one value on the line");
+    assertThat(errors.get(3)).isEqualTo("line 4: params must be a JSON object, not array");
+    assertThat(errors.get(4)).startsWith("line 5: not valid JSON: Unexpected end-of-input").doesNotContain("Source:");
+    assertThat(errors.get(5)).isEmpty();
+    assertThat(parse(result.out().lines().toList().get(5)).get("html").asText()).contains("govuk-tag");
+  }
+
+  @Test
+  void examplesAreBatchLinesForEveryComponentThatAllRender() {
+    StpRunner.Result examples = stp("", "render", "--examples");
+    assertThat(examples.exitCode()).isZero();
+    List<String> requests = examples.out().lines().toList();
+    assertThat(requests.stream().map(line -> parse(line).get("component").asText()).distinct())
+        .containsExactlyInAnyOrderElementsOf(org.stpkit.templates.GovukTemplates.create().components());
+
+    StpRunner.Result rendered = stp(examples.out(), "render", "--batch");
+    List<String> results = rendered.out().lines().toList();
+    assertThat(results).hasSameSizeAs(requests);
+    assertThat(results).allSatisfy(line -> assertThat(parse(line).has("html")).as(line).isTrue());
+  }
+
+  @Test
+  void oneOfAComponentBatchOrExamplesIsRequired() {
+    assertThat(stp("", "render").exitCode()).isEqualTo(2);
+    StpRunner.Result both = stp("", "render", "--batch", "--examples");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("give one of a component name, --batch or --examples");
+  }
+
+  @Test
+  void aSubcommandAloneIsBuiltYetHelpStillListsThemAll() {
+    assertThat(stp("", "--help").out()).contains("render", "gallery", "forms", "notify", "idam");
+    assertThat(stp("", "help", "idam").out()).contains("Usage: stp idam");
+    assertThat(stp("", "render", "--help").out()).contains("Usage: stp render");
+    StpRunner.Result misspelt = stp("", "rendr");
+    assertThat(misspelt.exitCode()).isEqualTo(2);
+    assertThat(misspelt.err()).contains("rendr").contains("render");
+  }
+
+  @Test
   void versionNamesGovukFrontend() {
     StpRunner.Result result = stp("", "--version");
     assertThat(result.out()).contains("govuk-frontend 6.6.0");

@@ -1,18 +1,15 @@
 package org.stpkit.cli.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +24,15 @@ import org.stpkit.templates.TemplateRenderingException;
  * {@code stp render --batch}: one JSON result line per JSON request line, in order. Lines are
  * rendered in chunks on a few threads and written in input order; when the input has nothing more
  * waiting (an interactive caller), everything so far is written and flushed at once.
+ *
+ * <p>Input and output stay as UTF-8 bytes: lines are parsed from bytes by Jackson's streaming
+ * parser, and results are escaped and encoded in one pass, because for a long batch that work costs
+ * more than the rendering itself.
  */
 final class BatchRenderer {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int CHUNK_LINES = 64;
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final int CHUNK_LINES = 128;
+  private static final String EXPECTED_OBJECT = "expected a JSON object {\"component\": ..., \"params\": {...}}";
 
   private final GovukTemplates templates;
   private final int threads;
@@ -40,9 +42,8 @@ final class BatchRenderer {
     this.threads = threads;
   }
 
-  void run(InputStream in, OutputStream outStream) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    Writer out = new BufferedWriter(new OutputStreamWriter(outStream, StandardCharsets.UTF_8), 1 << 16);
+  void run(InputStream in, OutputStream out) throws IOException {
+    LineReader reader = new LineReader(in);
     if (threads <= 1) {
       runOnThisThread(reader, out);
       return;
@@ -53,29 +54,29 @@ final class BatchRenderer {
       return thread;
     });
     try {
-      Deque<Future<String>> pending = new ArrayDeque<>();
-      List<String> chunk = new ArrayList<>(CHUNK_LINES);
+      Deque<Future<JsonOutput>> pending = new ArrayDeque<>();
+      List<byte[]> chunk = new ArrayList<>(CHUNK_LINES);
       int lineNumber = 0;
-      String line;
+      byte[] line;
       while ((line = reader.readLine()) != null) {
         chunk.add(line);
         lineNumber++;
         boolean inputWaiting = reader.ready();
         if (chunk.size() == CHUNK_LINES || !inputWaiting) {
-          List<String> lines = chunk;
+          List<byte[]> lines = chunk;
           int first = lineNumber - lines.size() + 1;
           pending.add(pool.submit(() -> renderChunk(lines, first)));
           chunk = new ArrayList<>(CHUNK_LINES);
         }
         while (pending.size() > threads * 4 || (!inputWaiting && !pending.isEmpty())) {
-          out.write(await(pending.poll()));
+          await(pending.poll()).writeTo(out);
         }
         if (!inputWaiting) {
           out.flush();
         }
       }
       while (!pending.isEmpty()) {
-        out.write(await(pending.poll()));
+        await(pending.poll()).writeTo(out);
       }
       out.flush();
     } finally {
@@ -83,22 +84,26 @@ final class BatchRenderer {
     }
   }
 
-  private void runOnThisThread(BufferedReader reader, Writer out) throws IOException {
-    StringBuilder result = new StringBuilder(4096);
+  private void runOnThisThread(LineReader reader, OutputStream out) throws IOException {
+    JsonOutput result = new JsonOutput(1 << 16);
     int lineNumber = 0;
-    String line;
+    byte[] line;
     while ((line = reader.readLine()) != null) {
-      result.setLength(0);
       appendResult(line, ++lineNumber, result);
-      out.write(result.toString());
-      if (!reader.ready()) {
+      boolean inputWaiting = reader.ready();
+      if (result.size() >= 1 << 16 || !inputWaiting) {
+        result.writeTo(out);
+        result.reset();
+      }
+      if (!inputWaiting) {
         out.flush();
       }
     }
+    result.writeTo(out);
     out.flush();
   }
 
-  private static String await(Future<String> result) throws IOException {
+  private static JsonOutput await(Future<JsonOutput> result) throws IOException {
     try {
       return result.get();
     } catch (InterruptedException e) {
@@ -109,35 +114,44 @@ final class BatchRenderer {
     }
   }
 
-  private String renderChunk(List<String> lines, int firstLineNumber) {
-    StringBuilder result = new StringBuilder(lines.size() * 2048);
+  private JsonOutput renderChunk(List<byte[]> lines, int firstLineNumber) {
+    JsonOutput result = new JsonOutput(lines.size() * 1024);
     for (int i = 0; i < lines.size(); i++) {
       appendResult(lines.get(i), firstLineNumber + i, result);
     }
-    return result.toString();
+    return result;
   }
 
   /** Appends {@code {"html": ...}} or {@code {"error": ...}} and a newline. */
-  private void appendResult(String line, int lineNumber, StringBuilder result) {
+  private void appendResult(byte[] line, int lineNumber, JsonOutput result) {
     String html;
     try {
       html = render(line, lineNumber);
     } catch (BadLine e) {
-      appendJsonLine("error", e.getMessage(), result);
+      result.appendLine("error", e.getMessage());
       return;
     }
-    appendJsonLine("html", html, result);
+    result.appendLine("html", html);
   }
 
-  private String render(String line, int lineNumber) throws BadLine {
+  private String render(byte[] line, int lineNumber) throws BadLine {
     Object request;
-    try {
-      request = JSON.readValue(line, Object.class);
+    try (JsonParser parser = JSON.createParser(line)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new BadLine("line " + lineNumber + ": " + EXPECTED_OBJECT + ", not an empty line");
+      }
+      request = JsonValues.read(parser, first);
+      if (parser.nextToken() != null) {
+        throw new BadLine("line " + lineNumber + ": not valid JSON: more than one value on the line");
+      }
     } catch (JsonProcessingException e) {
       throw new BadLine("line " + lineNumber + ": not valid JSON: " + RenderCommand.jsonProblem(e));
+    } catch (IOException e) {
+      throw new BadLine("line " + lineNumber + ": not valid JSON: " + e.getMessage());
     }
     if (!(request instanceof Map)) {
-      throw new BadLine("line " + lineNumber + ": expected a JSON object {\"component\": ..., \"params\": {...}}");
+      throw new BadLine("line " + lineNumber + ": " + EXPECTED_OBJECT);
     }
     Object component = ((Map<?, ?>) request).get("component");
     if (!(component instanceof String)) {
@@ -156,33 +170,71 @@ final class BatchRenderer {
     }
   }
 
-  private static void appendJsonLine(String key, String value, StringBuilder result) {
-    result.append("{\"").append(key).append("\":\"");
-    appendJsonStringContent(value, result);
-    result.append("\"}\n");
-  }
+  /** Lines of bytes, split at {@code \n} (a {@code \r} before it is dropped), from a stream read in large blocks. */
+  static final class LineReader {
+    private final InputStream in;
+    private byte[] buffer = new byte[1 << 16];
+    private int start;
+    private int end;
+    private boolean ended;
 
-  /** JSON string escaping: quote, backslash and control characters; runs without them are copied at once. */
-  static void appendJsonStringContent(String value, StringBuilder result) {
-    int start = 0;
-    int length = value.length();
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        continue;
-      }
-      result.append(value, start, i);
-      switch (c) {
-        case '"': result.append("\\\""); break;
-        case '\\': result.append("\\\\"); break;
-        case '\n': result.append("\\n"); break;
-        case '\r': result.append("\\r"); break;
-        case '\t': result.append("\\t"); break;
-        default: result.append(String.format("\\u%04x", (int) c)); break;
-      }
-      start = i + 1;
+    LineReader(InputStream in) {
+      this.in = in;
     }
-    result.append(value, start, length);
+
+    /** The next line without its line break, or null at the end of the input. */
+    byte[] readLine() throws IOException {
+      int searched = 0; // bytes after start known to hold no line break
+      while (true) {
+        for (int i = start + searched; i < end; i++) {
+          if (buffer[i] == '\n') {
+            byte[] line = copy(start, i);
+            start = i + 1;
+            return line;
+          }
+        }
+        searched = end - start;
+        if (ended) {
+          if (start == end) {
+            return null;
+          }
+          byte[] line = copy(start, end);
+          start = end;
+          return line;
+        }
+        fill();
+      }
+    }
+
+    /** Whether a line can be read without waiting for the input. */
+    boolean ready() throws IOException {
+      return start < end || (!ended && in.available() > 0);
+    }
+
+    private byte[] copy(int from, int to) {
+      int length = to > from && buffer[to - 1] == '\r' ? to - from - 1 : to - from;
+      byte[] line = new byte[length];
+      System.arraycopy(buffer, from, line, 0, length);
+      return line;
+    }
+
+    /** Reads more, first moving the unfinished line to the front (or growing the buffer for a long line). */
+    private void fill() throws IOException {
+      if (start > 0) {
+        System.arraycopy(buffer, start, buffer, 0, end - start);
+        end -= start;
+        start = 0;
+      }
+      if (end == buffer.length) {
+        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+      }
+      int read = in.read(buffer, end, buffer.length - end);
+      if (read < 0) {
+        ended = true;
+      } else {
+        end += read;
+      }
+    }
   }
 
   /** A line that gives an error result. */

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -33,11 +34,11 @@ import picocli.CommandLine.Parameters;
     description = {
       "Renders a GOV.UK Frontend component from params JSON on standard input.",
       "  echo '{\"text\": \"Save\"}' | stp render button",
-      "  stp render --batch < requests.jsonl > results.jsonl"
+      "  stp render --batch < requests.jsonl > results.jsonl",
+      "  stp render --examples | stp render --batch"
     },
     mixinStandardHelpOptions = true)
 final class RenderCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {};
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "<component>",
@@ -47,13 +48,15 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--batch", description = "Read JSON lines {\"component\": ..., \"params\": {...}} and write one JSON result line each.")
   boolean batch;
 
+  @Option(names = "--examples",
+      description = "Write a --batch request line for each of the gallery's examples of every component: the input format by example.")
+  boolean examples;
+
   @Option(names = "--threads", paramLabel = "<n>",
       description = "With --batch: threads rendering lines (default: the number of processors). Output stays in input order.")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  private final GovukTemplates templates = GovukTemplates.create();
 
   @Override
   public Integer call() throws IOException {
@@ -61,19 +64,24 @@ final class RenderCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("stp render: --threads must be at least 1");
       return StpCommand.BAD_INPUT;
     }
-    if (batch == (component != null)) {
-      spec.commandLine().getErr().println("stp render: give a component name, or --batch (not both)");
+    if ((batch ? 1 : 0) + (examples ? 1 : 0) + (component != null ? 1 : 0) != 1) {
+      spec.commandLine().getErr().println("stp render: give one of a component name, --batch or --examples");
       return StpCommand.BAD_INPUT;
     }
-    return batch ? batch(System.in, System.out) : single(component, System.in);
+    if (examples) {
+      return examples(System.out);
+    }
+    // Made here, not when picocli builds the command tree, so other commands never pay for it.
+    GovukTemplates templates = GovukTemplates.create();
+    return batch ? batch(templates, System.in, System.out) : single(templates, component, System.in);
   }
 
-  private int single(String name, InputStream in) throws IOException {
+  private int single(GovukTemplates templates, String name, InputStream in) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Object> params;
     try {
       String input = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      params = input.isBlank() ? Map.of() : parseParams(JSON.readTree(input));
+      params = input.isBlank() ? Map.of() : parseParams(Json.MAPPER.readTree(input));
     } catch (JsonProcessingException e) {
       err.println("stp render: params on standard input are not valid JSON: " + jsonProblem(e) + location(e));
       return StpCommand.BAD_INPUT;
@@ -94,16 +102,31 @@ final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  private int batch(InputStream in, java.io.OutputStream out) throws IOException {
+  private static int examples(OutputStream out) throws IOException {
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    for (Map.Entry<String, List<GalleryCommand.Gallery.Example>> component : GalleryCommand.Gallery.loadExamples().entrySet()) {
+      for (GalleryCommand.Gallery.Example example : component.getValue()) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("component", component.getKey());
+        request.put("params", example.params());
+        writer.write(Json.MAPPER.writeValueAsString(request));
+        writer.write('\n');
+      }
+    }
+    writer.flush();
+    return 0;
+  }
+
+  private int batch(GovukTemplates templates, InputStream in, OutputStream out) throws IOException {
     new BatchRenderer(templates, threads).run(in, out);
     return 0;
   }
 
   private static Map<String, Object> parseParams(JsonNode node) throws BadParams {
     if (!node.isObject()) {
-      throw new BadParams("params must be a JSON object, not " + jsonType(JSON.convertValue(node, Object.class)));
+      throw new BadParams("params must be a JSON object, not " + jsonType(Json.MAPPER.convertValue(node, Object.class)));
     }
-    return JSON.convertValue(node, PARAMS);
+    return Json.MAPPER.convertValue(node, PARAMS);
   }
 
   /** Jackson's message without its note about the (redacted) source. */
@@ -134,6 +157,11 @@ final class RenderCommand implements Callable<Integer> {
       return "boolean";
     }
     return "object";
+  }
+
+  /** Jackson's data binding, loaded only by a single render: it takes a tenth of a second to start. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   /** Params that are JSON but not an object. */

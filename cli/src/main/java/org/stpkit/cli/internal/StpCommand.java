@@ -3,7 +3,11 @@ package org.stpkit.cli.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,17 +16,52 @@ import picocli.CommandLine.Command;
     name = "stp",
     mixinStandardHelpOptions = true,
     versionProvider = StpCommand.Version.class,
-    description = "STP Kit: shared technology products for public-sector digital services.",
-    subcommands = {RenderCommand.class, GalleryCommand.class, FormsCommand.class, NotifyCommand.class, IdamCommand.class,
-        CommandLine.HelpCommand.class})
+    description = "STP Kit: shared technology products for public-sector digital services.")
 public final class StpCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Exit code for bad input: unknown component, malformed JSON, wrong params. */
   public static final int BAD_INPUT = 2;
 
+  /** The subcommands, by name, in the order help lists them. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+    subcommands.put("render", RenderCommand.class);
+    subcommands.put("gallery", GalleryCommand.class);
+    subcommands.put("forms", FormsCommand.class);
+    subcommands.put("notify", NotifyCommand.class);
+    subcommands.put("idam", IdamCommand.class);
+    subcommands.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(subcommands);
+  }
+
+  /** The whole command tree. */
   public static CommandLine commandLine() {
+    return commandLine(SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * The command tree these arguments need: only the subcommand they name, if they name one other
+   * than {@code help}, else all. Picocli reads every command's annotations when it builds a tree,
+   * which for all of them takes about a tenth of a second: more than a short {@code stp render}
+   * needs for its work.
+   */
+  public static CommandLine commandLine(String... args) {
+    if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !"help".equals(args[0])) {
+      return commandLine(Set.of(args[0]));
+    }
+    return commandLine();
+  }
+
+  private static CommandLine commandLine(Set<String> names) {
     CommandLine commandLine = new CommandLine(new StpCommand());
+    SUBCOMMANDS.forEach((name, command) -> {
+      if (names.contains(name)) {
+        commandLine.addSubcommand(name, command);
+      }
+    });
     commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
       line.getErr().println("stp: " + exception.getMessage());
       return 1;
