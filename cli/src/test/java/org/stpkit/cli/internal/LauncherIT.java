@@ -1,0 +1,81 @@
+package org.stpkit.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code ./stp} launcher over the jar this build made: it makes the class-data sharing archive
+ * on first use, and runs {@code stp render} with it, saying nothing on standard error.
+ */
+class LauncherIT {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path ARCHIVE = ROOT.resolve("cli/target/stp.jsa");
+
+  @Test
+  void makesTheArchiveOnFirstUseThenRendersWithIt() throws Exception {
+    Files.deleteIfExists(ARCHIVE);
+    String requests = "{\"component\": \"tag\", \"params\": {\"text\": \"Ready\"}}\n"
+        + "{\"component\": \"nope\"}\n";
+
+    Run first = stp(requests, "render", "--batch");
+    assertThat(first.err()).isEmpty();
+    assertThat(first.exitCode()).isZero();
+    assertThat(ARCHIVE).isNotEmptyFile();
+    List<String> lines = first.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).contains("govuk-tag", "Ready");
+    assertThat(lines.get(1)).startsWith("{\"error\":\"line 2: Unknown component 'nope'");
+
+    Run again = stp(requests, "render", "--batch");
+    assertThat(again.err()).isEmpty();
+    assertThat(again.out()).isEqualTo(first.out());
+  }
+
+  @Test
+  void aStaleArchiveIsMadeAgainAndAnUnusableOneIsIgnoredQuietly() throws Exception {
+    Files.createDirectories(ARCHIVE.getParent());
+    Files.writeString(ARCHIVE, "not an archive");
+    Files.setLastModifiedTime(ARCHIVE, Files.getLastModifiedTime(ROOT.resolve("cli/target/stp.jar")));
+    Run withJunk = stp("", "--version");
+    assertThat(withJunk.err()).isEmpty();
+    assertThat(withJunk.out()).contains("govuk-frontend 6.6.0");
+
+    Files.setLastModifiedTime(ARCHIVE, FileTime.fromMillis(0));
+    Run remade = stp("", "--version");
+    assertThat(remade.err()).isEmpty();
+    assertThat(Files.size(ARCHIVE)).isGreaterThan(1_000_000);
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run stp(String input, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ROOT.resolve("stp").toString());
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("stp-out", ".txt");
+    Path err = Files.createTempFile("stp-err", ".txt");
+    try {
+      Process process = new ProcessBuilder(command)
+          .directory(ROOT.toFile())
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .start();
+      process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+      process.getOutputStream().close();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stp finished within a minute").isTrue();
+      return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+}
