@@ -6,15 +6,16 @@
 #   benchmarks/run.sh --quick    smoke run: checks that everything works; its figures mean nothing
 #   benchmarks/run.sh --no-build skip the Maven and npm builds (use what is built)
 #
-# Writes benchmarks/target/benchmark-report.json (and jmh.json, nunjucks.json, batch.jsonl) and
+# Writes benchmarks/target/benchmark-report.json (and jmh.json, nunjucks.json, batch-x*.jsonl) and
 # prints a summary. See benchmarks/README.md for what is measured and how to read the figures.
 #
 # Environment overrides (defaults: full run / --quick):
 #   JMH_FORKS (1/1) JMH_WARMUP_ITERATIONS (3/1) JMH_WARMUP_TIME (5s/1s) JMH_ITERATIONS (5/1)
 #   JMH_TIME (10s/2s)                          the JMH run: -f -wi -w -i -r
 #   NUNJUCKS_WARMUP_SECONDS (5/1) NUNJUCKS_MEASURE_SECONDS (20/2)   bench.js
-#   BATCH_REPEAT (40/1)   times each fixture is in batch.jsonl (40 x 725 = 29,000 lines)
-#   BATCH_RUNS (3/1)      whole-process runs of each batch renderer; the best is reported
+#   BATCH_REPEATS ("1 40 100 200 400"/"1")  whole-process batch lengths, as times each fixture is in
+#                         the batch: 725 to 290,000 lines (batch-x1.jsonl, batch-x40.jsonl, ...)
+#   BATCH_RUNS (3/1)      whole-process runs of each batch renderer per length; the best is reported
 #   STP_FIXTURES          fixtures folder (default: design-system-templates' govuk-frontend)
 #   STP_COMPONENTS=a,b,c  only these components: for trying the benchmark while templates are
 #                         being written, never for reported figures
@@ -36,10 +37,10 @@ done
 
 if $quick; then
   : "${JMH_WARMUP_ITERATIONS:=1}" "${JMH_WARMUP_TIME:=1s}" "${JMH_ITERATIONS:=1}" "${JMH_TIME:=2s}"
-  : "${NUNJUCKS_WARMUP_SECONDS:=1}" "${NUNJUCKS_MEASURE_SECONDS:=2}" "${BATCH_REPEAT:=1}" "${BATCH_RUNS:=1}"
+  : "${NUNJUCKS_WARMUP_SECONDS:=1}" "${NUNJUCKS_MEASURE_SECONDS:=2}" "${BATCH_REPEATS:=1}" "${BATCH_RUNS:=1}"
 else
   : "${JMH_WARMUP_ITERATIONS:=3}" "${JMH_WARMUP_TIME:=5s}" "${JMH_ITERATIONS:=5}" "${JMH_TIME:=10s}"
-  : "${NUNJUCKS_WARMUP_SECONDS:=5}" "${NUNJUCKS_MEASURE_SECONDS:=20}" "${BATCH_REPEAT:=40}" "${BATCH_RUNS:=3}"
+  : "${NUNJUCKS_WARMUP_SECONDS:=5}" "${NUNJUCKS_MEASURE_SECONDS:=20}" "${BATCH_REPEATS:=1 40 100 200 400}" "${BATCH_RUNS:=3}"
 fi
 : "${JMH_FORKS:=1}"
 : "${STP_FIXTURES:=$root/design-system-templates/node_modules/govuk-frontend/dist/govuk/components}"
@@ -66,10 +67,11 @@ mkdir -p "$out"
 rm -f "$out/jmh.json" "$out/nunjucks.json" "$out/batch-timings.json" "$out/benchmark-report.json"
 
 # --- Batch input, and a check that both batch renderers render every fixture -------------------
-log "writing benchmarks/target/batch.jsonl (every fixture x $BATCH_REPEAT)"
-fixture_count="$(python3 - "$STP_FIXTURES" "$STP_COMPONENTS" "$BATCH_REPEAT" "$out" <<'PY'
+log "writing benchmarks/target/batch-x<N>.jsonl (every fixture N times, N in $BATCH_REPEATS)"
+rm -f "$out"/batch-x*.jsonl
+fixture_count="$(python3 - "$STP_FIXTURES" "$STP_COMPONENTS" "$BATCH_REPEATS" "$out" <<'PY'
 import json, os, sys
-fixtures_dir, only, repeat, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+fixtures_dir, only, repeats, out = sys.argv[1], sys.argv[2], [int(r) for r in sys.argv[3].split()], sys.argv[4]
 components = sorted(name for name in os.listdir(fixtures_dir)
                     if os.path.isfile(os.path.join(fixtures_dir, name, "fixtures.json")))
 wanted = [name.strip() for name in only.split(",") if name.strip()]
@@ -89,13 +91,13 @@ with open(os.path.join(out, "batch-once.jsonl"), "w", encoding="utf-8") as f:
     f.writelines(lines)
 with open(os.path.join(out, "batch-once.ids"), "w", encoding="utf-8") as f:
     f.writelines(ids)
-with open(os.path.join(out, "batch.jsonl"), "w", encoding="utf-8") as f:
-    for _ in range(repeat):
-        f.writelines(lines)
+for repeat in repeats:
+    with open(os.path.join(out, f"batch-x{repeat}.jsonl"), "w", encoding="utf-8") as f:
+        for _ in range(repeat):
+            f.writelines(lines)
 print(len(lines))
 PY
 )"
-batch_lines=$((fixture_count * BATCH_REPEAT))
 if [ -z "$STP_COMPONENTS" ] && [ "$fixture_count" != 725 ]; then
   log "WARNING: $fixture_count fixtures found, not govuk-frontend 6.6.0's 725"
 fi
@@ -152,17 +154,18 @@ node benchmarks/nunjucks/bench.js --warmup "$NUNJUCKS_WARMUP_SECONDS" --measure 
 cat "$out/nunjucks.json"
 
 # --- 3. Whole processes: stp render --batch and batch.js ---------------------------------------
-log "whole processes: $batch_lines lines, $BATCH_RUNS run(s) each, best wall-clock time kept"
-python3 - "$root" "$out" "$BATCH_RUNS" <<'PY'
+log "whole processes: batches of $fixture_count x ($BATCH_REPEATS) lines, $BATCH_RUNS run(s) each, best wall-clock time kept"
+python3 - "$root" "$out" "$BATCH_RUNS" "$BATCH_REPEATS" <<'PY'
 import json, os, subprocess, sys, time
-root, out, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-batch = os.path.join(out, "batch.jsonl")
+root, out, runs, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(r) for r in sys.argv[4].split()]
 commands = {
     "stp": ["./stp", "render", "--batch"],
     "nunjucks": ["node", "benchmarks/nunjucks/batch.js"],
 }
-timings = {}
-for name, command in commands.items():
+timings = {str(repeat): {} for repeat in repeats}
+for repeat, name in [(repeat, name) for repeat in repeats for name in commands]:
+    command = commands[name]
+    batch = os.path.join(out, f"batch-x{repeat}.jsonl")
     seconds = []
     attempts = 0
     while len(seconds) < runs:
@@ -187,20 +190,20 @@ for name, command in commands.items():
                 sys.exit("run.sh: the CLI kept rebuilding (sources changing); try again when they are not")
             continue
         seconds.append(elapsed)
-        print(f"run.sh: {name} batch run {len(seconds)}: {elapsed:.2f} s", file=sys.stderr)
-    timings[name] = seconds
+        print(f"run.sh: {name} batch x{repeat} run {len(seconds)}: {elapsed:.2f} s", file=sys.stderr)
+    timings[str(repeat)][name] = seconds
 with open(os.path.join(out, "batch-timings.json"), "w") as f:
     json.dump(timings, f)
 PY
 
 # --- Report --------------------------------------------------------------------------------------
-python3 - "$root" "$out" "$fixture_count" "$batch_lines" "${identical_html% *}" "${identical_html#* }" "$load_at_start" "$(load_average)" \
+python3 - "$root" "$out" "$fixture_count" "${identical_html% *}" "${identical_html#* }" "$load_at_start" "$(load_average)" \
   "$quick" "$JMH_FORKS" "$JMH_WARMUP_ITERATIONS" "$JMH_WARMUP_TIME" "$JMH_ITERATIONS" "$JMH_TIME" \
-  "$NUNJUCKS_WARMUP_SECONDS" "$NUNJUCKS_MEASURE_SECONDS" "$BATCH_REPEAT" "$BATCH_RUNS" <<'PY'
+  "$NUNJUCKS_WARMUP_SECONDS" "$NUNJUCKS_MEASURE_SECONDS" "$BATCH_RUNS" <<'PY'
 import datetime, json, os, platform, subprocess, sys
-(root, out, fixtures, batch_lines, identical, identical_loose, load_start, load_end, quick, forks, wi, w, i, r,
- nj_warmup, nj_measure, repeat, runs) = sys.argv[1:]
-fixtures, batch_lines = int(fixtures), int(batch_lines)
+(root, out, fixtures, identical, identical_loose, load_start, load_end, quick, forks, wi, w, i, r,
+ nj_warmup, nj_measure, runs) = sys.argv[1:]
+fixtures = int(fixtures)
 identical, identical_loose = int(identical), int(identical_loose)
 
 def version(command):
@@ -225,10 +228,28 @@ def rate(value):
 
 jmh_rate = ops * fixtures
 nunjucks_rate = nunjucks["renders_per_second"]
-stp_best = min(timings["stp"])
-nunjucks_best = min(timings["nunjucks"])
-stp_rate = batch_lines / stp_best
-nunjucks_batch_rate = batch_lines / nunjucks_best
+
+def whole_process(repeat, by_renderer):
+    lines = fixtures * int(repeat)
+    stp_best, nunjucks_best = min(by_renderer["stp"]), min(by_renderer["nunjucks"])
+    return {
+        "lines": lines,
+        "stp": {
+            "what": "./stp render --batch < batch-x%s.jsonl > /dev/null, whole process, wall clock" % repeat,
+            "best_seconds": round(stp_best, 3),
+            "seconds": [round(s, 3) for s in by_renderer["stp"]],
+            "renders_per_second": rate(lines / stp_best),
+        },
+        "nunjucks": {
+            "what": "node benchmarks/nunjucks/batch.js < batch-x%s.jsonl > /dev/null, whole process, wall clock" % repeat,
+            "best_seconds": round(nunjucks_best, 3),
+            "seconds": [round(s, 3) for s in by_renderer["nunjucks"]],
+            "renders_per_second": rate(lines / nunjucks_best),
+        },
+        "ours_over_nunjucks": round(nunjucks_best / stp_best, 3),
+    }
+
+batches = [whole_process(repeat, by_renderer) for repeat, by_renderer in timings.items()]
 components = [c.strip() for c in os.environ.get("STP_COMPONENTS", "").split(",") if c.strip()]
 
 report = {
@@ -261,23 +282,10 @@ report = {
         "renders_per_second": rate(nunjucks_rate),
         "settings": {"warmup_seconds": nj_warmup, "measure_seconds": nj_measure},
     },
-    "stp_batch_process": {
-        "what": "./stp render --batch < batch.jsonl > /dev/null, whole process, wall clock",
-        "lines": batch_lines,
-        "best_seconds": round(stp_best, 3),
-        "seconds": [round(s, 3) for s in timings["stp"]],
-        "renders_per_second": rate(stp_rate),
-    },
-    "nunjucks_batch_process": {
-        "what": "node benchmarks/nunjucks/batch.js < batch.jsonl > /dev/null, whole process, wall clock",
-        "lines": batch_lines,
-        "best_seconds": round(nunjucks_best, 3),
-        "seconds": [round(s, 3) for s in timings["nunjucks"]],
-        "renders_per_second": rate(nunjucks_batch_rate),
-    },
+    "whole_process_batches": batches,
     "ratios_ours_over_nunjucks": {
         "in_process": round(jmh_rate / nunjucks_rate, 3),
-        "whole_process": round(stp_rate / nunjucks_batch_rate, 3),
+        "whole_process_by_lines": {str(batch["lines"]): batch["ours_over_nunjucks"] for batch in batches},
     },
     "same_html_as_nunjucks": {
         "what": "fixtures whose HTML from stp equals Nunjucks' (design-system-templates' fixture tests are what check correctness)",
@@ -294,9 +302,13 @@ print()
 print(f"Renders per second, {fixtures} fixtures" + (" (SMOKE RUN: figures mean nothing)" if quick == "true" else ""))
 print(f"  {'stp (Java components), JMH in process':<38}{jmh_rate:>12,.0f}")
 print(f"  {'Nunjucks, in process':<38}{nunjucks_rate:>12,.0f}")
-print(f"  {'stp render --batch, whole process':<38}{stp_rate:>12,.0f}   ({batch_lines} lines in {stp_best:.2f} s)")
-print(f"  {'nunjucks batch.js, whole process':<38}{nunjucks_batch_rate:>12,.0f}   ({batch_lines} lines in {nunjucks_best:.2f} s)")
-print(f"Ours / Nunjucks: in process {jmh_rate / nunjucks_rate:.2f}x, whole process {stp_rate / nunjucks_batch_rate:.2f}x")
+print(f"Ours / Nunjucks in process: {jmh_rate / nunjucks_rate:.2f}x")
+for batch in batches:
+    lines, ours, theirs = batch["lines"], batch["stp"], batch["nunjucks"]
+    print(f"Whole process, {lines:,} lines:")
+    print(f"  {'stp render --batch':<38}{ours['renders_per_second']:>12,.0f}   ({ours['best_seconds']:.2f} s)")
+    print(f"  {'nunjucks batch.js':<38}{theirs['renders_per_second']:>12,.0f}   ({theirs['best_seconds']:.2f} s)")
+    print(f"  ours / Nunjucks {batch['ours_over_nunjucks']:.2f}x")
 print(f"Same HTML from both renderers: {identical} of {fixtures} fixtures ({identical_loose} ignoring whitespace).")
 print(f"Load average {load_start} at start, {load_end} at end ({os.cpu_count()} CPUs).")
 print(f"Report: {os.path.relpath(path, root)}")
