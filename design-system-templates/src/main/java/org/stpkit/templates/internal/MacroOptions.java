@@ -2,6 +2,7 @@ package org.stpkit.templates.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A component's documented params, read from govuk-frontend's {@code macro-options.json} (copied
@@ -79,39 +81,74 @@ public final class MacroOptions {
         throw new IllegalStateException(
             "The jar lacks " + resource + "; was it built without the npm step?");
       }
-      Object document = JsonTrees.read(parser);
-      if (!(document instanceof List)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new IllegalStateException(resource + " is not a JSON array of options");
       }
-      return parse(outer, (List<?>) document, schemaPath);
+      return build(outer, readOptions(parser), schemaPath);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + resource, e);
     }
   }
 
-  private static MacroOptions parse(String component, List<?> options, String schemaPath) {
-    Map<String, List<Option>> byName = new LinkedHashMap<>();
-    Map<String, Boolean> documentedRequired = new LinkedHashMap<>();
-    for (Object entry : options) {
-      if (!(entry instanceof Map)) {
+  /** An option as documented, before the schema paths and required-ness are worked out. */
+  private record Documented(String name, String type, boolean required, boolean isComponent,
+      @Nullable List<Documented> params) {}
+
+  /** The options of the array the parser has just entered, up to its end. */
+  private static List<Documented> readOptions(JsonParser parser) throws IOException {
+    List<Documented> options = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token != JsonToken.START_OBJECT) {
+        parser.skipChildren();
         continue;
       }
-      Map<?, ?> option = (Map<?, ?>) entry;
-      String name = String.valueOf(option.get("name"));
+      String name = "";
+      String type = "";
+      boolean required = false;
+      boolean isComponent = false;
+      List<Documented> params = null;
+      String field;
+      while ((field = parser.nextFieldName()) != null) {
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "name" -> name = parser.getValueAsString("");
+          case "type" -> type = parser.getValueAsString("");
+          case "required" -> required = value == JsonToken.VALUE_TRUE;
+          case "isComponent" -> isComponent = value == JsonToken.VALUE_TRUE;
+          case "params" -> {
+            if (value == JsonToken.START_ARRAY) {
+              params = readOptions(parser);
+            } else {
+              parser.skipChildren();
+            }
+          }
+          default -> parser.skipChildren(); // descriptions
+        }
+      }
+      options.add(new Documented(name, type, required, isComponent, params));
+    }
+    return options;
+  }
+
+  private static MacroOptions build(String component, List<Documented> options, String schemaPath) {
+    Map<String, List<Option>> byName = new LinkedHashMap<>();
+    Map<String, Boolean> documentedRequired = new LinkedHashMap<>();
+    for (Documented option : options) {
+      String name = option.name();
       String childSchemaPath = schemaPath.isEmpty() ? name : schemaPath + "." + name;
-      String type = String.valueOf(option.get("type"));
-      String nestedSchemaPath = childSchemaPath + ("array".equals(type) ? "[]" : "");
+      String nestedSchemaPath = childSchemaPath + ("array".equals(option.type()) ? "[]" : "");
       boolean tableRows = "table".equals(component) && "rows".equals(childSchemaPath);
       MacroOptions nested = NONE;
-      if (option.get("params") instanceof List) {
-        nested = parse(component, (List<?>) option.get("params"), tableRows ? nestedSchemaPath + "[]" : nestedSchemaPath);
-      } else if (Boolean.TRUE.equals(option.get("isComponent")) && COMPONENT_PARAMS.containsKey(name)) {
+      if (option.params() != null) {
+        nested = build(component, option.params(), tableRows ? nestedSchemaPath + "[]" : nestedSchemaPath);
+      } else if (option.isComponent() && COMPONENT_PARAMS.containsKey(name)) {
         // "isComponent" params take another component's params, documented there.
         nested = load(component, COMPONENT_PARAMS.get(name), nestedSchemaPath);
       }
       byName.computeIfAbsent(name, key -> new ArrayList<>())
-          .add(new Option(name, type, name.endsWith("eadingLevel"), tableRows, nested));
-      documentedRequired.merge(name, Boolean.TRUE.equals(option.get("required")), Boolean::logicalOr);
+          .add(new Option(name, option.type(), name.endsWith("eadingLevel"), tableRows, nested));
+      documentedRequired.merge(name, option.required(), Boolean::logicalOr);
     }
     List<Param> params = new ArrayList<>(byName.size());
     byName.forEach((name, alternatives) -> params.add(new Param(

@@ -137,19 +137,9 @@ public final class ParamValidator {
       if (!(row instanceof List)) {
         return new Problem(rowPath.toString(), "must be an array of cells but was " + describe(row));
       }
-      List<?> cells = (List<?>) row;
-      for (int c = 0; c < cells.size(); c++) {
-        Object cell = cells.get(c);
-        if (cell == null || isFalsy(cell)) {
-          continue;
-        }
-        if (!(cell instanceof Map)) {
-          return new Problem(PathStep.index(rowPath, c).toString(), "must be an object but was " + describe(cell));
-        }
-        Problem problem = checkObject(option.nested(), (Map<?, ?>) cell, PathStep.index(rowPath, c));
-        if (problem != null) {
-          return problem;
-        }
+      Problem problem = checkItems(option, (List<?>) row, rowPath);
+      if (problem != null) {
+        return problem;
       }
     }
     return null;
