@@ -39,7 +39,22 @@ class RenderCommandTest {
 
     StpRunner.Result notObject = stp("[1, 2]", "render", "button");
     assertThat(notObject.exitCode()).isEqualTo(2);
-    assertThat(notObject.err()).contains("params must be a JSON object");
+    assertThat(notObject.err()).contains("params must be a JSON object, not array");
+
+    StpRunner.Result twoObjects = stp("{\"text\": \"a\"}\n{\"text\": \"b\"}", "render", "button");
+    assertThat(twoObjects.exitCode()).isEqualTo(2);
+    assertThat(twoObjects.err()).contains("must be one JSON object, but more follows it");
+
+    StpRunner.Result badJsonLater = stp("{\n  \"text\": \"a\",\n  \"href\": nope\n}", "render", "button");
+    assertThat(badJsonLater.exitCode()).isEqualTo(2);
+    assertThat(badJsonLater.err()).contains("not valid JSON", "(line 3, column");
+  }
+
+  @Test
+  void noParamsAtAllRendersWithNone() {
+    StpRunner.Result result = stp(" \n", "render", "tag");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("govuk-tag");
   }
 
   @Test

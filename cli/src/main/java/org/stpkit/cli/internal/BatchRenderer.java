@@ -1,6 +1,5 @@
 package org.stpkit.cli.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,7 +29,6 @@ import org.stpkit.templates.TemplateRenderingException;
  * more than the rendering itself.
  */
 final class BatchRenderer {
-  private static final JsonFactory JSON = new JsonFactory();
   private static final int CHUNK_LINES = 128;
   private static final String EXPECTED_OBJECT = "expected a JSON object {\"component\": ..., \"params\": {...}}";
 
@@ -136,7 +134,7 @@ final class BatchRenderer {
 
   private String render(byte[] line, int lineNumber) throws BadLine {
     Object request;
-    try (JsonParser parser = JSON.createParser(line)) {
+    try (JsonParser parser = JsonValues.FACTORY.createParser(line)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new BadLine("line " + lineNumber + ": " + EXPECTED_OBJECT + ", not an empty line");

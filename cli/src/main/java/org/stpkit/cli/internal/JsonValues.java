@@ -1,5 +1,6 @@
 package org.stpkit.cli.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * Jackson's data binding, which a short {@code stp render --batch} run would mostly spend on it.
  */
 final class JsonValues {
+  /** The streaming parser factory: thread-safe, and cheap to start. */
+  static final JsonFactory FACTORY = new JsonFactory();
+
   private JsonValues() {}
 
   /** The value that starts with {@code token}, the parser's current token. */

@@ -1,8 +1,8 @@
 package org.stpkit.cli.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,7 +39,6 @@ import picocli.CommandLine.Parameters;
     },
     mixinStandardHelpOptions = true)
 final class RenderCommand implements Callable<Integer> {
-  private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {};
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "<component>",
       description = "govuk-frontend component name, such as input or date-input")
@@ -80,8 +79,7 @@ final class RenderCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Object> params;
     try {
-      String input = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      params = input.isBlank() ? Map.of() : parseParams(Json.MAPPER.readTree(input));
+      params = parseParams(in.readAllBytes());
     } catch (JsonProcessingException e) {
       err.println("stp render: params on standard input are not valid JSON: " + jsonProblem(e) + location(e));
       return StpCommand.BAD_INPUT;
@@ -122,11 +120,24 @@ final class RenderCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Map<String, Object> parseParams(JsonNode node) throws BadParams {
-    if (!node.isObject()) {
-      throw new BadParams("params must be a JSON object, not " + jsonType(Json.MAPPER.convertValue(node, Object.class)));
+  /** Params as a JSON object; nothing at all (or only whitespace) is no params. */
+  private static Map<String, Object> parseParams(byte[] input) throws IOException, BadParams {
+    try (JsonParser parser = JsonValues.FACTORY.createParser(input)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return Map.of();
+      }
+      Object params = JsonValues.read(parser, first);
+      if (parser.nextToken() != null) {
+        throw new BadParams("params on standard input must be one JSON object, but more follows it");
+      }
+      if (!(params instanceof Map)) {
+        throw new BadParams("params must be a JSON object, not " + jsonType(params));
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> object = (Map<String, Object>) params;
+      return object;
     }
-    return Json.MAPPER.convertValue(node, PARAMS);
   }
 
   /** Jackson's message without its note about the (redacted) source. */
@@ -159,7 +170,7 @@ final class RenderCommand implements Callable<Integer> {
     return "object";
   }
 
-  /** Jackson's data binding, loaded only by a single render: it takes a tenth of a second to start. */
+  /** Jackson's data binding, loaded only for --examples: it takes a tenth of a second to start. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
