@@ -51,7 +51,11 @@ public sealed interface Change {
 
     @Override
     public String describe() {
-      return "update " + String.join(", ", before.differences(after));
+      List<String> differences = before.differences(after);
+      if (differences.equals(List.of(ManagedUsers.ACTIONS_EMAIL)) && !after.attributes().containsKey(ManagedUsers.ACTIONS_EMAIL)) {
+        return "record the actions email as sent";
+      }
+      return "update " + String.join(", ", differences);
     }
   }
 

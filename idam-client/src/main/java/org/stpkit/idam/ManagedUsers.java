@@ -21,8 +21,16 @@ public final class ManagedUsers {
   public static final String LEAVER = "leaver";
   /** The day the tool disabled the user as a leaver; the retention period counts from it. */
   public static final String LEFT_ON = "stp-left-on";
+  /**
+   * {@value #OWED} while the user is owed the policy's actions email: written with the account (or
+   * at a pre-hire's start) and removed once Keycloak has sent the email, so a failed email is sent
+   * by a later run.
+   */
+  public static final String ACTIONS_EMAIL = "stp-actions-email";
+  public static final String OWED = "owed";
   /** Every attribute the tool itself writes, besides the policy's HR attributes. */
-  public static final java.util.List<String> TOOL_ATTRIBUTES = java.util.List.of(MANAGED_BY, STATUS, GRANTED, LEFT_ON);
+  public static final java.util.List<String> TOOL_ATTRIBUTES =
+      java.util.List.of(MANAGED_BY, STATUS, GRANTED, LEFT_ON, ACTIONS_EMAIL);
   /** The HR attribute users are correlated on. */
   public static final String EMPLOYEE_NUMBER = "employeeNumber";
 

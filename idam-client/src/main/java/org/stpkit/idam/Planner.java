@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>Steps are ordered so that a run stopped after any step is finished by the next run: a grant
  *       is recorded before it is added and forgotten only after it is removed.
  *   <li>The tool enables only accounts it disabled (pre-hires and leavers).
+ *   <li>The actions email is owed from the moment it is due ({@link ManagedUsers#ACTIONS_EMAIL},
+ *       written with the account or with its start) until Keycloak has sent it, so an email that
+ *       failed (no SMTP server, say) is sent by a later run.
  * </ul>
  */
 public final class Planner {
@@ -179,12 +182,18 @@ public final class Planner {
     Grants toRemove = owned.minus(wanted);
     reportHandGranted(user, record.employeeNumber(), present.minus(user.recordedGrants()).minus(wanted));
 
+    // A pre-hire's start is due the email even when a run stopped between the enable and the
+    // status that records it; a rehire is not (they set up their account the first time).
+    boolean starting = employed && !wasLeaver && user.status().filter(ManagedUsers.PRE_HIRE::equals).isPresent();
+    boolean owesEmail = sendsActionsEmail() && (starting || user.attribute(ManagedUsers.ACTIONS_EMAIL).isPresent());
+    boolean sendEmailNow = owesEmail && employed && (user.enabled() || enabling);
+
     UserFields current = fieldsOf(user);
-    UserFields recording = desired(record, user, status, wanted.plus(owned), Optional.empty());
-    UserFields settled = desired(record, user, status, wanted, Optional.empty());
+    UserFields recording = owing(desired(record, user, status, wanted.plus(owned), Optional.empty()), owesEmail);
+    UserFields settled = owing(desired(record, user, status, wanted, Optional.empty()), owesEmail);
     addGrantSteps(changes, current, recording, settled, toAdd, toRemove);
-    if (enabling && policy.sendActionsEmail() && !policy.requiredActions().isEmpty() && !wasLeaver) {
-      changes.add(new Change.SendActionsEmail(policy.requiredActions()));
+    if (sendEmailNow) {
+      addActionsEmail(changes, settled);
     }
     if (changes.isEmpty()) {
       return;
@@ -219,15 +228,16 @@ public final class Planner {
           "username " + username.get() + " is taken by another user: give this person a userName in the feed"));
       return;
     }
-    UserFields fields = desired(record, null, employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE, wanted,
-        Optional.empty());
+    boolean sendEmail = employed && sendsActionsEmail();
+    UserFields fields = owing(desired(record, null, employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE, wanted,
+        Optional.empty()), sendEmail);
     List<Change> changes = new ArrayList<>();
     List<String> groups = wanted.sorted().stream().filter(grant -> !grant.isRole()).map(Grant::name).toList();
     changes.add(new Change.CreateUser(username.get(), fields.firstName(), fields.lastName(), fields.email(), employed,
         fields.attributes(), policy.requiredActions(), groups));
     wanted.sorted().stream().filter(Grant::isRole).forEach(grant -> changes.add(new Change.AddGrant(grant)));
-    if (employed && policy.sendActionsEmail() && !policy.requiredActions().isEmpty()) {
-      changes.add(new Change.SendActionsEmail(policy.requiredActions()));
+    if (sendEmail) {
+      addActionsEmail(changes, fields);
     }
     plans.add(new UserPlan(record.employeeNumber(), username.get(), Optional.empty(),
         employed ? UserPlan.Kind.JOINER : UserPlan.Kind.PRE_HIRE, changes));
@@ -284,6 +294,27 @@ public final class Planner {
     if (!settled.equals(recording)) {
       changes.add(new Change.UpdateUser(recording, settled));
     }
+  }
+
+  private boolean sendsActionsEmail() {
+    return policy.sendActionsEmail() && !policy.requiredActions().isEmpty();
+  }
+
+  /** The email, then the record that it is no longer owed (kept if the email fails, so it is sent again). */
+  private void addActionsEmail(List<Change> changes, UserFields owing) {
+    changes.add(new Change.SendActionsEmail(policy.requiredActions()));
+    changes.add(new Change.UpdateUser(owing, owing(owing, false)));
+  }
+
+  /** {@code fields} with or without the record that the actions email is owed. */
+  private static UserFields owing(UserFields fields, boolean owed) {
+    Map<String, List<String>> attributes = new HashMap<>(fields.attributes());
+    if (owed) {
+      attributes.put(ManagedUsers.ACTIONS_EMAIL, List.of(ManagedUsers.OWED));
+    } else {
+      attributes.remove(ManagedUsers.ACTIONS_EMAIL);
+    }
+    return new UserFields(fields.firstName(), fields.lastName(), fields.email(), attributes);
   }
 
   private void reportHandGranted(ManagedUser user, String employeeNumber, Grants handGranted) {

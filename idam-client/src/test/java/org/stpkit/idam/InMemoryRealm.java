@@ -19,7 +19,19 @@ final class InMemoryRealm {
   private final Map<String, ManagedUser> users = new LinkedHashMap<>();
   private final Map<String, Integer> endedSessions = new HashMap<>();
   private final Set<String> unmanaged = new HashSet<>();
+  private final List<String> emailed = new ArrayList<>();
+  private boolean emailFails;
   private int nextId = 1;
+
+  /** Whether sending an actions email fails, as it does in a realm with no SMTP server. */
+  void emailFails(boolean fails) {
+    this.emailFails = fails;
+  }
+
+  /** The usernames sent an actions email, in order. */
+  List<String> emailed() {
+    return List.copyOf(emailed);
+  }
 
   /** Adds a user as it is, managed or not. */
   String put(ManagedUser user) {
@@ -58,6 +70,19 @@ final class InMemoryRealm {
     for (UserPlan user : plan.users()) {
       apply(user, user.changes().size());
     }
+  }
+
+  /** Applies the plan as the reconciler does: a failed step stops that person only. Returns the failures. */
+  List<String> applyStoppingAtFailures(Plan plan) {
+    List<String> failures = new ArrayList<>();
+    for (UserPlan user : plan.users()) {
+      try {
+        apply(user, user.changes().size());
+      } catch (IllegalStateException e) {
+        failures.add(user.username() + ": " + e.getMessage());
+      }
+    }
+    return failures;
   }
 
   /** Applies the first {@code steps} steps of one person's plan, as a run killed after them would. */
@@ -112,7 +137,12 @@ final class InMemoryRealm {
       endedSessions.merge(id, 1, Integer::sum);
     } else if (change instanceof Change.DeleteUser) {
       users.remove(id);
-    } else if (!(change instanceof Change.SendActionsEmail)) {
+    } else if (change instanceof Change.SendActionsEmail) {
+      if (emailFails) {
+        throw new IllegalStateException("500: Failed to send execute actions email");
+      }
+      emailed.add(user.username());
+    } else {
       throw new AssertionError("unknown change " + change);
     }
     return id;

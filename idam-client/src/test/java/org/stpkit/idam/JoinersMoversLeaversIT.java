@@ -11,6 +11,9 @@ import static org.stpkit.idam.JmlFixtures.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -153,21 +156,47 @@ class JoinersMoversLeaversIT {
   }
 
   @Test
-  void aJoinerIsEmailedTheLinkToTheirRequiredActionsWhenThePolicySaysSo() throws Exception {
-    try (SmtpSink smtp = new SmtpSink()) {
-      keycloak.admin("PUT", "/" + REALM, "{\"smtpServer\":{\"host\":\"127.0.0.1\",\"port\":\"" + smtp.port()
-          + "\",\"from\":\"no-reply@example.gov.uk\"}}");
-      AccessPolicy emailing = AccessPolicy.builder().managedBy("test-email").usernameTemplate("{userName}")
-          .requiredActions(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP")).sendActionsEmail(true)
-          .rule(new AccessRule("everyone", List.of(), Grants.of(Grant.group("/staff")))).build();
-      try (Reconciler reconciler = Reconciler.builder().connection(JmlFixtures.serviceAccount(keycloak))
-          .policy(emailing).auditLog(folder.resolve("audit.jsonl")).build()) {
-        Plan plan = reconciler.plan(feed(person("A1", "jml.emailed").build()));
-        assertThat(plan.users().get(0).changes()).last().isInstanceOf(Change.SendActionsEmail.class);
-        assertThat(reconciler.apply(plan, false).failures()).isEmpty();
+  void aJoinerIsEmailedTheLinkToTheirRequiredActionsAndAFailedEmailIsSentByTheNextRun() throws Exception {
+    AccessPolicy emailing = AccessPolicy.builder().managedBy("test-email").usernameTemplate("{userName}")
+        .requiredActions(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP")).sendActionsEmail(true)
+        .rule(new AccessRule("everyone", List.of(), Grants.of(Grant.group("/staff")))).build();
+    HrFeed feed = feed(person("A1", "jml.emailed").build());
+    try (Reconciler reconciler = Reconciler.builder().connection(JmlFixtures.serviceAccount(keycloak))
+        .policy(emailing).auditLog(folder.resolve("audit.jsonl")).build()) {
+      // First with an SMTP server that is not there: the account is made, the email fails.
+      useSmtpServer(closedPort());
+      Plan plan = reconciler.plan(feed);
+      assertThat(plan.users().get(0).changes()).extracting(Change::type)
+          .containsExactly("create", "send-actions-email", "update");
+      ApplyResult failed = reconciler.apply(plan, false);
+      assertThat(failed.failures()).singleElement().satisfies(failure -> {
+        assertThat(failure.username()).isEqualTo("jml.emailed");
+        assertThat(failure.change()).contains("email");
+      });
+      assertThat(groups("jml.emailed")).containsExactly("/staff");
+
+      Plan owed = reconciler.plan(feed);
+      assertThat(owed.users()).singleElement().satisfies(user -> assertThat(user.changes())
+          .extracting(Change::type).containsExactly("send-actions-email", "update"));
+
+      try (SmtpSink smtp = new SmtpSink()) {
+        useSmtpServer(smtp.port());
+        assertThat(reconciler.apply(reconciler.plan(feed), false).failures()).isEmpty();
+        assertThat(smtp.messages()).hasSize(1);
+        assertThat(smtp.messages().get(0)).contains("To: jml.emailed@example.gov.uk").contains("Subject: Update Your Account");
+        assertThat(reconciler.plan(feed).isEmpty()).as("sent once, then nothing more is owed").isTrue();
       }
-      assertThat(smtp.messages()).hasSize(1);
-      assertThat(smtp.messages().get(0)).contains("To: jml.emailed@example.gov.uk").contains("Subject: Update Your Account");
+    }
+  }
+
+  private void useSmtpServer(int port) throws Exception {
+    keycloak.admin("PUT", "/" + REALM, "{\"smtpServer\":{\"host\":\"127.0.0.1\",\"port\":\"" + port
+        + "\",\"from\":\"no-reply@example.gov.uk\"}}");
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 

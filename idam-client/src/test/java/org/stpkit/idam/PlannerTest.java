@@ -105,7 +105,7 @@ class PlannerTest {
     UserPlan joiner = only(plan);
     assertThat(joiner.kind()).isEqualTo(UserPlan.Kind.JOINER);
     assertThat(joiner.username()).isEqualTo("jo.bloggs");
-    assertThat(steps(joiner)).containsExactly(CreateUser.class, AddGrant.class, SendActionsEmail.class);
+    assertThat(steps(joiner)).containsExactly(CreateUser.class, AddGrant.class, SendActionsEmail.class, UpdateUser.class);
     CreateUser create = (CreateUser) joiner.changes().get(0);
     assertThat(create.groups()).as("groups go in the create").containsExactly("/caseworking/visas", "/staff");
     assertThat(((AddGrant) joiner.changes().get(1)).grant()).isEqualTo(CASEWORKER);
@@ -124,6 +124,69 @@ class PlannerTest {
   }
 
   @Test
+  void anActionsEmailThatFailedIsSentByTheNextRunAndOnlyOnce() {
+    InMemoryRealm realm = new InMemoryRealm();
+    realm.emailFails(true);
+    Plan first = plan(realm, feed(jo()), TODAY);
+    CreateUser create = (CreateUser) only(first).changes().get(0);
+    assertThat(create.attributes()).containsEntry(ManagedUsers.ACTIONS_EMAIL, List.of(ManagedUsers.OWED));
+    assertThat(realm.applyStoppingAtFailures(first)).singleElement().asString().contains("Failed to send");
+    assertThat(realm.user("jo.bloggs").attribute(ManagedUsers.ACTIONS_EMAIL)).contains(ManagedUsers.OWED);
+
+    // Still no SMTP: owed again, and still recorded as owed.
+    UserPlan retry = only(plan(realm, feed(jo()), TODAY));
+    assertThat(retry.kind()).isEqualTo(UserPlan.Kind.UPDATE);
+    assertThat(steps(retry)).containsExactly(SendActionsEmail.class, UpdateUser.class);
+    assertThat(realm.applyStoppingAtFailures(plan(realm, feed(jo()), TODAY))).hasSize(1);
+
+    realm.emailFails(false);
+    assertThat(only(applyAndConverge(realm, feed(jo()), TODAY)).changes()).hasSize(2);
+    assertThat(realm.emailed()).containsExactly("jo.bloggs");
+    assertThat(realm.user("jo.bloggs").attribute(ManagedUsers.ACTIONS_EMAIL)).isEmpty();
+    assertThat(plan(realm, feed(jo()), TODAY).users()).isEmpty();
+  }
+
+  @Test
+  void anOwedEmailWaitsWhileTheAccountIsDisabledByHandAndIsDroppedForALeaverOrAPolicyThatStopsSending() {
+    InMemoryRealm realm = new InMemoryRealm();
+    realm.emailFails(true);
+    realm.applyStoppingAtFailures(plan(realm, feed(jo()), TODAY));
+    realm.emailFails(false);
+    ManagedUser owing = realm.user("jo.bloggs");
+    realm.put(new ManagedUser(owing.id(), owing.username(), false, owing.firstName(), owing.lastName(),
+        owing.email(), owing.attributes(), owing.grants()));
+
+    Plan whileDisabled = plan(realm, feed(jo()), TODAY);
+    assertThat(whileDisabled.users()).isEmpty();
+    assertThat(whileDisabled.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.DISABLED_BY_HAND);
+
+    AccessPolicy noEmail = policyBuilder().sendActionsEmail(false).build();
+    UserPlan dropped = only(plan(realm, feed(jo()), TODAY, noEmail));
+    assertThat(steps(dropped)).containsExactly(UpdateUser.class);
+    assertThat(((UpdateUser) dropped.changes().get(0)).after().attributes()).doesNotContainKey(ManagedUsers.ACTIONS_EMAIL);
+
+    applyAndConverge(realm, feed(), TODAY);
+    assertThat(realm.user("jo.bloggs").attribute(ManagedUsers.ACTIONS_EMAIL)).as("a leaver owes nothing").isEmpty();
+    assertThat(realm.emailed()).isEmpty();
+  }
+
+  @Test
+  void aStarterStoppedBetweenTheEnableAndItsStatusIsStillSentTheEmail() {
+    LocalDate start = TODAY.plusDays(3);
+    StaffRecord preHire = person("E2", "Sam", "Start").startDate(start).build();
+    InMemoryRealm realm = new InMemoryRealm();
+    applyAndConverge(realm, feed(preHire), TODAY);
+    UserPlan starter = only(plan(realm, feed(preHire), start));
+    realm.apply(starter, 1);
+    assertThat(realm.user("sam.start").enabled()).isTrue();
+    assertThat(realm.user("sam.start").status()).contains(ManagedUsers.PRE_HIRE);
+
+    UserPlan rest = only(applyAndConverge(realm, feed(preHire), start));
+    assertThat(steps(rest)).containsExactly(UpdateUser.class, SendActionsEmail.class, UpdateUser.class);
+    assertThat(realm.emailed()).containsExactly("sam.start");
+  }
+
+  @Test
   void aPreHireIsCreatedDisabledWithAccessAndEnabledOnTheirStartDate() {
     LocalDate start = TODAY.plusDays(14);
     StaffRecord preHire = person("E2", "Sam", "Start").startDate(start).build();
@@ -139,7 +202,7 @@ class PlannerTest {
     assertThat(plan(realm, feed(preHire), start.minusDays(1)).users()).isEmpty();
     UserPlan starter = only(applyAndConverge(realm, feed(preHire), start));
     assertThat(starter.kind()).isEqualTo(UserPlan.Kind.STARTER);
-    assertThat(steps(starter)).containsExactly(Enable.class, UpdateUser.class, SendActionsEmail.class);
+    assertThat(steps(starter)).containsExactly(Enable.class, UpdateUser.class, SendActionsEmail.class, UpdateUser.class);
     assertThat(realm.user("sam.start").enabled()).isTrue();
     assertThat(realm.user("sam.start").status()).contains(ManagedUsers.ACTIVE);
   }
@@ -540,7 +603,8 @@ class PlannerTest {
     Plan plan = plan(realm, feed(jo()), TODAY);
     assertThat(plan.toTable()).contains("E1", "jo.bloggs", "joiner",
         "create enabled account jo.bloggs in /caseworking/visas, /staff, required actions UPDATE_PASSWORD, CONFIGURE_TOTP",
-        "add realm-role:caseworker", "Plan for 2026-11-22: 1 people, 3 changes (1 joiner).");
+        "add realm-role:caseworker", "email required actions UPDATE_PASSWORD, CONFIGURE_TOTP",
+        "record the actions email as sent", "Plan for 2026-11-22: 1 people, 4 changes (1 joiner).");
     assertThat(plan.toJson()).contains("\"kind\" : \"joiner\"", "\"type\" : \"create\"", "\"grant\" : \"realm-role:caseworker\"");
     realm.apply(plan);
     assertThat(plan(realm, feed(jo()), TODAY).toTable()).startsWith("No changes");
