@@ -42,7 +42,7 @@ class LauncherIT {
 
   @Test
   void aStaleArchiveIsMadeAgainAndAnUnusableOneIsIgnoredQuietly() throws Exception {
-    Files.createDirectories(ARCHIVE.getParent());
+    stp("", "--version"); // an archive and its JVM key, whichever test runs first
     Files.writeString(ARCHIVE, "not an archive");
     Files.setLastModifiedTime(ARCHIVE, Files.getLastModifiedTime(ROOT.resolve("cli/target/stp.jar")));
     Run withJunk = stp("", "--version");
@@ -52,6 +52,16 @@ class LauncherIT {
     Files.setLastModifiedTime(ARCHIVE, FileTime.fromMillis(0));
     Run remade = stp("", "--version");
     assertThat(remade.err()).isEmpty();
+    assertThat(Files.size(ARCHIVE)).isGreaterThan(1_000_000);
+
+    // Made by another JVM: made again, and the key names this one.
+    Path key = ARCHIVE.resolveSibling("stp.jsa.jvm");
+    String thisJvm = Files.readString(key);
+    Files.writeString(key, "/opt/another/jdk/bin/java 1 2\n");
+    Files.writeString(ARCHIVE, "not an archive");
+    Files.setLastModifiedTime(ARCHIVE, Files.getLastModifiedTime(ROOT.resolve("cli/target/stp.jar")));
+    assertThat(stp("", "--version").err()).isEmpty();
+    assertThat(Files.readString(key)).isEqualTo(thisJvm);
     assertThat(Files.size(ARCHIVE)).isGreaterThan(1_000_000);
   }
 
