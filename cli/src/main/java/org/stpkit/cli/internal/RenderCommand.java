@@ -39,7 +39,6 @@ import picocli.CommandLine.Parameters;
     },
     mixinStandardHelpOptions = true)
 final class RenderCommand implements Callable<Integer> {
-
   @Parameters(index = "0", arity = "0..1", paramLabel = "<component>",
       description = "govuk-frontend component name, such as input or date-input")
   @Nullable String component;
@@ -155,7 +154,7 @@ final class RenderCommand implements Callable<Integer> {
     if (value == null) {
       return "null";
     }
-    if (value instanceof java.util.List) {
+    if (value instanceof List) {
       return "array";
     }
     if (value instanceof String) {
