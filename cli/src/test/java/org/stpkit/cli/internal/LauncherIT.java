@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -65,20 +66,35 @@ class LauncherIT {
     assertThat(Files.size(ARCHIVE)).isGreaterThan(1_000_000);
   }
 
+  @Test
+  void theJvmsOwnWarningsStayOffStandardOutput() throws Exception {
+    // -XX:+UseLargePages on a machine without large pages makes the JVM warn, by default on
+    // standard output, where it would corrupt what stp writes.
+    Run run = stp(Map.of("STP_JAVA_OPTS", "-XX:+UseLargePages"), "", "--version");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines()).allMatch(line -> line.startsWith("stp ") || line.startsWith("govuk-frontend "));
+  }
+
   private record Run(int exitCode, String out, String err) {}
 
   private static Run stp(String input, String... args) throws IOException, InterruptedException {
+    return stp(Map.of(), input, args);
+  }
+
+  private static Run stp(Map<String, String> environment, String input, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("stp").toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile("stp-out", ".txt");
     Path err = Files.createTempFile("stp-err", ".txt");
     try {
-      Process process = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command)
           .directory(ROOT.toFile())
           .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
+          .redirectError(err.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().close();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stp finished within a minute").isTrue();
