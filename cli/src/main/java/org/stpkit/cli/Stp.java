@@ -1,7 +1,6 @@
 package org.stpkit.cli;
 
 import org.stpkit.cli.internal.StpCommand;
-import picocli.CommandLine;
 
 /** Entry point of the {@code stp} tool; see {@code ./stp --help}. */
 public final class Stp {
@@ -13,6 +12,6 @@ public final class Stp {
 
   /** Runs {@code stp} with these arguments and returns its exit code. */
   public static int run(String... args) {
-    return StpCommand.commandLine(args).execute(args);
+    return StpCommand.run(args);
   }
 }

@@ -90,8 +90,12 @@ class RenderCommandTest {
     }
     StpRunner.Result oneThread = stp(input.toString(), "render", "--batch", "--threads", "1");
     StpRunner.Result fourThreads = stp(input.toString(), "render", "--batch", "--threads", "4");
+    // "render --batch" alone starts without picocli (StpCommand.run): the same answers.
+    StpRunner.Result shortcut = stp(input.toString(), "render", "--batch");
 
     assertThat(fourThreads.out()).isEqualTo(oneThread.out());
+    assertThat(shortcut.out()).isEqualTo(oneThread.out());
+    assertThat(shortcut.exitCode()).isZero();
     List<String> lines = fourThreads.out().lines().toList();
     assertThat(lines).hasSize(1000);
     assertThat(parse(lines.get(999)).get("html").asText()).contains("Tag 999");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -69,9 +70,11 @@ final class RenderCommand implements Callable<Integer> {
     if (examples) {
       return examples(System.out);
     }
+    if (batch) {
+      return batch(threads, System.in, System.out);
+    }
     // Made here, not when picocli builds the command tree, so other commands never pay for it.
-    GovukTemplates templates = GovukTemplates.create();
-    return batch ? batch(templates, System.in, System.out) : single(templates, component, System.in);
+    return single(GovukTemplates.create(), component, System.in);
   }
 
   private int single(GovukTemplates templates, String name, InputStream in) throws IOException {
@@ -114,9 +117,22 @@ final class RenderCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int batch(GovukTemplates templates, InputStream in, OutputStream out) throws IOException {
-    new BatchRenderer(templates, threads).run(in, out);
+  private static int batch(int threads, InputStream in, OutputStream out) throws IOException {
+    new BatchRenderer(GovukTemplates.create(), threads).run(in, out);
     return 0;
+  }
+
+  /**
+   * {@code stp render --batch} with the default threads, run without picocli ({@link StpCommand#run}):
+   * the same work, and a failure reported as picocli's handler in {@link StpCommand} reports it.
+   */
+  static int batchWithDefaults(InputStream in, OutputStream out, PrintStream err) {
+    try {
+      return batch(Runtime.getRuntime().availableProcessors(), in, out);
+    } catch (IOException | RuntimeException e) {
+      err.println("stp: " + e.getMessage());
+      return 1;
+    }
   }
 
   /** Params as a JSON object; nothing at all (or only whitespace) is no params. */

@@ -3,6 +3,7 @@ package org.stpkit.cli.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,23 +24,42 @@ public final class StpCommand implements Runnable {
   /** Exit code for bad input: unknown component, malformed JSON, wrong params. */
   public static final int BAD_INPUT = 2;
 
-  /** The subcommands, by name, in the order help lists them. */
-  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+  private static final String[] RENDER_BATCH = {"render", "--batch"};
 
-  private static Map<String, Class<?>> subcommands() {
-    Map<String, Class<?>> subcommands = new LinkedHashMap<>();
-    subcommands.put("render", RenderCommand.class);
-    subcommands.put("gallery", GalleryCommand.class);
-    subcommands.put("forms", FormsCommand.class);
-    subcommands.put("notify", NotifyCommand.class);
-    subcommands.put("idam", IdamCommand.class);
-    subcommands.put("help", CommandLine.HelpCommand.class);
-    return Collections.unmodifiableMap(subcommands);
+  /**
+   * Runs {@code stp} with these arguments and returns its exit code.
+   *
+   * <p>{@code stp render --batch} with nothing more, which scripts and other languages start over
+   * and over, runs without picocli: its classes are too old for class-data sharing and it reads
+   * every annotation of the command, which together cost about 70 ms, half of that command's
+   * start-up. It does just what {@code RenderCommand} does for those arguments.
+   */
+  public static int run(String... args) {
+    if (Arrays.equals(args, RENDER_BATCH)) {
+      return RenderCommand.batchWithDefaults(System.in, System.out, System.err);
+    }
+    return commandLine(args).execute(args);
+  }
+
+  /** The subcommands, by name, in the order help lists them (in a holder, so the shortcut above never loads picocli). */
+  private static final class Subcommands {
+    static final Map<String, Class<?>> BY_NAME = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+      Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+      subcommands.put("render", RenderCommand.class);
+      subcommands.put("gallery", GalleryCommand.class);
+      subcommands.put("forms", FormsCommand.class);
+      subcommands.put("notify", NotifyCommand.class);
+      subcommands.put("idam", IdamCommand.class);
+      subcommands.put("help", CommandLine.HelpCommand.class);
+      return Collections.unmodifiableMap(subcommands);
+    }
   }
 
   /** The whole command tree. */
   public static CommandLine commandLine() {
-    return commandLine(SUBCOMMANDS.keySet());
+    return commandLine(Subcommands.BY_NAME.keySet());
   }
 
   /**
@@ -49,7 +69,7 @@ public final class StpCommand implements Runnable {
    * needs for its work.
    */
   public static CommandLine commandLine(String... args) {
-    if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !"help".equals(args[0])) {
+    if (args.length > 0 && Subcommands.BY_NAME.containsKey(args[0]) && !"help".equals(args[0])) {
       return commandLine(Set.of(args[0]));
     }
     return commandLine();
@@ -57,7 +77,7 @@ public final class StpCommand implements Runnable {
 
   private static CommandLine commandLine(Set<String> names) {
     CommandLine commandLine = new CommandLine(new StpCommand());
-    SUBCOMMANDS.forEach((name, command) -> {
+    Subcommands.BY_NAME.forEach((name, command) -> {
       if (names.contains(name)) {
         commandLine.addSubcommand(name, command);
       }
