@@ -31,7 +31,7 @@ public final class StpCommand implements Runnable {
    *
    * <p>{@code stp render --batch} with nothing more, which scripts and other languages start over
    * and over, runs without picocli: its classes are too old for class-data sharing and it reads
-   * every annotation of the command, which together cost about 70 ms, half of that command's
+   * every annotation of the command, which together cost about 50 ms, a third of that command's
    * start-up. It does just what {@code RenderCommand} does for those arguments.
    */
   public static int run(String... args) {
@@ -58,7 +58,7 @@ public final class StpCommand implements Runnable {
   }
 
   /** The whole command tree. */
-  public static CommandLine commandLine() {
+  private static CommandLine commandLine() {
     return commandLine(Subcommands.BY_NAME.keySet());
   }
 
@@ -68,7 +68,7 @@ public final class StpCommand implements Runnable {
    * which for all of them takes about a tenth of a second: more than a short {@code stp render}
    * needs for its work.
    */
-  public static CommandLine commandLine(String... args) {
+  private static CommandLine commandLine(String... args) {
     if (args.length > 0 && Subcommands.BY_NAME.containsKey(args[0]) && !"help".equals(args[0])) {
       return commandLine(Set.of(args[0]));
     }
