@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,24 @@ final class GalleryCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /** Every example as a {@code stp render --batch} request line: {@code {"component": ..., "params": ...}}. */
+    static List<String> exampleRequestLines() {
+      List<String> lines = new ArrayList<>();
+      try {
+        for (Map.Entry<String, List<Example>> component : loadExamples().entrySet()) {
+          for (Example example : component.getValue()) {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("component", component.getKey());
+            request.put("params", example.params());
+            lines.add(JSON.writeValueAsString(request));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return lines;
     }
 
     void handle(HttpExchange exchange) throws IOException {

@@ -1,11 +1,9 @@
 package org.stpkit.cli.internal;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code stp idam apply}: the plan, then the changes made. */
 @Command(
@@ -26,11 +24,7 @@ import picocli.CommandLine.Option;
       "4:refused, nothing changed: the plan is over the policy's thresholds"
     })
 final class IdamApplyCommand implements Callable<Integer> {
-  @Option(names = "--allow-mass-change", description = IdamCommand.ALLOW_MASS_CHANGE_DESCRIPTION)
-  boolean allowMassChange;
-
-  @Option(names = "--audit-log", paramLabel = "<file>", description = IdamCommand.AUDIT_LOG_DESCRIPTION)
-  Path auditLog = IdamCommand.DEFAULT_AUDIT_LOG;
+  @Mixin IdamApplyOptions apply;
 
   @Mixin IdamFeedOptions run;
 
@@ -38,10 +32,10 @@ final class IdamApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return IdamCommand.planFeed(spec, run, auditLog, (reconciler, plan) -> {
+    return IdamCommand.planFeed(spec, run, apply.auditLog, (reconciler, plan) -> {
       spec.commandLine().getOut().print(plan.toTable());
       spec.commandLine().getOut().println();
-      return IdamCommand.applyAndReport(spec, reconciler, plan, allowMassChange);
+      return IdamCommand.applyAndReport(spec, reconciler, plan, apply.allowMassChange);
     });
   }
 }

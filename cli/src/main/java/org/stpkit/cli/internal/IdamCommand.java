@@ -53,10 +53,6 @@ final class IdamCommand implements Runnable {
       + " thresholds that stop mass change.";
   static final String CONCURRENCY_DESCRIPTION = "How many people are read or changed at once, 1 to 64"
       + " (default: ${DEFAULT-VALUE}; Keycloak gains little past 8).";
-  static final String AUDIT_LOG_DESCRIPTION = "The JSON-lines file every change is appended to"
-      + " (default: ${DEFAULT-VALUE}).";
-  static final String ALLOW_MASS_CHANGE_DESCRIPTION = "Apply even when the plan is over the policy's thresholds"
-      + " (leavers, deletions, removals). Check the feed is whole first.";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -95,11 +95,7 @@ final class IdamEventCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan only; change nothing.")
   boolean dryRun;
 
-  @Option(names = "--allow-mass-change", description = IdamCommand.ALLOW_MASS_CHANGE_DESCRIPTION)
-  boolean allowMassChange;
-
-  @Option(names = "--audit-log", paramLabel = "<file>", description = IdamCommand.AUDIT_LOG_DESCRIPTION)
-  Path auditLog = IdamCommand.DEFAULT_AUDIT_LOG;
+  @Mixin IdamApplyOptions apply;
 
   @Mixin KeycloakServiceAccountOptions keycloak;
 
@@ -190,7 +186,7 @@ final class IdamEventCommand implements Callable<Integer> {
       AccessPolicy accessPolicy = AccessPolicy.load(policy);
       boolean byNumberOnly = event == Event.LEAVER && record == null && person == null;
       StaffRecord given = byNumberOnly ? null : record == null ? personFromOptions() : personFromRecord(record);
-      try (Reconciler reconciler = IdamCommand.reconciler(connection, accessPolicy, 1, auditLog)) {
+      try (Reconciler reconciler = IdamCommand.reconciler(connection, accessPolicy, 1, apply.auditLog)) {
         Plan plan;
         String number;
         if (given == null) {
@@ -208,7 +204,7 @@ final class IdamEventCommand implements Callable<Integer> {
           return IdamCommand.planned(plan);
         }
         spec.commandLine().getOut().println();
-        return IdamCommand.applyAndReport(spec, reconciler, plan, allowMassChange);
+        return IdamCommand.applyAndReport(spec, reconciler, plan, apply.allowMassChange);
       }
     });
   }

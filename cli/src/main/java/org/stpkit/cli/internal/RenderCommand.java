@@ -3,7 +3,6 @@ package org.stpkit.cli.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -104,14 +102,9 @@ final class RenderCommand implements Callable<Integer> {
 
   private static int examples(OutputStream out) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    for (Map.Entry<String, List<GalleryCommand.Gallery.Example>> component : GalleryCommand.Gallery.loadExamples().entrySet()) {
-      for (GalleryCommand.Gallery.Example example : component.getValue()) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("component", component.getKey());
-        request.put("params", example.params());
-        writer.write(Json.MAPPER.writeValueAsString(request));
-        writer.write('\n');
-      }
+    for (String line : GalleryCommand.Gallery.exampleRequestLines()) {
+      writer.write(line);
+      writer.write('\n');
     }
     writer.flush();
     return 0;
@@ -183,11 +176,6 @@ final class RenderCommand implements Callable<Integer> {
       return "boolean";
     }
     return "object";
-  }
-
-  /** Jackson's data binding, loaded only for --examples: it takes a tenth of a second to start. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   /** Params that are JSON but not an object. */

@@ -136,7 +136,7 @@ public final class MacroOptions {
     Map<String, Boolean> documentedRequired = new LinkedHashMap<>();
     for (Documented option : options) {
       String name = option.name();
-      String childSchemaPath = schemaPath.isEmpty() ? name : schemaPath + "." + name;
+      String childSchemaPath = child(schemaPath, name);
       String nestedSchemaPath = childSchemaPath + ("array".equals(option.type()) ? "[]" : "");
       boolean tableRows = "table".equals(component) && "rows".equals(childSchemaPath);
       MacroOptions nested = NONE;
@@ -153,9 +153,13 @@ public final class MacroOptions {
     List<Param> params = new ArrayList<>(byName.size());
     byName.forEach((name, alternatives) -> params.add(new Param(
         name,
-        enforcedAsRequired(component, name, documentedRequired.get(name), schemaPath.isEmpty() ? name : schemaPath + "." + name),
+        enforcedAsRequired(component, name, documentedRequired.get(name), child(schemaPath, name)),
         List.copyOf(alternatives))));
     return new MacroOptions(List.copyOf(params));
+  }
+
+  private static String child(String schemaPath, String name) {
+    return schemaPath.isEmpty() ? name : schemaPath + "." + name;
   }
 
   private static boolean enforcedAsRequired(String component, String name, boolean documented, String schemaPath) {
