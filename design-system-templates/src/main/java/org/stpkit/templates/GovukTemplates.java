@@ -15,16 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
-import org.stpkit.templates.internal.ComponentNames;
+import org.stpkit.templates.internal.ComponentRenderer;
 import org.stpkit.templates.internal.FreemarkerSetup;
-import org.stpkit.templates.internal.ParamValidator;
-import org.stpkit.templates.internal.components.Components;
-import org.stpkit.templates.internal.html.Component;
-import org.stpkit.templates.internal.html.Html;
-import org.stpkit.templates.internal.html.JsObject;
 
 /**
  * Renders GOV.UK Frontend components and pages.
@@ -51,14 +45,13 @@ public final class GovukTemplates {
   private static final String PAGE_ENTRY = "/govuk/internal/render-page.ftlh";
 
   private final @Nullable Path developmentDirectory;
-  private final boolean validateParams;
-  private final ParamValidator validator = new ParamValidator();
+  private final ComponentRenderer renderer;
   /** Made on the first page: components render without FreeMarker, and a CLI starts faster without it. */
   private volatile @Nullable Configuration configuration;
 
   private GovukTemplates(Builder builder) {
     this.developmentDirectory = builder.developmentDirectory;
-    this.validateParams = builder.validateParams;
+    this.renderer = new ComponentRenderer(builder.validateParams);
   }
 
   /** Templates from the jar, with params checked before rendering. */
@@ -82,7 +75,7 @@ public final class GovukTemplates {
 
   /** The govuk-frontend component names, such as {@code "date-input"}. */
   public List<String> components() {
-    return ComponentNames.ALL;
+    return ComponentRenderer.names();
   }
 
   /**
@@ -92,44 +85,20 @@ public final class GovukTemplates {
    *     naming the component and the param's path
    */
   public String render(String component, Map<String, ?> params) {
-    return renderToHtml(component, params).toString();
+    Objects.requireNonNull(component, "component");
+    Objects.requireNonNull(params, "params");
+    return renderer.render(component, params);
   }
 
   /** Renders a component into {@code out}. */
   public void render(String component, Map<String, ?> params, Writer out) {
     Objects.requireNonNull(out, "out");
-    String html = renderToHtml(component, params).toString();
+    String html = render(component, params);
     try {
       out.write(html);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + component, e);
     }
-  }
-
-  private Html renderToHtml(String component, Map<String, ?> params) {
-    Objects.requireNonNull(component, "component");
-    Objects.requireNonNull(params, "params");
-    Optional<Component> renderer = Components.byName(component);
-    if (renderer.isEmpty()) {
-      throw new TemplateRenderingException(
-          "Unknown component '" + component + "'. Known components: " + String.join(", ", ComponentNames.ALL),
-          component, null, null);
-    }
-    if (validateParams) {
-      ParamValidator.Problem problem = validator.check(component, params);
-      if (problem != null) {
-        throw new TemplateRenderingException(
-            component + ": param '" + problem.path() + "' " + problem.message(), component, problem.path(), null);
-      }
-    }
-    Html html = new Html(new StringBuilder(1024));
-    try {
-      renderer.get().render(JsObject.of(params), null, html);
-    } catch (RuntimeException e) {
-      // Params the checks let through (validation off, or values of unexpected Java types).
-      throw new TemplateRenderingException("Could not render " + component + ": " + e, component, null, e);
-    }
-    return html;
   }
 
   /** Renders a whole page with the GOV.UK page template. */
