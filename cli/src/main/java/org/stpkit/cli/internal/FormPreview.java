@@ -26,7 +26,7 @@ import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinitions;
 import org.stpkit.forms.FormEngine;
 import org.stpkit.forms.PersonName;
-import org.stpkit.forms.Submission;
+import org.stpkit.forms.spi.Submission;
 import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;

@@ -111,12 +111,11 @@ final class DefinitionReader {
         pages,
         conditions,
         new FormDefinition.CheckAnswersSettings(
-            text(checkAnswers.path("title"), "/checkAnswers/title")
-                .orElse(LocalisedText.of("Check your answers before sending your application")),
+            text(checkAnswers.path("title"), "/checkAnswers/title"),
             text(checkAnswers.path("declaration"), "/checkAnswers/declaration"),
-            text(checkAnswers.path("submitText"), "/checkAnswers/submitText").orElse(LocalisedText.of("Accept and send"))),
+            text(checkAnswers.path("submitText"), "/checkAnswers/submitText")),
         new FormDefinition.ConfirmationSettings(
-            text(confirmation.path("title"), "/confirmation/title").orElse(LocalisedText.of("Application complete")),
+            text(confirmation.path("title"), "/confirmation/title"),
             text(confirmation.path("body"), "/confirmation/body"),
             confirmation.path("referencePrefix").asText("")));
   }
