@@ -31,6 +31,9 @@ import org.stpkit.forms.Validation;
  * cannot: duplicate names, references to unknown pages, questions, lists and conditions, values a
  * question can never have, rules that do not fit a question type. Reading is defensive, so that
  * one pass reports every problem; {@link RouteGraphCheck} then checks the routes as a graph.
+ *
+ * <p>Longer than our usual class: it reads one grammar, the definition format, and splitting it would
+ * scatter that grammar's rules.
  */
 final class DefinitionReader {
   private final DefinitionDocument document;

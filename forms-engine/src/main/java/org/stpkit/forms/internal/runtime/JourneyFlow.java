@@ -75,7 +75,7 @@ public final class JourneyFlow {
     this.sessionTimeout = settings.sessionTimeout();
     String language = form.languages().get(0);
     Messages messages = new Messages(language, settings.messages().getOrDefault(language, Map.of()));
-    this.parser = new AnswerParser(language, clock);
+    this.parser = new AnswerParser(messages, clock);
     this.journey = new Journey(form, parser);
     this.binding = settings.bindTo().map(type -> binding(type, form));
     this.pages = new Pages(form, messages, new QuestionComponents(messages, settings.templates()), new PageRenderer(),
