@@ -1,4 +1,4 @@
-package org.stpkit.forms;
+package org.stpkit.forms.spi;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * A completed journey: only the answers on the route the user took, as typed values ({@code String},
  * {@code java.math.BigDecimal}, {@code java.time.LocalDate}, {@code Boolean} for yes / no, {@code
- * List<String>} for checkboxes, {@link Address}, {@link PersonName}), in page order. Optional
- * questions left blank are not included. With {@code FormEngine.Builder.bindAnswersTo}, also as the
+ * List<String>} for checkboxes, {@code org.stpkit.forms.Address}, {@code org.stpkit.forms.PersonName}),
+ * in page order. Optional questions left blank are not included. With {@code FormEngine.Builder.bindAnswersTo}, also as the
  * team's record: {@link #answersAs(Class)}.
  */
 public record Submission(String formId, int formVersion, String reference, Map<String, Object> answers,
@@ -28,13 +28,15 @@ public record Submission(String formId, int formVersion, String reference, Map<S
    * The answers as the record the engine binds them to ({@code FormEngine.Builder.bindAnswersTo}),
    * already checked with Jakarta Validation.
    *
-   * @throws FormsException when the engine was not set to bind them to this type
+   * @throws IllegalStateException when the engine was not built to bind them to a record, and
+   *     ClassCastException when it binds them to another type: mistakes in the calling code, not
+   *     conditions to handle (this package names no API type, so that the API can name its types)
    */
   public <R extends Record> R answersAs(Class<R> type) {
-    Record bound = boundAnswers.orElseThrow(() -> new FormsException(
+    Record bound = boundAnswers.orElseThrow(() -> new IllegalStateException(
         "The answers of form '" + formId + "' are not bound to a record: build the engine with bindAnswersTo(" + type.getSimpleName() + ".class)"));
     if (!type.isInstance(bound)) {
-      throw new FormsException("The answers of form '" + formId + "' are bound to " + bound.getClass().getName()
+      throw new ClassCastException("The answers of form '" + formId + "' are bound to " + bound.getClass().getName()
           + ", not " + type.getName());
     }
     return type.cast(bound);
