@@ -481,8 +481,8 @@ class PlannerTest {
   void aPersonWhoseRowWasLeftOutIsHeldNotTreatedAsALeaver() {
     InMemoryRealm realm = new InMemoryRealm();
     applyAndConverge(realm, feed(jo()), TODAY);
-    HrFeed badRow = HrFeed.of("staff.csv", List.of(),
-        List.of(new FeedProblem("staff.csv", 2, "startDate", java.util.Optional.of("E1"), "not a date: '2026-13-01'")));
+    HrFeed badRow = HrFeed.readCsv(new java.io.StringReader(
+        "employeeNumber,givenName,familyName,startDate\nE1,Jo,Bloggs,2026-13-01\n"), "staff.csv");
 
     Plan plan = plan(realm, badRow, TODAY);
     assertThat(plan.users()).isEmpty();
