@@ -19,15 +19,16 @@ import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.ComponentNames;
+import org.stpkit.templates.internal.ComponentRegistry;
 import org.stpkit.templates.internal.FreemarkerSetup;
 import org.stpkit.templates.internal.ParamValidator;
-import org.stpkit.templates.internal.components.Components;
-import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
 import org.stpkit.templates.internal.html.JsObject;
+import org.stpkit.templates.internal.html.Markup;
+import org.stpkit.templates.internal.html.RenderProblem;
 
 /**
- * Renders GOV.UK Frontend components and pages.
+ * Renders GOV.UK Frontend and MoJ Frontend components, and pages.
  *
  * <pre>{@code
  * GovukTemplates templates = GovukTemplates.create();
@@ -36,17 +37,25 @@ import org.stpkit.templates.internal.html.JsObject;
  *     "label", Map.of("text", "Email address")));
  * }</pre>
  *
- * <p>Params are the ones documented in each component's {@code macro-options.json}, as JSON-like
- * values: {@code Map}, {@code List}, {@code String}, {@code Number} and {@code Boolean}. Instances
- * are thread-safe and meant to be shared: the FreeMarker configuration is built once.
+ * <p>A component is named by its govuk-frontend folder name ({@code "date-input"}) or by its
+ * Nunjucks macro name ({@code "govukDateInput"}); MoJ Frontend's components by their macro names
+ * only ({@code "mojTimeline"}, {@code "mojBadge"}, {@code "pdsHeader"}), as four of MoJ's folder
+ * names are also govuk-frontend's. Params are the ones documented in each component's {@code
+ * macro-options.json} (for MoJ Frontend, which documents them in prose, the kit's own
+ * transcription), as JSON-like values: {@code Map}, {@code List}, {@code String}, {@code Number} and
+ * {@code Boolean}. Instances are thread-safe and meant to be shared: the FreeMarker configuration
+ * is built once.
  *
  * <p>From your own {@code .ftlh} templates, call {@link #configure(Configuration)} on your
- * configuration and {@code <#import "/govuk/all.ftlh" as govuk>}; then
- * {@code <@govuk.govukInput name="email" label={"text": "Email address"}/>}.
+ * configuration and {@code <#import "/govuk/all.ftlh" as govuk>} (or {@code "/moj/all.ftlh" as
+ * moj}); then {@code <@govuk.govukInput name="email" label={"text": "Email address"}/>}.
  */
 public final class GovukTemplates {
   /** The govuk-frontend version these templates reproduce. */
-  public static final String GOVUK_FRONTEND_VERSION = readGovukFrontendVersion();
+  public static final String GOVUK_FRONTEND_VERSION = readVersion("govuk-frontend.properties");
+
+  /** The MoJ Frontend ({@code @ministryofjustice/frontend}) version these templates reproduce. */
+  public static final String MOJ_FRONTEND_VERSION = readVersion("moj-frontend.properties");
 
   private static final String PAGE_ENTRY = "/govuk/internal/render-page.ftlh";
 
@@ -85,20 +94,42 @@ public final class GovukTemplates {
     return ComponentNames.ALL;
   }
 
+  /** The MoJ Frontend components, by their Nunjucks macro names, such as {@code "mojTimeline"}. */
+  public List<String> mojComponents() {
+    return MOJ_COMPONENTS;
+  }
+
+  private static final List<String> MOJ_COMPONENTS = ComponentRegistry.all().stream()
+      .filter(entry -> entry.family() == ComponentRegistry.Family.MOJ)
+      .map(ComponentRegistry.Entry::macro)
+      .toList();
+
   /**
-   * Renders a component by its govuk-frontend name from its params.
+   * Renders a component from its params.
    *
+   * @param component a govuk-frontend folder name ({@code "date-input"}) or a Nunjucks macro name
+   *     ({@code "govukDateInput"}, {@code "mojTimeline"})
    * @throws TemplateRenderingException for an unknown component, or params of the wrong shape,
    *     naming the component and the param's path
    */
   public String render(String component, Map<String, ?> params) {
-    return renderToHtml(component, params).toString();
+    return renderToHtml(component, params, null).toString();
+  }
+
+  /**
+   * Renders a component with nested content, as Nunjucks' {@code {% call component(params) %}html{%
+   * endcall %}} does: the content is the macro's {@code caller()}, trusted markup. MoJ's
+   * {@code interruptionCard} needs it for its body.
+   */
+  public String render(String component, Map<String, ?> params, String callerHtml) {
+    Objects.requireNonNull(callerHtml, "callerHtml");
+    return renderToHtml(component, params, new Markup(callerHtml)).toString();
   }
 
   /** Renders a component into {@code out}. */
   public void render(String component, Map<String, ?> params, Writer out) {
     Objects.requireNonNull(out, "out");
-    String html = renderToHtml(component, params).toString();
+    String html = renderToHtml(component, params, null).toString();
     try {
       out.write(html);
     } catch (IOException e) {
@@ -106,28 +137,31 @@ public final class GovukTemplates {
     }
   }
 
-  private Html renderToHtml(String component, Map<String, ?> params) {
+  private Html renderToHtml(String component, Map<String, ?> params, @Nullable Markup caller) {
     Objects.requireNonNull(component, "component");
     Objects.requireNonNull(params, "params");
-    Optional<Component> renderer = Components.byName(component);
-    if (renderer.isEmpty()) {
-      throw new TemplateRenderingException(
-          "Unknown component '" + component + "'. Known components: " + String.join(", ", ComponentNames.ALL),
+    Optional<ComponentRegistry.Entry> found = ComponentRegistry.find(component);
+    if (found.isEmpty()) {
+      throw new TemplateRenderingException("Unknown component '" + component + "'. Known components: "
+          + String.join(", ", ComponentNames.ALL) + "; and by macro name: " + String.join(", ", MOJ_COMPONENTS),
           component, null, null);
     }
+    String name = found.get().name();
     if (validateParams) {
-      ParamValidator.Problem problem = validator.check(component, params);
+      ParamValidator.Problem problem = validator.check(name, params);
       if (problem != null) {
         throw new TemplateRenderingException(
-            component + ": param '" + problem.path() + "' " + problem.message(), component, problem.path(), null);
+            name + ": param '" + problem.path() + "' " + problem.message(), name, problem.path(), null);
       }
     }
     Html html = new Html(new StringBuilder(1024));
     try {
-      renderer.get().render(JsObject.of(params), null, html);
+      found.get().component().render(JsObject.of(params), caller, html);
+    } catch (RenderProblem e) {
+      throw new TemplateRenderingException(name + ": " + e.getMessage(), name, null, null);
     } catch (RuntimeException e) {
       // Params the checks let through (validation off, or values of unexpected Java types).
-      throw new TemplateRenderingException("Could not render " + component + ": " + e, component, null, e);
+      throw new TemplateRenderingException("Could not render " + name + ": " + e, name, null, e);
     }
     return html;
   }
@@ -188,9 +222,9 @@ public final class GovukTemplates {
     return (end < 0 ? message : message.substring(0, end)).strip();
   }
 
-  private static String readGovukFrontendVersion() {
+  private static String readVersion(String resource) {
     Properties properties = new Properties();
-    try (var in = GovukTemplates.class.getResourceAsStream("govuk-frontend.properties")) {
+    try (var in = GovukTemplates.class.getResourceAsStream(resource)) {
       if (in != null) {
         properties.load(in);
       }

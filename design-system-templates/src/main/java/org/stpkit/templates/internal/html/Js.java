@@ -252,6 +252,33 @@ public final class Js {
     return Double.NaN;
   }
 
+  /**
+   * JavaScript's {@code parseInt(value, 10)}, as Nunjucks' {@code int} filter calls it: the value
+   * as a string, leading whitespace skipped, a sign, then as many decimal digits as there are. Null
+   * where JavaScript gives NaN (the filter's undefined default).
+   */
+  public static @Nullable Double parseInt(@Nullable Object value) {
+    String text = string(value);
+    int i = 0;
+    while (i < text.length() && isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    boolean negative = false;
+    if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      negative = text.charAt(i) == '-';
+      i++;
+    }
+    int start = i;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == start) {
+      return null;
+    }
+    double number = new BigDecimal(text.substring(start, i)).doubleValue();
+    return negative ? -number : number;
+  }
+
   /** JavaScript's number to string conversion for the number types JSON parsers produce. */
   public static String numberToString(Number number) {
     if (number instanceof Integer || number instanceof Long || number instanceof Short
