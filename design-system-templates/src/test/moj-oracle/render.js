@@ -80,6 +80,7 @@ function main () {
 
   fs.mkdirSync(options.out, { recursive: true })
   const covered = new Set()
+  let onGovukMacros = 0
   const problems = []
   let total = 0
   for (const file of fs.readdirSync(options.cases).filter((name) => name.endsWith('.json')).sort()) {
@@ -114,6 +115,7 @@ function main () {
       }
     }
     total += fixtures.length
+    if (!mojMacros.has(spec.macro)) onGovukMacros += fixtures.length
     const out = { component: spec.component, macro: spec.macro, template, version, fixtures }
     fs.writeFileSync(path.join(options.out, `${spec.component}.json`), JSON.stringify(out, null, 2) + '\n')
   }
@@ -128,7 +130,9 @@ function main () {
     process.stderr.write(`render.js: the MoJ Frontend oracle could not be built:\n  ${problems.join('\n  ')}\n`)
     process.exit(1)
   }
-  process.stdout.write(`MoJ Frontend ${version} oracle: ${total} cases of ${covered.size} macros rendered by Nunjucks ${require(path.join(options.modules, 'nunjucks', 'package.json')).version}\n`)
+  const nunjucksVersion = require(path.join(options.modules, 'nunjucks', 'package.json')).version
+  process.stdout.write(`MoJ Frontend ${version} oracle: ${total} cases rendered by Nunjucks ${nunjucksVersion}, ` +
+    `covering its ${mojMacros.size} macros (${onGovukMacros} of the cases are MoJ components built from govuk-frontend macros)\n`)
 }
 
 try {
