@@ -93,6 +93,6 @@ public final class GovukAssets {
   }
 
   private static String escape(String value) {
-    return org.stpkit.templates.internal.html.Js.escape(value);
+    return org.stpkit.templates.internal.ComponentRenderer.escape(value);
   }
 }

@@ -91,7 +91,7 @@ public final class GovukPage {
 
     /** The text of the {@code <title>}; escaped. */
     public Builder pageTitle(String title) {
-      return block("pageTitle", org.stpkit.templates.internal.html.Js.escape(Objects.requireNonNull(title, "title")));
+      return block("pageTitle", org.stpkit.templates.internal.ComponentRenderer.escape(Objects.requireNonNull(title, "title")));
     }
 
     /** The main content, as trusted HTML. */

@@ -15,17 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
-import org.stpkit.templates.internal.ComponentNames;
-import org.stpkit.templates.internal.ComponentRegistry;
+import org.stpkit.templates.internal.ComponentRenderer;
 import org.stpkit.templates.internal.FreemarkerSetup;
-import org.stpkit.templates.internal.ParamValidator;
-import org.stpkit.templates.internal.html.Html;
-import org.stpkit.templates.internal.html.JsObject;
-import org.stpkit.templates.internal.html.Markup;
-import org.stpkit.templates.internal.html.RenderProblem;
 
 /**
  * Renders GOV.UK Frontend and MoJ Frontend components, and pages.
@@ -60,14 +53,13 @@ public final class GovukTemplates {
   private static final String PAGE_ENTRY = "/govuk/internal/render-page.ftlh";
 
   private final @Nullable Path developmentDirectory;
-  private final boolean validateParams;
-  private final ParamValidator validator = new ParamValidator();
+  private final ComponentRenderer renderer;
   /** Made on the first page: components render without FreeMarker, and a CLI starts faster without it. */
   private volatile @Nullable Configuration configuration;
 
   private GovukTemplates(Builder builder) {
     this.developmentDirectory = builder.developmentDirectory;
-    this.validateParams = builder.validateParams;
+    this.renderer = new ComponentRenderer(builder.validateParams);
   }
 
   /** Templates from the jar, with params checked before rendering. */
@@ -91,18 +83,13 @@ public final class GovukTemplates {
 
   /** The govuk-frontend component names, such as {@code "date-input"}. */
   public List<String> components() {
-    return ComponentNames.ALL;
+    return ComponentRenderer.names();
   }
 
   /** The MoJ Frontend components, by their Nunjucks macro names, such as {@code "mojTimeline"}. */
   public List<String> mojComponents() {
-    return MOJ_COMPONENTS;
+    return ComponentRenderer.mojNames();
   }
-
-  private static final List<String> MOJ_COMPONENTS = ComponentRegistry.all().stream()
-      .filter(entry -> entry.family() == ComponentRegistry.Family.MOJ)
-      .map(ComponentRegistry.Entry::macro)
-      .toList();
 
   /**
    * Renders a component from its params.
@@ -113,7 +100,9 @@ public final class GovukTemplates {
    *     naming the component and the param's path
    */
   public String render(String component, Map<String, ?> params) {
-    return renderToHtml(component, params, null).toString();
+    Objects.requireNonNull(component, "component");
+    Objects.requireNonNull(params, "params");
+    return renderer.render(component, params, null);
   }
 
   /**
@@ -122,48 +111,21 @@ public final class GovukTemplates {
    * {@code interruptionCard} needs it for its body.
    */
   public String render(String component, Map<String, ?> params, String callerHtml) {
+    Objects.requireNonNull(component, "component");
+    Objects.requireNonNull(params, "params");
     Objects.requireNonNull(callerHtml, "callerHtml");
-    return renderToHtml(component, params, new Markup(callerHtml)).toString();
+    return renderer.render(component, params, callerHtml);
   }
 
   /** Renders a component into {@code out}. */
   public void render(String component, Map<String, ?> params, Writer out) {
     Objects.requireNonNull(out, "out");
-    String html = renderToHtml(component, params, null).toString();
+    String html = render(component, params);
     try {
       out.write(html);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + component, e);
     }
-  }
-
-  private Html renderToHtml(String component, Map<String, ?> params, @Nullable Markup caller) {
-    Objects.requireNonNull(component, "component");
-    Objects.requireNonNull(params, "params");
-    Optional<ComponentRegistry.Entry> found = ComponentRegistry.find(component);
-    if (found.isEmpty()) {
-      throw new TemplateRenderingException("Unknown component '" + component + "'. Known components: "
-          + String.join(", ", ComponentNames.ALL) + "; and by macro name: " + String.join(", ", MOJ_COMPONENTS),
-          component, null, null);
-    }
-    String name = found.get().name();
-    if (validateParams) {
-      ParamValidator.Problem problem = validator.check(name, params);
-      if (problem != null) {
-        throw new TemplateRenderingException(
-            name + ": param '" + problem.path() + "' " + problem.message(), name, problem.path(), null);
-      }
-    }
-    Html html = new Html(new StringBuilder(1024));
-    try {
-      found.get().component().render(JsObject.of(params), caller, html);
-    } catch (RenderProblem e) {
-      throw new TemplateRenderingException(name + ": " + e.getMessage(), name, null, null);
-    } catch (RuntimeException e) {
-      // Params the checks let through (validation off, or values of unexpected Java types).
-      throw new TemplateRenderingException("Could not render " + name + ": " + e, name, null, e);
-    }
-    return html;
   }
 
   /** Renders a whole page with the GOV.UK page template. */

@@ -53,6 +53,6 @@ public final class MojAssets {
   }
 
   private static String escape(String value) {
-    return org.stpkit.templates.internal.html.Js.escape(value);
+    return org.stpkit.templates.internal.ComponentRenderer.escape(value);
   }
 }

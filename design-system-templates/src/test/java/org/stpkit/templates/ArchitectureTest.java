@@ -4,19 +4,31 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.stpkit.templates.internal.ComponentRenderer;
+import org.stpkit.templates.internal.FreemarkerSetup;
 import org.stpkit.testsupport.ArchitectureRules;
 
-/** The module's API is its root package; internals stay internal; no package cycles. */
+/** The module's shape: see {@link ArchitectureRules}. */
 @AnalyzeClasses(packages = "org.stpkit.templates", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-  private static final String ROOT = "org.stpkit.templates";
+  private static final ArchitectureRules.Module MODULE = ArchitectureRules.module("org.stpkit.templates")
+      .entryPoints(FreemarkerSetup.class, ComponentRenderer.class);
 
   @ArchTest
-  static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles(ROOT);
+  static final ArchRule noCycles = MODULE.noCycles();
 
   @ArchTest
-  static final ArchRule noOtherModulesInternals = ArchitectureRules.noOtherModulesInternals(ROOT);
+  static final ArchRule apiReachesInternalsOnlyThroughEntryPoints = MODULE.apiReachesInternalsOnlyThroughEntryPoints();
 
   @ArchTest
-  static final ArchRule publicApiExposesNoInternalTypes = ArchitectureRules.publicApiExposesNoInternalTypes(ROOT);
+  static final ArchRule noOtherModulesInternals = MODULE.noOtherModulesInternals();
+
+  @ArchTest
+  static final ArchRule publicApiExposesNoInternalTypes = MODULE.publicApiExposesNoInternalTypes();
+
+  @ArchTest
+  static final ArchRule everyPackageNullMarked = MODULE.everyPackageNullMarked();
+
+  @ArchTest
+  static final ArchRule ownsItsRootPackage = MODULE.ownsItsRootPackage();
 }

@@ -31,6 +31,7 @@ import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
 import org.stpkit.templates.GovukAssets;
+import org.stpkit.templates.servlet.GovukAssetServlet;
 import org.stpkit.templates.GovukPage;
 import org.stpkit.templates.GovukTemplates;
 
@@ -66,7 +67,7 @@ final class FormPreview implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new AssetServlet()), "/assets/*");
+    context.addServlet(new ServletHolder(new GovukAssetServlet()), "/assets/*");
     context.addServlet(new ServletHolder(new PreviewServlet()), "/*");
     server.setHandler(context);
     server.start();
@@ -191,25 +192,6 @@ final class FormPreview implements AutoCloseable {
       response.setContentType("text/html;charset=UTF-8");
       response.setHeader("Cache-Control", "no-store");
       response.getOutputStream().write(current.problemsPage().getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  /** govuk-frontend's assets from the templates jar. */
-  private static final class AssetServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
-      Optional<GovukAssets.Asset> asset = GovukAssets.find(path);
-      if (asset.isEmpty()) {
-        response.sendError(404);
-        return;
-      }
-      response.setContentType(asset.get().contentType());
-      response.setHeader("Cache-Control", asset.get().cacheControl());
-      response.setHeader("X-Content-Type-Options", "nosniff");
-      response.getOutputStream().write(asset.get().content());
     }
   }
 }

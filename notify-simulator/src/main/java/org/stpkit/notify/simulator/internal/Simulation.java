@@ -29,6 +29,8 @@ import org.stpkit.notify.simulator.SimulatedNotification;
 import org.stpkit.notify.simulator.SimulatedTemplate;
 import org.stpkit.notify.simulator.SimulatorConfig;
 import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifyrules.Recipients;
+import org.stpkit.notifyrules.Refusal;
 
 /**
  * The simulated Notify service: its rules for sends, its stored notifications and their statuses.
@@ -166,13 +168,16 @@ public final class Simulation {
             template.type().apiName() + " template is not suitable for " + type.apiName() + " notification");
       }
       List<String> addressLines = List.of();
-      if (type == TemplateType.EMAIL && !Rules.isEmail(recipient)) {
-        throw new Refused(400, "ValidationError", "email_address Not a valid email address");
+      if (type == TemplateType.EMAIL) {
+        Optional<Refusal> refusal = Recipients.email(recipient).refusal();
+        if (refusal.isPresent()) {
+          throw new Refused(400, "ValidationError", "email_address " + refusal.get().notifyMessage());
+        }
       }
       if (type == TemplateType.SMS) {
-        Rules.PhoneCheck phone = Rules.ukMobile(recipient);
-        if (phone.problem().isPresent()) {
-          throw new Refused(400, "ValidationError", "phone_number " + phone.problem().get());
+        Optional<Refusal> refusal = Recipients.ukMobile(recipient).refusal();
+        if (refusal.isPresent()) {
+          throw new Refused(400, "ValidationError", "phone_number " + refusal.get().notifyMessage());
         }
       }
       if (type == TemplateType.LETTER) {
@@ -180,9 +185,9 @@ public final class Simulation {
           throw new Refused(400, "BadRequestError", "Cannot send letters with a team api key");
         }
         addressLines = addressLines(personalisation);
-        Optional<String> problem = Rules.letterAddressProblem(addressLines);
-        if (problem.isPresent()) {
-          throw new Refused(400, "ValidationError", problem.get());
+        Optional<Refusal> refusal = Recipients.letterAddress(addressLines).refusal();
+        if (refusal.isPresent()) {
+          throw new Refused(400, "ValidationError", refusal.get().notifyMessage());
         }
         recipient = addressLines.get(0);
       }
@@ -423,8 +428,8 @@ public final class Simulation {
     if (type == TemplateType.EMAIL) {
       return config.teamEmails().stream().anyMatch(email -> email.equalsIgnoreCase(recipient));
     }
-    Optional<String> number = Rules.ukMobile(recipient).normalised();
-    return config.teamPhones().stream().anyMatch(phone -> Rules.ukMobile(phone).normalised().equals(number));
+    Optional<String> number = Recipients.ukMobile(recipient).value();
+    return config.teamPhones().stream().anyMatch(phone -> Recipients.ukMobile(phone).value().equals(number));
   }
 
   private static List<String> addressLines(Map<String, Object> personalisation) {
@@ -486,7 +491,7 @@ public final class Simulation {
         }
         return "delivered";
       case SMS:
-        String number = Rules.ukMobile(stored.recipient).normalised().orElse("");
+        String number = Recipients.ukMobile(stored.recipient).value().orElse("");
         if (number.equals("07700900003")) {
           return "temporary-failure";
         }
