@@ -14,11 +14,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.stpkit.notify.servlet.DeliveryReceiptServlet;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 
 /** Notify (the simulator) calls the receipt servlet in Jetty; the message's delivery is recorded once. */
 class DeliveryReceiptIT {

@@ -11,11 +11,11 @@ import java.util.function.BooleanSupplier;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 
 /** The outbox sent to the Notify simulator: outcomes, retries, unknown outcomes, statuses, receipts. */
 class DispatchIT {

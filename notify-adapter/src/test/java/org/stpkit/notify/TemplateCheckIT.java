@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 
 /** The start-up check of the catalogue against the templates in Notify (the simulator). */
 class TemplateCheckIT {
