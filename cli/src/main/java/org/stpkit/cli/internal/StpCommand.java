@@ -52,9 +52,15 @@ public final class StpCommand implements Runnable {
       subcommands.put("forms", FormsCommand.class);
       subcommands.put("notify", NotifyCommand.class);
       subcommands.put("idam", IdamCommand.class);
+      subcommands.put("docs", DocsCommand.class);
       subcommands.put("help", CommandLine.HelpCommand.class);
       return Collections.unmodifiableMap(subcommands);
     }
+  }
+
+  /** Every command, as picocli models it: what the documentation's CLI reference is generated from. */
+  static CommandLine.Model.CommandSpec commandTree() {
+    return commandLine().getCommandSpec();
   }
 
   /** The whole command tree. */
