@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator;
+package org.stpkit.notifysimulator;
 
 /** Notify's API key types. */
 public enum KeyType {

@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator;
+package org.stpkit.notifysimulator;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,9 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.stpkit.notify.simulator.internal.HttpApi;
-import org.stpkit.notify.simulator.internal.ReceiptSender;
-import org.stpkit.notify.simulator.internal.Simulation;
+import org.stpkit.notifysimulator.internal.HttpApi;
+import org.stpkit.notifysimulator.internal.ReceiptSender;
+import org.stpkit.notifysimulator.internal.Simulation;
 
 /**
  * A GOV.UK Notify simulator: a local HTTP server that answers Notify's v2 API as Notify does, for

@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator;
+package org.stpkit.notifysimulator;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator;
+package org.stpkit.notifysimulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

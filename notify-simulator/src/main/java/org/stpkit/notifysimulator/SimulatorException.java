@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator;
+package org.stpkit.notifysimulator;
 
 /** The simulator's one unchecked exception: a bad configuration or a server that could not start. */
 public class SimulatorException extends RuntimeException {

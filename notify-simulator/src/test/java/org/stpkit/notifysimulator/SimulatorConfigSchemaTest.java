@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator;
+package org.stpkit.notifysimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator.internal;
+package org.stpkit.notifysimulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.stpkit.notify.simulator.ApiKey;
-import org.stpkit.notify.simulator.Faults;
-import org.stpkit.notify.simulator.SimulatedNotification;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.ApiKey;
+import org.stpkit.notifysimulator.Faults;
+import org.stpkit.notifysimulator.SimulatedNotification;
+import org.stpkit.notifysimulator.TemplateType;
 
 /**
  * Notify's v2 routes over the JDK's HTTP server, plus the simulator's own inspection routes under

@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator.internal;
+package org.stpkit.notifysimulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.stpkit.notify.simulator.ApiKey;
+import org.stpkit.notifysimulator.ApiKey;
 
 /**
  * Checks a request's JWT as Notify does: HS256 over a key's secret, {@code iss} the service id,

@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator.internal;
+package org.stpkit.notifysimulator.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Map;

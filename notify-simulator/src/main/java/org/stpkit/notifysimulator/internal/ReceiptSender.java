@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator.internal;
+package org.stpkit.notifysimulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.stpkit.notify.simulator.SimulatorConfig;
+import org.stpkit.notifysimulator.SimulatorConfig;
 
 /**
  * Sends delivery receipts to the service's callback URL as Notify does: POST, bearer token, retried

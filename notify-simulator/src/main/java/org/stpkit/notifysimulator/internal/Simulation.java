@@ -1,4 +1,4 @@
-package org.stpkit.notify.simulator.internal;
+package org.stpkit.notifysimulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,12 +23,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.stpkit.notify.simulator.ApiKey;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.SimulatedNotification;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.ApiKey;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.SimulatedNotification;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 import org.stpkit.notifyrules.Recipients;
 import org.stpkit.notifyrules.Refusal;
 

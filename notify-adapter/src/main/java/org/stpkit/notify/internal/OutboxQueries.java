@@ -16,25 +16,25 @@ import javax.sql.DataSource;
 import org.stpkit.notify.Channel;
 import org.stpkit.notify.FailedMessage;
 import org.stpkit.notify.OutboxStats;
+import org.stpkit.notify.OutboxStatus;
+import org.stpkit.notify.TimelineEntry;
 
-/** Counters, the list of failed messages, and re-driving them. */
-public final class Operations {
-  private final Outbox outbox;
+/** What operators ask of an outbox: counters, the failed messages, re-driving them, and finding a message by reference. */
+public final class OutboxQueries {
   private final DataSource dataSource;
 
-  public Operations(Outbox outbox) {
-    this.outbox = outbox;
-    this.dataSource = outbox.dataSource();
+  public OutboxQueries(DataSource dataSource) {
+    this.dataSource = dataSource;
   }
 
   public OutboxStats stats(Instant now) throws SQLException {
-    Map<String, Long> counts = new java.util.HashMap<>();
+    Map<OutboxStatus, Long> counts = new java.util.EnumMap<>(OutboxStatus.class);
     Optional<Duration> oldest = Optional.empty();
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement select = connection.prepareStatement("SELECT status, COUNT(*) FROM notify_outbox GROUP BY status");
           ResultSet result = select.executeQuery()) {
         while (result.next()) {
-          counts.put(result.getString(1), result.getLong(2));
+          counts.put(OutboxStatus.valueOf(result.getString(1)), result.getLong(2));
         }
       }
       try (PreparedStatement select = connection.prepareStatement(
@@ -46,9 +46,9 @@ public final class Operations {
         }
       }
     }
-    return new OutboxStats(counts.getOrDefault("QUEUED", 0L), counts.getOrDefault("SENDING", 0L),
-        counts.getOrDefault("RETRYING", 0L), counts.getOrDefault("SENT", 0L), counts.getOrDefault("DELIVERED", 0L),
-        counts.getOrDefault("FAILED", 0L), oldest);
+    return new OutboxStats(counts.getOrDefault(OutboxStatus.QUEUED, 0L), counts.getOrDefault(OutboxStatus.SENDING, 0L),
+        counts.getOrDefault(OutboxStatus.RETRYING, 0L), counts.getOrDefault(OutboxStatus.SENT, 0L),
+        counts.getOrDefault(OutboxStatus.DELIVERED, 0L), counts.getOrDefault(OutboxStatus.FAILED, 0L), oldest);
   }
 
   public List<FailedMessage> failed() throws SQLException {
@@ -81,7 +81,7 @@ public final class Operations {
           update.setObject(2, at);
           update.setString(3, id);
           if (update.executeUpdate() == 1) {
-            outbox.event(connection, id, now, "REDRIVEN", "queued again by an operator");
+            Outbox.event(connection, id, now, TimelineEntry.EventKind.REDRIVEN, "queued again by an operator");
             redriven++;
           }
         }
