@@ -39,8 +39,8 @@ class FormsCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).contains(
-        definition + ":6:15: /pages/0/questions/0/type: unknown type 'dropdown'",
-        definition + ":10:13: /pages/0/next/0/to: no page has the path '/two'",
+        definition + ":6:15: pages[0].questions[0].type: unknown type 'dropdown'",
+        definition + ":10:13: pages[0].next[0].to: no page has the path '/two'",
         "2 problems in " + definition);
   }
 }

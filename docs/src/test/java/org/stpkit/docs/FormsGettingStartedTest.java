@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.FormDefinitions;
 import org.stpkit.forms.FormEngine;
-import org.stpkit.forms.Submission;
+import org.stpkit.forms.spi.Submission;
 import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.templates.servlet.GovukAssetServlet;
 

@@ -12,9 +12,9 @@ import org.stpkit.notify.MilestoneCatalogue;
 import org.stpkit.notify.MilestoneMessenger;
 import org.stpkit.notify.Reached;
 import org.stpkit.notify.TimelineEntry;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatorConfig;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatorConfig;
 import uk.gov.service.notify.NotificationClient;
 
 /** The samples of docs/developers/notify.md, run against the Notify simulator. */

@@ -1,5 +1,6 @@
 package org.stpkit.forms;
 
+import org.stpkit.forms.spi.Submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -184,6 +185,19 @@ class FormEngineTest {
     JourneyDriver.Shown retried = browser.post(MOUNT + "/check-answers");
     assertThat(retried.path()).isEqualTo(MOUNT + "/confirmation");
     assertThat(submissions).hasSize(1);
+  }
+
+  @Test
+  void aTeamCanReplaceAnyOfTheEnginesWords() {
+    FormEngine renamed = FormEngine.builder(SAMPLE).mountPath(MOUNT).submissionHandler(submissions::add)
+        .messages("en", Map.of("button.continue", "Save and continue", "page.back", "Go back"))
+        .build();
+    JourneyDriver other = new JourneyDriver(renamed, MOUNT);
+
+    JourneyDriver.Shown first = other.get(MOUNT + "/");
+    assertThat(first.html().select("button.govuk-button").text()).isEqualTo("Save and continue");
+    JourneyDriver.Shown second = other.post(MOUNT + "/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
+    assertThat(second.html().select(".govuk-back-link").text()).isEqualTo("Go back");
   }
 
   @Test
