@@ -197,6 +197,50 @@ public final class LocatedNode {
     return at;
   }
 
+  /**
+   * A problem at a JSON pointer below this value ({@code /pages/3/title}, as JSON Schema validators
+   * report places): at the line and column of the deepest value that exists on the way, and named
+   * by the whole path in this format's syntax ({@code pages[3].title}), so that a missing value is
+   * still named exactly.
+   */
+  public Problem problemAt(String jsonPointer, String message) {
+    LocatedNode at = nearest(pointerSegments(jsonPointer));
+    return new Problem(source, at.line, at.column, pathAt(jsonPointer), message);
+  }
+
+  /**
+   * The path, in this format's syntax, of the value at a JSON pointer below this one, whether or not
+   * it exists: {@code /pages/3/title} is {@code pages[3].title}. Past the values that exist, a
+   * segment of digits is taken for a list index.
+   */
+  public String pathAt(String jsonPointer) {
+    LocatedNode at = this;
+    String path = this.path;
+    for (String segment : pointerSegments(jsonPointer)) {
+      boolean index = at != null ? at.kind == Kind.LIST && index(segment).isPresent() : segment.matches("[0-9]+");
+      path = index ? itemPath(path, Integer.parseInt(segment)) : childPath(path, segment);
+      if (at != null) {
+        LocatedNode current = at;
+        at = index ? index(segment).filter(i -> i < current.items.size()).map(current.items::get).orElse(null)
+            : current.entries.get(segment);
+      }
+    }
+    return path;
+  }
+
+  /** A JSON pointer's segments, unescaped ({@code ~1} is '/', {@code ~0} is '~'); none for {@code ""} or {@code "/"}. */
+  public static List<String> pointerSegments(String jsonPointer) {
+    if (jsonPointer.isEmpty() || jsonPointer.equals("/")) {
+      return List.of();
+    }
+    String body = jsonPointer.startsWith("/") ? jsonPointer.substring(1) : jsonPointer;
+    List<String> segments = new java.util.ArrayList<>();
+    for (String segment : body.split("/", -1)) {
+      segments.add(segment.replace("~1", "/").replace("~0", "~"));
+    }
+    return segments;
+  }
+
   /** The value as a problem message names it: "a list", "text 'Visas'", "the number 5". */
   public String describe() {
     return switch (kind) {

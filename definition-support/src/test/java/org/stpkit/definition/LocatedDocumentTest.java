@@ -71,6 +71,18 @@ class LocatedDocumentTest {
   }
 
   @Test
+  void aJsonPointerBecomesAProblemAtTheNearestPlaceNamedByItsWholePath() {
+    LocatedNode root = LocatedDocument.parse("pages:\n  - title: A\n    \"a/b\": 2\n", "f.yaml").root().orElseThrow();
+    assertThat(root.problemAt("/pages/0/title", "too short").toString()).isEqualTo("f.yaml:2:12: pages[0].title: too short");
+    assertThat(root.problemAt("/pages/0/questions/2/name", "missing").toString())
+        .isEqualTo("f.yaml:2:5: pages[0].questions[2].name: missing");
+    assertThat(root.pathAt("/pages/0/a~1b")).isEqualTo("pages[0][\"a/b\"]");
+    assertThat(root.pathAt("")).isEmpty();
+    assertThat(LocatedNode.pointerSegments("/a~0b/1")).containsExactly("a~b", "1");
+    assertThat(root.problemAt("", "empty").toString()).isEqualTo("f.yaml:1:1: empty");
+  }
+
+  @Test
   void anEmptyFileIsNothingAndAnEmptyValuePointsAtItsKey() {
     assertThat(LocatedDocument.parse("", "e.yaml").root().orElseThrow().kind()).isEqualTo(LocatedNode.Kind.NOTHING);
     LocatedNode empty = LocatedDocument.parse("a:\nb: 1\n", "e.yaml").root().orElseThrow().get("a").orElseThrow();

@@ -61,8 +61,12 @@ public record FormDefinition(
         .findFirst();
   }
 
-  /** Settings of the check-your-answers page. */
-  public record CheckAnswersSettings(LocalisedText title, Optional<LocalisedText> declaration, LocalisedText submitText) {
+  /**
+   * Settings of the check-your-answers page; what a definition leaves out is the engine's message
+   * in the page's language ("Check your answers before sending your application", "Accept and send").
+   */
+  public record CheckAnswersSettings(Optional<LocalisedText> title, Optional<LocalisedText> declaration,
+      Optional<LocalisedText> submitText) {
     public CheckAnswersSettings {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(declaration, "declaration");
@@ -70,8 +74,8 @@ public record FormDefinition(
     }
   }
 
-  /** Settings of the confirmation page. */
-  public record ConfirmationSettings(LocalisedText title, Optional<LocalisedText> body, String referencePrefix) {
+  /** Settings of the confirmation page; without a title, the engine's message ("Application complete"). */
+  public record ConfirmationSettings(Optional<LocalisedText> title, Optional<LocalisedText> body, String referencePrefix) {
     public ConfirmationSettings {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(body, "body");

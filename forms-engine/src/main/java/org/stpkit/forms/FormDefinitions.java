@@ -9,11 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.stpkit.definition.Problem;
 import org.stpkit.forms.internal.definition.DefinitionLoader;
 
 /**
  * Loads form definitions from YAML or JSON and checks them, reporting every problem at once with
- * its file, line and JSON pointer.
+ * its file, line, column and path ({@code pages[2].questions[0].label}).
  *
  * <pre>{@code
  * FormDefinition form = FormDefinitions.load(Path.of("forms/apply-for-a-licence.yaml"));
@@ -41,19 +42,19 @@ public final class FormDefinitions {
   public static FormDefinition parse(String text, String source) {
     DefinitionLoader.Result result = DefinitionLoader.load(
         Objects.requireNonNull(text, "text"), Objects.requireNonNull(source, "source"));
-    if (!result.problems().isEmpty()) {
+    if (!result.problems().isEmpty() || result.definition().isEmpty()) {
       throw new InvalidFormDefinitionException(result.problems());
     }
-    return result.definition();
+    return result.definition().get();
   }
 
   /** Every problem in a definition file; empty when it is fine. */
-  public static List<DefinitionProblem> check(Path file) {
+  public static List<Problem> check(Path file) {
     String text;
     try {
       text = read(file);
     } catch (UncheckedIOException e) {
-      return List.of(new DefinitionProblem(file.toString(), 0, 0, "", "cannot read the file: " + e.getCause().getMessage()));
+      return List.of(Problem.of(file.toString(), "", "cannot read the file: " + e.getCause().getMessage()));
     }
     return DefinitionLoader.load(text, file.toString()).problems();
   }

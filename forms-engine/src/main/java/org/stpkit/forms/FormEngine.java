@@ -2,11 +2,12 @@ package org.stpkit.forms;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.stpkit.forms.internal.runtime.AnswerBinding;
-import org.stpkit.forms.internal.runtime.EngineSettings;
-import org.stpkit.forms.internal.runtime.JourneyEngine;
+import org.stpkit.forms.internal.runtime.JourneyFlow;
 import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
 import org.stpkit.forms.spi.SubmissionHandler;
@@ -25,22 +26,18 @@ import org.stpkit.templates.GovukTemplates;
  * }</pre>
  */
 public final class FormEngine {
-  private final JourneyEngine journey;
+  private final JourneyFlow journey;
   private final FormDefinition form;
   private final String mountPath;
 
   private FormEngine(Builder builder) {
     this.form = builder.form;
     this.mountPath = builder.mountPath;
-    this.journey = new JourneyEngine(new EngineSettings(builder.form,
+    this.journey = JourneyFlow.create(new JourneyFlow.Settings(builder.form,
         builder.templates == null ? GovukTemplates.create() : builder.templates,
         builder.answerStore == null ? new InMemoryAnswerStore(builder.clock) : builder.answerStore,
-        Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout, builder.clock,
-        builder.bindTo == null ? java.util.Optional.empty() : java.util.Optional.of(binding(builder.bindTo, builder.form))));
-  }
-
-  private static <R extends Record> AnswerBinding<?> binding(Class<R> type, FormDefinition form) {
-    return new AnswerBinding<>(type, form);
+        Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout,
+        builder.clock, Optional.ofNullable(builder.bindTo), builder.messages));
   }
 
   public static Builder builder(FormDefinition form) {
@@ -80,6 +77,7 @@ public final class FormEngine {
     private Duration sessionTimeout = Duration.ofMinutes(60);
     private Clock clock = Clock.systemUTC();
     private @Nullable Class<? extends Record> bindTo;
+    private final Map<String, Map<String, String>> messages = new HashMap<>();
 
     private Builder(FormDefinition form) {
       this.form = Objects.requireNonNull(form, "form");
@@ -133,13 +131,29 @@ public final class FormEngine {
      * Binds the answers to a record whose components are named as the questions, and checks them
      * with the record's Jakarta Validation constraints: each answer when its page is posted (the
      * message shows on that field), the whole record (class-level constraints too) before sending.
-     * The submission then carries the record: {@link Submission#answersAs(Class)}.
+     * The submission then carries the record: {@link org.stpkit.forms.spi.Submission#answersAs(Class)}.
      *
      * @throws FormsException at {@link #build()} naming each component that matches no question or
      *     whose type cannot hold the question's answer
      */
     public Builder bindAnswersTo(Class<? extends Record> recordType) {
       this.bindTo = Objects.requireNonNull(recordType, "recordType");
+      return this;
+    }
+
+    /**
+     * Replaces the engine's own words in one language ({@code en} or {@code cy}) by message key, as
+     * in the bundle {@code org/stpkit/forms/messages/forms.properties}: buttons, page titles, problem
+     * pages, check your answers. Patterns are {@link java.text.MessageFormat}s.
+     */
+    public Builder messages(String language, Map<String, String> overrides) {
+      Objects.requireNonNull(language, "language");
+      Objects.requireNonNull(overrides, "overrides");
+      messages.merge(language, Map.copyOf(overrides), (before, added) -> {
+        Map<String, String> merged = new HashMap<>(before);
+        merged.putAll(added);
+        return Map.copyOf(merged);
+      });
       return this;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stpkit.definition.Problem;
 
 class FormDefinitionsTest {
   private static final Path SAMPLE = Path.of("samples/every-question-type.yaml");
@@ -29,24 +30,24 @@ class FormDefinitionsTest {
   }
 
   @Test
-  void reportsEveryProblemAtOnceWithItsLineAndPointer() {
-    List<DefinitionProblem> problems = FormDefinitions.check(DEFINITIONS.resolve("many-problems.yaml"));
+  void reportsEveryProblemAtOnceWithItsLineAndPath() {
+    List<Problem> problems = FormDefinitions.check(DEFINITIONS.resolve("many-problems.yaml"));
 
-    assertThat(problems).extracting(DefinitionProblem::toString).contains(
-        "src/test/resources/definitions/many-problems.yaml:6:15: /pages/0/questions/0/type: unknown type 'txt'; known types: "
+    assertThat(problems).extracting(Problem::toString).contains(
+        "src/test/resources/definitions/many-problems.yaml:6:15: pages[0].questions[0].type: unknown type 'txt'; known types: "
             + "text, long-text, email, phone, number, money, date, yes-no, radios, checkboxes, select, postcode, ni-number, address, name",
-        "src/test/resources/definitions/many-problems.yaml:16:27: /pages/1/next/0/when/question: no question is named 'shoeSize'",
-        "src/test/resources/definitions/many-problems.yaml:25:43: /pages/2/next/0/when/equals: 'blue' is never an answer to "
+        "src/test/resources/definitions/many-problems.yaml:16:27: pages[1].next[0].when.question: no question is named 'shoeSize'",
+        "src/test/resources/definitions/many-problems.yaml:25:43: pages[2].next[0].when.equals: 'blue' is never an answer to "
             + "question 'colour' (radios); its values are red, green",
-        "src/test/resources/definitions/many-problems.yaml:29:15: /pages/3/questions/0/name: question name 'age' is already used "
-            + "by the question at /pages/1/questions/0",
-        "src/test/resources/definitions/many-problems.yaml:35:9: /pages/4/questions/0: missing required property 'name'",
-        "src/test/resources/definitions/many-problems.yaml:38:13: /pages/4/next/0/to: no page has the path '/nowhere'");
+        "src/test/resources/definitions/many-problems.yaml:29:15: pages[3].questions[0].name: question name 'age' is already used "
+            + "by the question at pages[1].questions[0]",
+        "src/test/resources/definitions/many-problems.yaml:35:9: pages[4].questions[0]: missing required property 'name'",
+        "src/test/resources/definitions/many-problems.yaml:38:13: pages[4].next[0].to: no page has the path '/nowhere'");
     assertThat(problems).anySatisfy(problem -> {
-      assertThat(problem.toString()).endsWith("yaml:24:7: /pages/2/next: routes go round in a loop: /age → /colour → /age");
+      assertThat(problem.toString()).endsWith("yaml:24:7: pages[2].next: routes go round in a loop: /age → /colour → /age");
     });
     assertThat(problems).anySatisfy(problem -> {
-      assertThat(problem.pointer()).isEqualTo("/pages/4");
+      assertThat(problem.path()).isEqualTo("pages[4]");
       assertThat(problem.message()).isEqualTo("no route leads to /orphan from the start page /name");
     });
   }
@@ -66,7 +67,7 @@ class FormDefinitionsTest {
         "        options: [a, b]",
         ""));
 
-    assertThat(FormDefinitions.check(definition)).extracting(DefinitionProblem::message)
+    assertThat(FormDefinitions.check(definition)).extracting(Problem::message)
         .containsExactly("must be text: a non-empty string, or {en: ..., cy: ...}; found a boolean");
   }
 
@@ -81,7 +82,7 @@ class FormDefinitionsTest {
 
   @Test
   void reportsTheLineOfAYamlSyntaxError() {
-    List<DefinitionProblem> problems = FormDefinitions.check(DEFINITIONS.resolve("not-yaml.yaml"));
+    List<Problem> problems = FormDefinitions.check(DEFINITIONS.resolve("not-yaml.yaml"));
 
     assertThat(problems).singleElement().satisfies(problem -> {
       assertThat(problem.line()).isEqualTo(3);
@@ -91,10 +92,10 @@ class FormDefinitionsTest {
 
   @Test
   void readsJsonAndAsksForWelshTextInAWelshForm() {
-    List<DefinitionProblem> problems = FormDefinitions.check(DEFINITIONS.resolve("welsh.json"));
+    List<Problem> problems = FormDefinitions.check(DEFINITIONS.resolve("welsh.json"));
 
-    assertThat(problems).extracting(DefinitionProblem::toString).containsExactly(
-        "src/test/resources/definitions/welsh.json:9:55: /pages/0/questions/0/label: a Welsh form needs this text in Welsh too (cy)");
+    assertThat(problems).extracting(Problem::toString).containsExactly(
+        "src/test/resources/definitions/welsh.json:9:55: pages[0].questions[0].label: a Welsh form needs this text in Welsh too (cy)");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.stpkit.forms;
 
+import org.stpkit.forms.spi.Submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

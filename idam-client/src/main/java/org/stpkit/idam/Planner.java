@@ -78,7 +78,7 @@ public final class Planner {
       takenUsernames.add(user.username().toLowerCase(Locale.ROOT));
       Optional<String> employeeNumber = user.employeeNumber();
       if (employeeNumber.isEmpty()) {
-        notices.add(new Notice(Notice.Kind.DUPLICATE_EMPLOYEE_NUMBER, "", user.username(),
+        notices.add(new Notice(Notice.Kind.NO_EMPLOYEE_NUMBER, "", user.username(),
             "managed user has no " + ManagedUsers.EMPLOYEE_NUMBER + ": not changed"));
       } else if (byEmployee.putIfAbsent(employeeNumber.get(), user) != null) {
         duplicated.add(employeeNumber.get());
@@ -159,13 +159,13 @@ public final class Planner {
     }
 
     boolean wasLeaver = isLeaver(user);
-    String status = employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE;
+    UserStatus status = employed ? UserStatus.ACTIVE : UserStatus.PRE_HIRE;
     List<Change> changes = new ArrayList<>();
     boolean enabling = false;
     // The account's state changes first: see the class comment on why a status is never written
     // before the enable it describes.
     if (employed && !user.enabled()) {
-      if (wasLeaver || user.status().filter(ManagedUsers.PRE_HIRE::equals).isPresent()) {
+      if (wasLeaver || user.status().filter(UserStatus.PRE_HIRE::equals).isPresent()) {
         changes.add(new Change.Enable());
         enabling = true;
       } else {
@@ -184,7 +184,7 @@ public final class Planner {
 
     // A pre-hire's start is due the email even when a run stopped between the enable and the
     // status that records it; a rehire is not (they set up their account the first time).
-    boolean starting = employed && !wasLeaver && user.status().filter(ManagedUsers.PRE_HIRE::equals).isPresent();
+    boolean starting = employed && !wasLeaver && user.status().filter(UserStatus.PRE_HIRE::equals).isPresent();
     boolean owesEmail = sendsActionsEmail() && (starting || user.attribute(ManagedUsers.ACTIONS_EMAIL).isPresent());
     boolean sendEmailNow = owesEmail && employed && (user.enabled() || enabling);
 
@@ -229,7 +229,7 @@ public final class Planner {
       return;
     }
     boolean sendEmail = employed && sendsActionsEmail();
-    UserFields fields = owing(desired(record, null, employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE, wanted,
+    UserFields fields = owing(desired(record, null, employed ? UserStatus.ACTIVE : UserStatus.PRE_HIRE, wanted,
         Optional.empty()), sendEmail);
     List<Change> changes = new ArrayList<>();
     List<String> groups = wanted.sorted().stream().filter(grant -> !grant.isRole()).map(Grant::name).toList();
@@ -271,8 +271,8 @@ public final class Planner {
     reportHandGranted(user, employeeNumber, present.minus(user.recordedGrants()));
 
     UserFields current = fieldsOf(user);
-    UserFields recording = desired(record, user, ManagedUsers.LEAVER, owned, Optional.of(leftOn));
-    UserFields settled = desired(record, user, ManagedUsers.LEAVER, owned.minus(toRemove), Optional.of(leftOn));
+    UserFields recording = desired(record, user, UserStatus.LEAVER, owned, Optional.of(leftOn));
+    UserFields settled = desired(record, user, UserStatus.LEAVER, owned.minus(toRemove), Optional.of(leftOn));
     addGrantSteps(changes, current, recording, settled, Grants.NONE, toRemove);
     if (!changes.isEmpty()) {
       plans.add(new UserPlan(employeeNumber, user.username(), Optional.of(user.id()), UserPlan.Kind.LEAVER, changes));
@@ -323,7 +323,7 @@ public final class Planner {
   }
 
   private static boolean isLeaver(ManagedUser user) {
-    return user.status().filter(ManagedUsers.LEAVER::equals).isPresent();
+    return user.status().filter(UserStatus.LEAVER::equals).isPresent();
   }
 
   /** The fields the tool owns, as Keycloak holds them now. */
@@ -340,7 +340,7 @@ public final class Planner {
    * The fields the tool wants: from the record when there is one (a leaver missing from the feed
    * keeps the names and HR attributes it had), with the tool's own attributes.
    */
-  private UserFields desired(@Nullable StaffRecord record, @Nullable ManagedUser user, String status, Grants granted,
+  private UserFields desired(@Nullable StaffRecord record, @Nullable ManagedUser user, UserStatus status, Grants granted,
       Optional<LocalDate> leftOn) {
     Map<String, List<String>> attributes = new HashMap<>();
     String firstName;
@@ -363,7 +363,7 @@ public final class Planner {
       }
     }
     attributes.put(ManagedUsers.MANAGED_BY, List.of(policy.managedBy()));
-    attributes.put(ManagedUsers.STATUS, List.of(status));
+    attributes.put(ManagedUsers.STATUS, List.of(status.attributeValue()));
     attributes.put(ManagedUsers.GRANTED, List.copyOf(granted.keys()));
     leftOn.ifPresent(date -> attributes.put(ManagedUsers.LEFT_ON, List.of(date.toString())));
     return new UserFields(firstName, lastName, email, attributes);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.stpkit.definition.Problem;
 import org.stpkit.notifysimulator.KeyType;
 import org.stpkit.notifysimulator.NotifySimulator;
 import org.stpkit.notifysimulator.SimulatedTemplate;
@@ -57,9 +58,9 @@ class TemplateCheckIT {
           .notify(notify.apiKey(KeyType.LIVE), notify.baseUrl()).build())
           .isInstanceOfSatisfying(InvalidCatalogueException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
               .containsExactly(
-                  "DECISION_MADE.messages[0].personalisation: ((link)) in template 'Decision' is not bound to case data",
-                  "DECISION_MADE.messages[1].templates.letter: template " + sms.id() + " ('Text') is a sms template, not letter",
-                  "DECISION_MADE.messages[2].templates.email: template " + missing + " is not in Notify"));
+                  "milestones.DECISION_MADE.messages[0].personalisation: ((link)) in template 'Decision' is not bound to case data",
+                  "milestones.DECISION_MADE.messages[1].templates.letter: template " + sms.id() + " ('Text') is a sms template, not letter",
+                  "milestones.DECISION_MADE.messages[2].templates.email: template " + missing + " is not in Notify"));
     }
   }
 }

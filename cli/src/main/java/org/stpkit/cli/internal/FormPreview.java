@@ -22,11 +22,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.stpkit.forms.Address;
-import org.stpkit.forms.DefinitionProblem;
+import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinitions;
 import org.stpkit.forms.FormEngine;
 import org.stpkit.forms.PersonName;
-import org.stpkit.forms.Submission;
+import org.stpkit.forms.spi.Submission;
 import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
@@ -104,7 +104,7 @@ final class FormPreview implements AutoCloseable {
   private Loaded load() throws IOException {
     FileTime modified = Files.exists(definition) ? Files.getLastModifiedTime(definition) : FileTime.fromMillis(0);
     long size = Files.exists(definition) ? Files.size(definition) : -1;
-    List<DefinitionProblem> problems = FormDefinitions.check(definition);
+    List<Problem> problems = FormDefinitions.check(definition);
     if (!problems.isEmpty()) {
       return new Loaded(modified, size, Optional.empty(), problemsPage(problems));
     }
@@ -155,9 +155,9 @@ final class FormPreview implements AutoCloseable {
     return value.toString();
   }
 
-  private String problemsPage(List<DefinitionProblem> problems) {
+  private String problemsPage(List<Problem> problems) {
     List<Map<String, Object>> errors = new ArrayList<>();
-    for (DefinitionProblem problem : problems) {
+    for (Problem problem : problems) {
       errors.add(Map.of("text", problem.toString()));
     }
     String summary = templates.render("error-summary", Map.of(

@@ -3,7 +3,7 @@ package org.stpkit.cli.internal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.stpkit.forms.DefinitionProblem;
+import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinitions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,7 +82,7 @@ final class FormsCommand implements Runnable {
     public Integer call() {
       int exitCode = 0;
       for (Path definition : definitions) {
-        List<DefinitionProblem> problems = FormDefinitions.check(definition);
+        List<Problem> problems = FormDefinitions.check(definition);
         if (problems.isEmpty()) {
           spec.commandLine().getOut().println(definitions.size() == 1 ? "ok" : definition + ": ok");
           continue;

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
+import org.stpkit.definition.Problem;
 import org.stpkit.idam.AccessPolicy;
 import org.stpkit.idam.ApplyResult;
-import org.stpkit.idam.FeedProblem;
 import org.stpkit.idam.HrFeed;
 import org.stpkit.idam.IdamException;
 import org.stpkit.idam.KeycloakConnection;
@@ -135,7 +135,7 @@ final class IdamCommand implements Runnable {
 
   /** The feed's problems one a line, then how many records are valid and how many people are held. */
   static void printFeedProblems(HrFeed feed, PrintWriter to) {
-    for (FeedProblem problem : feed.problems()) {
+    for (Problem problem : feed.problems()) {
       to.println(problem);
     }
     to.println(feedSummary(feed));
@@ -144,7 +144,7 @@ final class IdamCommand implements Runnable {
   static String feedSummary(HrFeed feed) {
     int valid = feed.records().size();
     String summary = feed.source() + ": " + valid + (valid == 1 ? " valid record" : " valid records");
-    List<FeedProblem> problems = feed.problems();
+    List<Problem> problems = feed.problems();
     if (problems.isEmpty()) {
       return summary;
     }

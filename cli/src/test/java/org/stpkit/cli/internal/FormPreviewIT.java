@@ -50,7 +50,7 @@ class FormPreviewIT {
       Document problems = page(base + "/full-name");
       assertThat(problems.select("h1").text()).isEqualTo("Form definition problems");
       assertThat(problems.select(".govuk-error-summary__list").text())
-          .contains(definition + ":28:15: /pages/0/questions/0/type: unknown type 'nmae'");
+          .contains(definition + ":28:15: pages[0].questions[0].type: unknown type 'nmae'");
 
       rewrite(definition, original, 3);
       assertThat(page(base + "/full-name").select("h1").text()).isEqualTo("What is your name?");

@@ -1,6 +1,6 @@
 package org.stpkit.forms.spi;
 
-import org.stpkit.forms.Submission;
+
 
 /**
  * Receives a completed form's answers, once per journey. Throwing tells the user the form could not

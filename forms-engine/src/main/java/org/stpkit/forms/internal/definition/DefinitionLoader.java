@@ -1,35 +1,53 @@
 package org.stpkit.forms.internal.definition;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.stpkit.forms.DefinitionProblem;
+import java.util.Optional;
+import org.stpkit.definition.LocatedDocument;
+import org.stpkit.definition.LocatedNode;
+import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinition;
 
-/** Parses, checks against the schema, reads and checks a definition, collecting every problem. */
+/**
+ * Reads a definition (definition-support's located YAML or JSON), checks it against the schema,
+ * reads and checks it, collecting every problem: the one way into definitions from the API.
+ */
 public final class DefinitionLoader {
-  /** A definition, or the problems that stop it being one. */
-  public record Result(FormDefinition definition, List<DefinitionProblem> problems) {}
+  /** A definition, or the problems that stop it being one (the definition is empty when the text has no usable root). */
+  public record Result(Optional<FormDefinition> definition, List<Problem> problems) {
+    public Result {
+      problems = List.copyOf(problems);
+    }
+  }
 
   private DefinitionLoader() {}
 
   public static Result load(String text, String source) {
-    LocatedDocument document;
-    try {
-      document = LocatedDocument.parse(text, source);
-    } catch (LocatedDocument.SyntaxProblem e) {
-      return new Result(null, List.of(e.problem()));
+    return check(LocatedDocument.parse(text, source));
+  }
+
+  private static Result check(LocatedDocument located) {
+    List<Problem> problems = new ArrayList<>(located.problems());
+    if (located.root().isEmpty()) {
+      return new Result(Optional.empty(), problems);
     }
-    List<DefinitionProblem> problems = new ArrayList<>(SchemaCheck.check(document));
+    LocatedNode rootNode = located.root().get();
+    if (rootNode.is(LocatedNode.Kind.NOTHING)) {
+      problems.add(new Problem(located.source(), 1, 1, "", "the file is empty"));
+      return new Result(Optional.empty(), problems);
+    }
+    DefinitionDocument document = new DefinitionDocument(rootNode);
+    problems.addAll(SchemaCheck.check(document));
     if (!document.root().isObject()) {
-      return new Result(null, problems);
+      return new Result(Optional.empty(), problems);
     }
     DefinitionReader reader = new DefinitionReader(document, problems);
     FormDefinition definition = reader.read();
     new RouteGraphCheck(document, problems).check(definition, reader.conditionUses, reader.questionPages());
-    List<DefinitionProblem> unique = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
-    unique.sort(Comparator.comparingInt(DefinitionProblem::line).thenComparingInt(DefinitionProblem::column));
-    return new Result(definition, unique);
+    List<Problem> unique = new ArrayList<>(new LinkedHashSet<>(problems));
+    unique.sort(Problem.IN_FILE_ORDER);
+    return new Result(Optional.of(definition), unique);
   }
 
   /** Where the published JSON Schema is on the classpath. */

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.stpkit.forms.Condition;
 import org.stpkit.forms.Content;
 import org.stpkit.forms.ContentType;
-import org.stpkit.forms.DefinitionProblem;
+import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.LocalisedText;
 import org.stpkit.forms.Option;
@@ -31,10 +31,13 @@ import org.stpkit.forms.Validation;
  * cannot: duplicate names, references to unknown pages, questions, lists and conditions, values a
  * question can never have, rules that do not fit a question type. Reading is defensive, so that
  * one pass reports every problem; {@link RouteGraphCheck} then checks the routes as a graph.
+ *
+ * <p>Longer than our usual class: it reads one grammar, the definition format, and splitting it would
+ * scatter that grammar's rules.
  */
 final class DefinitionReader {
-  private final LocatedDocument document;
-  private final List<DefinitionProblem> problems;
+  private final DefinitionDocument document;
+  private final List<Problem> problems;
   private final boolean welsh;
   private final Map<String, Question> questions = new LinkedHashMap<>();
   private final Map<String, String> questionPointers = new HashMap<>();
@@ -51,7 +54,7 @@ final class DefinitionReader {
    */
   record ConditionUse(String pagePath, String pointer, Condition condition, boolean onRoute) {}
 
-  DefinitionReader(LocatedDocument document, List<DefinitionProblem> problems) {
+  DefinitionReader(DefinitionDocument document, List<Problem> problems) {
     this.document = document;
     this.problems = problems;
     JsonNode languages = document.root().path("languages");
@@ -80,7 +83,7 @@ final class DefinitionReader {
       readQuestions(pageNodes.get(i), "/pages/" + i, lists);
     }
     for (String name : conditionNodes.keySet()) {
-      namedCondition(name, "/conditions/" + LocatedDocument.escape(name));
+      namedCondition(name, "/conditions/" + DefinitionDocument.escape(name));
     }
     for (int i = 0; i < pageNodes.size(); i++) {
       String pointer = "/pages/" + i;
@@ -88,7 +91,7 @@ final class DefinitionReader {
       String earlier = pagePointers.putIfAbsent(page.path(), pointer);
       if (earlier != null) {
         problems.add(document.problem(pointer + "/path",
-            "page path '" + page.path() + "' is already used by the page at " + earlier));
+            "page path '" + page.path() + "' is already used by the page at " + document.path(earlier)));
       }
       pages.add(page);
     }
@@ -111,12 +114,11 @@ final class DefinitionReader {
         pages,
         conditions,
         new FormDefinition.CheckAnswersSettings(
-            text(checkAnswers.path("title"), "/checkAnswers/title")
-                .orElse(LocalisedText.of("Check your answers before sending your application")),
+            text(checkAnswers.path("title"), "/checkAnswers/title"),
             text(checkAnswers.path("declaration"), "/checkAnswers/declaration"),
-            text(checkAnswers.path("submitText"), "/checkAnswers/submitText").orElse(LocalisedText.of("Accept and send"))),
+            text(checkAnswers.path("submitText"), "/checkAnswers/submitText")),
         new FormDefinition.ConfirmationSettings(
-            text(confirmation.path("title"), "/confirmation/title").orElse(LocalisedText.of("Application complete")),
+            text(confirmation.path("title"), "/confirmation/title"),
             text(confirmation.path("body"), "/confirmation/body"),
             confirmation.path("referencePrefix").asText("")));
   }
@@ -132,7 +134,7 @@ final class DefinitionReader {
   private Map<String, List<Option>> readLists(JsonNode lists) {
     Map<String, List<Option>> result = new HashMap<>();
     lists.fields().forEachRemaining(entry -> result.put(entry.getKey(),
-        readOptions(entry.getValue(), "/lists/" + LocatedDocument.escape(entry.getKey()), null)));
+        readOptions(entry.getValue(), "/lists/" + DefinitionDocument.escape(entry.getKey()), null)));
     return result;
   }
 
@@ -227,7 +229,7 @@ final class DefinitionReader {
     String earlier = questionPointers.putIfAbsent(question.name(), pointer);
     if (earlier != null) {
       problems.add(document.problem(pointer + "/name", "question name '" + question.name()
-          + "' is already used by the question at " + earlier));
+          + "' is already used by the question at " + document.path(earlier)));
       return false;
     }
     questions.put(question.name(), question);
@@ -295,7 +297,7 @@ final class DefinitionReader {
         name,
         text(node.path("label"), pointer + "/label").orElse(LocalisedText.of(name)),
         text(node.path("hint"), pointer + "/hint"),
-        text(node.path("shortName"), pointer + "/shortName"),
+        text(node.path("errorName"), pointer + "/errorName"),
         node.path("optional").asBoolean(false),
         node.has("width") ? Optional.of(node.path("width").asText()) : Optional.empty(),
         node.has("autocomplete") ? Optional.of(node.path("autocomplete").asText()) : Optional.empty(),
@@ -461,7 +463,7 @@ final class DefinitionReader {
       return Optional.empty();
     }
     resolving.add(name);
-    Optional<Condition> condition = condition(node, "/conditions/" + LocatedDocument.escape(name));
+    Optional<Condition> condition = condition(node, "/conditions/" + DefinitionDocument.escape(name));
     resolving.remove(resolving.size() - 1);
     condition.ifPresent(resolved -> conditions.put(name, new Condition.Named(name, resolved)));
     return Optional.ofNullable(conditions.get(name));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.stpkit.forms.Condition;
-import org.stpkit.forms.DefinitionProblem;
+import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.Page;
 import org.stpkit.forms.Route;
@@ -21,10 +21,10 @@ import org.stpkit.forms.Route;
  * answers), and conditions only use answers given on the way to where they are used.
  */
 final class RouteGraphCheck {
-  private final LocatedDocument document;
-  private final List<DefinitionProblem> problems;
+  private final DefinitionDocument document;
+  private final List<Problem> problems;
 
-  RouteGraphCheck(LocatedDocument document, List<DefinitionProblem> problems) {
+  RouteGraphCheck(DefinitionDocument document, List<Problem> problems) {
     this.document = document;
     this.problems = problems;
   }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.stpkit.forms.DefinitionProblem;
+import org.stpkit.definition.Problem;
 
 /** Checks a definition's structure against the published JSON Schema, the one editors use. */
 final class SchemaCheck {
@@ -25,9 +25,9 @@ final class SchemaCheck {
 
   private SchemaCheck() {}
 
-  static List<DefinitionProblem> check(LocatedDocument document) {
+  static List<Problem> check(DefinitionDocument document) {
     Set<ValidationMessage> messages = SCHEMA.validate(document.root());
-    List<DefinitionProblem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     // A value that fits none of a oneOf's shapes gives one message per shape: say it once instead.
     Set<String> oneOfPointers = new java.util.HashSet<>();
     for (ValidationMessage message : messages) {
@@ -43,7 +43,7 @@ final class SchemaCheck {
           problems.add(document.problem(pointer, expectedShape(message) + "; found " + jsonType(document.root().at(pointer))));
         }
       } else if ("additionalProperties".equals(type) && message.getProperty() != null) {
-        pointer = pointer + "/" + LocatedDocument.escape(message.getProperty());
+        pointer = pointer + "/" + DefinitionDocument.escape(message.getProperty());
         problems.add(document.problem(pointer, "unknown property '" + message.getProperty() + "'"));
       } else if ("required".equals(type) && message.getProperty() != null) {
         problems.add(document.problem(pointer, "missing required property '" + message.getProperty() + "'"));
@@ -55,7 +55,7 @@ final class SchemaCheck {
         problems.add(document.problem(pointer, withoutLocation(message.getMessage())));
       }
     }
-    problems.sort(Comparator.comparingInt(DefinitionProblem::line).thenComparing(DefinitionProblem::pointer));
+    problems.sort(Comparator.comparingInt(Problem::line).thenComparing(Problem::path));
     return problems;
   }
 

@@ -31,7 +31,7 @@ import org.stpkit.forms.QuestionType;
  * type, {@code Optional} of it (for questions not always on the route), or for numbers {@code int},
  * {@code long}, {@code Integer} or {@code Long}.
  */
-public final class AnswerBinding<R extends Record> {
+final class AnswerBinding<R extends Record> {
   private static final ValidatorFactory VALIDATORS = Validation.byDefaultProvider().configure()
       .messageInterpolator(new ParameterMessageInterpolator())
       .buildValidatorFactory();
@@ -45,7 +45,7 @@ public final class AnswerBinding<R extends Record> {
   record Violation(Optional<String> question, String message) {}
 
   /** @throws FormsException naming every component that does not fit the form's questions */
-  public AnswerBinding(Class<R> type, FormDefinition form) {
+  AnswerBinding(Class<R> type, FormDefinition form) {
     this.type = type;
     this.components = type.getRecordComponents();
     List<String> problems = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.stpkit.forms.internal.runtime;
 
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -14,7 +16,9 @@ import org.stpkit.templates.GovukTemplates;
 
 /**
  * Draws forms-engine's pages (question page, check your answers, confirmation, messages) from
- * FreeMarker layouts that use the govuk component directives. The configuration is built once.
+ * FreeMarker {@code .ftlh} templates that use design-system-templates' govuk macros: the markup is in
+ * the templates, the words come from {@link Messages}, and FreeMarker's HTML auto-escaping is the one
+ * escaper. The configuration is built once.
  */
 final class PageRenderer {
   private static final String TEMPLATES = "/org/stpkit/forms/templates";
@@ -31,15 +35,21 @@ final class PageRenderer {
     configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     configuration.setLogTemplateExceptions(false);
     configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    // The views are records: their components read as properties (view.heading), as a bean's would.
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+        ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+    configuration.setObjectWrapper(wrapper.build());
     GovukTemplates.configure(configuration);
     this.freemarker = configuration;
   }
 
-  String render(String templateName, Map<String, Object> view) {
+  /** Renders a template with its typed view (a record of the view package) and the page's messages. */
+  String render(String templateName, Record view, Messages messages) {
     try {
       Template template = freemarker.getTemplate(templateName + ".ftlh");
       StringWriter out = new StringWriter(16_384);
-      template.process(Map.of("view", view), out);
+      template.process(Map.of("view", view, "msg", messages), out);
       return out.toString();
     } catch (TemplateException e) {
       throw new FormsException("Could not render the " + templateName + " page: " + e.getMessageWithoutStackTop(), e);

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.stpkit.forms.LocalisedText;
 import org.stpkit.forms.Option;
 import org.stpkit.forms.Question;
 import org.stpkit.forms.QuestionType;
+import org.stpkit.forms.internal.view.Block;
 import org.stpkit.templates.GovukTemplates;
 
 /**
@@ -17,16 +19,18 @@ import org.stpkit.templates.GovukTemplates;
  * for an address or a name. A page's only question is its heading (label or legend as the h1).
  */
 final class QuestionComponents {
+  private final Messages messages;
   private final String language;
   private final GovukTemplates templates;
 
-  QuestionComponents(String language, GovukTemplates templates) {
-    this.language = language;
+  QuestionComponents(Messages messages, GovukTemplates templates) {
+    this.messages = messages;
+    this.language = messages.language();
     this.templates = templates;
   }
 
-  /** A component block for the page template: {kind, macro, params}. */
-  Map<String, Object> block(Question question, Map<String, Map<String, List<String>>> answers,
+  /** The component that asks a question, as a block of the page. */
+  Block block(Question question, Map<String, Map<String, List<String>>> answers,
       Map<String, FieldError> errors, boolean isPageHeading) {
     Map<String, List<String>> fields = answers.getOrDefault(question.name(), Map.of());
     Optional<FieldError> error = Optional.ofNullable(errors.get(question.name()));
@@ -74,11 +78,7 @@ final class QuestionComponents {
     if (!question.revealedQuestions().isEmpty()) {
       addRevealedQuestions(question, params, answers, errors);
     }
-    Map<String, Object> block = new LinkedHashMap<>();
-    block.put("kind", "component");
-    block.put("macro", macro);
-    block.put("params", params);
-    return block;
+    return Block.component(macro, params);
   }
 
   /** Each option's revealed questions, rendered into the option's conditional content. */
@@ -94,8 +94,8 @@ final class QuestionComponents {
       }
       StringBuilder html = new StringBuilder();
       for (Question revealed : option.get().reveal()) {
-        Map<String, Object> block = block(revealed, answers, errors, false);
-        html.append(templates.render(componentName((String) block.get("macro")), (Map<String, Object>) block.get("params")));
+        Block block = block(revealed, answers, errors, false);
+        html.append(templates.render(componentName(Objects.requireNonNull(block.macro())), block.params()));
       }
       itemParams.put("conditional", Map.of("html", html.toString()));
     }
@@ -177,7 +177,7 @@ final class QuestionComponents {
         break;
       case MONEY:
         params.put("inputmode", "decimal");
-        params.put("prefix", Map.of("text", "£"));
+        params.put("prefix", Map.of("text", messages.get("question.money.prefix")));
         params.put("spellcheck", false);
         width = width == null ? "10" : width;
         break;
@@ -205,7 +205,9 @@ final class QuestionComponents {
     question.hint().ifPresent(hint -> params.put("hint", Map.of("text", text(hint))));
     error.ifPresent(e -> params.put("errorMessage", Map.of("text", e.message())));
     List<Map<String, Object>> items = new ArrayList<>();
-    String[][] parts = {{"day", "Day", "2", "bday-day"}, {"month", "Month", "2", "bday-month"}, {"year", "Year", "4", "bday-year"}};
+    String[][] parts = {{"day", messages.get("question.date.day"), "2", "bday-day"},
+        {"month", messages.get("question.date.month"), "2", "bday-month"},
+        {"year", messages.get("question.date.year"), "4", "bday-year"}};
     boolean birthday = question.autocomplete().map(token -> token.equals("bday")).orElse(false);
     for (String[] part : parts) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -234,17 +236,17 @@ final class QuestionComponents {
     List<String> chosen = fields.getOrDefault(question.name(), List.of());
     List<Map<String, Object>> items = new ArrayList<>();
     List<Option> options = question.type() == QuestionType.YES_NO
-        ? List.of(Option.of("yes", LocalisedText.of(language.equals("cy") ? "Ydw" : "Yes")),
-            Option.of("no", LocalisedText.of(language.equals("cy") ? "Nac ydw" : "No")))
+        ? List.of(Option.of("yes", LocalisedText.of(messages.get("question.yes"))),
+            Option.of("no", LocalisedText.of(messages.get("question.no"))))
         : question.options();
     for (int i = 0; i < options.size(); i++) {
       if (question.orDivider() && i == options.size() - 1 && i > 0) {
-        items.add(Map.of("divider", language.equals("cy") ? "neu" : "or"));
+        items.add(Map.of("divider", messages.get("question.choice.or")));
       }
       items.add(item(options.get(i), chosen));
     }
     question.noneOption().ifPresent(none -> {
-      items.add(Map.of("divider", language.equals("cy") ? "neu" : "or"));
+      items.add(Map.of("divider", messages.get("question.choice.or")));
       Map<String, Object> item = item(none, chosen);
       item.put("behaviour", "exclusive");
       items.add(item);
@@ -264,7 +266,7 @@ final class QuestionComponents {
 
   private List<Map<String, Object>> selectItems(Question question, String selected) {
     List<Map<String, Object>> items = new ArrayList<>();
-    items.add(Map.of("value", "", "text", language.equals("cy") ? "Dewiswch opsiwn" : "Select an option"));
+    items.add(Map.of("value", "", "text", messages.get("question.select.prompt")));
     for (Option option : question.options()) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("value", option.value());
@@ -281,14 +283,14 @@ final class QuestionComponents {
     String name = question.name();
     List<String[]> parts = question.type() == QuestionType.ADDRESS
         ? List.of(
-            new String[] {"line1", "Address line 1", "address-line1", ""},
-            new String[] {"line2", "Address line 2 (optional)", "address-line2", ""},
-            new String[] {"town", "Town or city", "address-level2", "govuk-!-width-two-thirds"},
-            new String[] {"county", "County (optional)", "", "govuk-!-width-two-thirds"},
-            new String[] {"postcode", "Postcode", "postal-code", "govuk-input--width-10"})
+            new String[] {"line1", messages.get("question.address.line1"), "address-line1", ""},
+            new String[] {"line2", messages.get("question.address.line2"), "address-line2", ""},
+            new String[] {"town", messages.get("question.address.town"), "address-level2", "govuk-!-width-two-thirds"},
+            new String[] {"county", messages.get("question.address.county"), "", "govuk-!-width-two-thirds"},
+            new String[] {"postcode", messages.get("question.address.postcode"), "postal-code", "govuk-input--width-10"})
         : List.of(
-            new String[] {"given", "First name", "given-name", ""},
-            new String[] {"family", "Last name", "family-name", ""});
+            new String[] {"given", messages.get("question.name.given"), "given-name", ""},
+            new String[] {"family", messages.get("question.name.family"), "family-name", ""});
     Map<String, Object> fieldset = new LinkedHashMap<>();
     fieldset.put("legend", legend(question.label(), isPageHeading));
     StringBuilder inputs = new StringBuilder();

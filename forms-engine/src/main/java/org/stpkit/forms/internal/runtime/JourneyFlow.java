@@ -1,0 +1,280 @@
+package org.stpkit.forms.internal.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.stpkit.forms.FormDefinition;
+import org.stpkit.forms.FormRequest;
+import org.stpkit.forms.FormResponse;
+import org.stpkit.forms.Page;
+import org.stpkit.forms.Question;
+import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.FormSession;
+import org.stpkit.forms.spi.SubmissionHandler;
+import org.stpkit.templates.GovukTemplates;
+
+/**
+ * The journey through one form, the engine's one way in: answers a {@link FormRequest} with a page
+ * or a redirect.
+ *
+ * <ul>
+ *   <li>The session: found by its cookie, started on the first page, timed out after a quiet
+ *       {@code sessionTimeout}; every POST carries the session's CSRF token.
+ *   <li>GET shows a page with the answers saved; POST checks them and either shows the page again
+ *       with an error summary or saves them and redirects (post / redirect / get).
+ *   <li>A page that is not on the user's route, or beyond the first unanswered page, redirects to
+ *       the first unanswered page.
+ *   <li>After a change from check your answers the user goes back there, or first to any page the
+ *       change opened. Sending is {@link Sending}'s; each page's view is {@link Pages}'.
+ * </ul>
+ */
+public final class JourneyFlow {
+  /**
+   * What a form's engine is built from.
+   *
+   * @param mountPath where the form is served, such as {@code /apply} ({@code ""} for the root)
+   * @param assetPath where govuk-frontend's assets are served
+   * @param bindTo the record answers are bound to and checked with, if any
+   * @param messages a team's messages by language, over the engine's own
+   */
+  public record Settings(FormDefinition form, GovukTemplates templates, AnswerStore answerStore,
+      SubmissionHandler submissionHandler, String mountPath, String assetPath, Duration sessionTimeout, Clock clock,
+      Optional<Class<? extends Record>> bindTo, Map<String, Map<String, String>> messages) {
+    public Settings {
+      Objects.requireNonNull(form, "form");
+      messages = Map.copyOf(messages);
+    }
+  }
+
+  private static final String CSRF_FIELD = "csrfToken";
+  /** The query parameter the language navigation sets: {@code ?lang=cy}. */
+  static final String LANGUAGE = "lang";
+
+  private final FormDefinition form;
+  private final AnswerStore answerStore;
+  private final Clock clock;
+  private final Duration sessionTimeout;
+  private final Journey journey;
+  private final Optional<AnswerBinding<?>> binding;
+  /** What the user reads and types in, by language: the form's first language first. */
+  private final Map<String, InLanguage> languages = new LinkedHashMap<>();
+  private final Sending sending;
+  private final Tokens tokens = new Tokens();
+
+  private JourneyFlow(Settings settings) {
+    this.form = settings.form();
+    this.answerStore = settings.answerStore();
+    this.clock = settings.clock();
+    this.sessionTimeout = settings.sessionTimeout();
+    PageRenderer renderer = new PageRenderer();
+    for (String language : form.languages()) {
+      Messages messages = new Messages(language, settings.messages().getOrDefault(language, Map.of()));
+      languages.put(language, new InLanguage(new AnswerParser(messages, clock), new Pages(form, messages,
+          new QuestionComponents(messages, settings.templates()), renderer, settings.mountPath(), settings.assetPath(),
+          sessionTimeout.toMinutes())));
+    }
+    // Typed values do not depend on the language they were typed in: one parser walks every journey.
+    this.journey = new Journey(form, languages.values().iterator().next().parser());
+    this.binding = settings.bindTo().map(type -> binding(type, form));
+    this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, tokens, clock, sessionTimeout);
+  }
+
+  /** The parser and pages of one language. */
+  private record InLanguage(AnswerParser parser, Pages pages) {}
+
+  /**
+   * The journey for a form.
+   *
+   * @throws org.stpkit.forms.FormsException when the record to bind to does not fit the form's questions
+   */
+  public static JourneyFlow create(Settings settings) {
+    return new JourneyFlow(settings);
+  }
+
+  private static <R extends Record> AnswerBinding<?> binding(Class<R> type, FormDefinition form) {
+    return new AnswerBinding<>(type, form);
+  }
+
+  public FormResponse handle(FormRequest request) {
+    String path = request.path().isEmpty() ? "/" : request.path();
+    Instant now = clock.instant();
+    Optional<FormSession> found = request.sessionId().flatMap(answerStore::find)
+        .filter(session -> session.formId().equals(form.id()))
+        .filter(session -> !session.updatedAt().plus(sessionTimeout).isBefore(now));
+    boolean startingOut = path.equals("/") || path.equals(form.startPage());
+    boolean post = request.method() == FormRequest.Method.POST;
+    Optional<String> chosenLanguage = Optional.ofNullable(first(request.query().get(LANGUAGE)))
+        .filter(languages::containsKey);
+    if (found.isEmpty() && (post || request.sessionId().isPresent() && !startingOut)) {
+      return timedOut(chosenLanguage.map(languages::get).orElseGet(this::firstLanguage));
+    }
+    Optional<String> newSessionId = Optional.empty();
+    FormSession session;
+    if (found.isPresent()) {
+      session = found.get();
+    } else {
+      session = FormSession.start(tokens.secret(), form.id(), tokens.secret(), now);
+      answerStore.save(session, sessionTimeout);
+      newSessionId = Optional.of(session.id());
+    }
+    if (post && !csrfMatches(request, session)) {
+      return in(session).pages().message(MessagePage.CSRF_REFUSED, MessagePage.CSRF_REFUSED.status, path, newSessionId);
+    }
+    if (!post) {
+      // Reading a page keeps the session alive, as writing does; the language navigation sets the language.
+      Optional<FormSession> touched = answerStore.update(session.id(),
+          s -> chosenLanguage.map(language -> s.inLanguage(language, now)).orElseGet(() -> s.touchedAt(now)),
+          sessionTimeout);
+      if (touched.isEmpty()) {
+        return timedOut(in(session));
+      }
+      session = touched.get();
+    }
+    return route(request, path, session, newSessionId);
+  }
+
+  /** Where a request with a live session goes. */
+  private FormResponse route(FormRequest request, String path, FormSession session, Optional<String> newSessionId) {
+    boolean post = request.method() == FormRequest.Method.POST;
+    Pages pages = in(session).pages();
+    Journey.State state = journey.walk(session);
+    if (session.submissionReference().isPresent() && !path.equals(Pages.CONFIRMATION)) {
+      return redirect(Pages.CONFIRMATION, newSessionId);
+    }
+    if (path.equals("/")) {
+      return redirect(form.startPage(), newSessionId);
+    }
+    if (path.equals(Pages.CHECK_ANSWERS)) {
+      if (!state.isComplete()) {
+        return redirect(state.nextToAnswer().get().path(), newSessionId);
+      }
+      return post ? sending.send(session, state, pages, newSessionId)
+          : pages.checkAnswers(session, state, List.of(), newSessionId);
+    }
+    if (path.equals(Pages.CONFIRMATION)) {
+      return session.submissionReference().isPresent()
+          ? pages.confirmation(session.submissionReference().get(), newSessionId)
+          : redirect(form.startPage(), newSessionId);
+    }
+    Optional<Page> page = form.page(path);
+    if (page.isEmpty()) {
+      return pages.message(MessagePage.NOT_FOUND, 404, path, newSessionId);
+    }
+    if (!state.mayVisit(path)) {
+      return redirect(state.nextToAnswer().map(Page::path).orElse(Pages.CHECK_ANSWERS), newSessionId);
+    }
+    boolean changing = Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.query().get(Pages.RETURN_TO)))
+        || Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.fields().get(Pages.RETURN_TO)));
+    if (!post) {
+      return pages.questionPage(page.get(), session, state, storedFields(page.get(), session), Map.of(), changing,
+          newSessionId);
+    }
+    return answer(page.get(), request, session, state, changing, newSessionId);
+  }
+
+  /**
+   * The page for a request the engine never saw because the adapter refused it (400, 405, 413) or
+   * for a failure (500): a GOV.UK message page, never a stack trace.
+   */
+  public FormResponse.Page problemPage(int status) {
+    return firstLanguage().pages().message(MessagePage.forStatus(status), status, form.startPage(), Optional.empty());
+  }
+
+  /** A page posted: its answers checked, then saved and on to the next page, or the page again with errors. */
+  private FormResponse answer(Page page, FormRequest request, FormSession session, Journey.State before,
+      boolean changing, Optional<String> newSessionId) {
+    InLanguage language = in(session);
+    Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
+    Map<String, FieldError> errors = new LinkedHashMap<>();
+    for (Question question : page.questions()) {
+      ParsedAnswer parsed = language.parser().parse(question, request.fields());
+      record(question, parsed, fields, errors);
+      for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
+        record(revealed, language.parser().parse(revealed, request.fields()), fields, errors);
+      }
+    }
+    if (!errors.isEmpty()) {
+      return language.pages().questionPage(page, session, before, fields, errors, changing, newSessionId);
+    }
+    Instant now = clock.instant();
+    // Merged into the stored session as it is now, so another tab's answers saved meanwhile are kept.
+    Optional<FormSession> updated = answerStore.update(session.id(),
+        current -> current.withPageAnswers(page.path(), fields, now), sessionTimeout);
+    if (updated.isEmpty()) {
+      return timedOut(language);
+    }
+    Journey.State after = journey.walk(updated.get());
+    if (changing) {
+      return after.nextToAnswer()
+          .map(next -> redirect(next.path() + "?" + Pages.RETURN_TO + "=" + Pages.RETURN_TO_CHECK_ANSWERS, newSessionId))
+          .orElseGet(() -> redirect(Pages.CHECK_ANSWERS, newSessionId));
+    }
+    return journey.nextPath(page, after.answers()).map(next -> redirect(next, newSessionId))
+        .orElseGet(() -> redirect(Pages.CHECK_ANSWERS, newSessionId));
+  }
+
+  private InLanguage in(FormSession session) {
+    return session.language().map(languages::get).orElseGet(this::firstLanguage);
+  }
+
+  private InLanguage firstLanguage() {
+    return languages.values().iterator().next();
+  }
+
+  /** One question's answer as typed, and its error (the answer's own, or the bound record's constraint). */
+  private void record(Question question, ParsedAnswer parsed, Map<String, Map<String, List<String>>> fields,
+      Map<String, FieldError> errors) {
+    fields.put(question.name(), parsed.fields());
+    parsed.error().ifPresent(error -> errors.put(question.name(), error));
+    if (parsed.isValid() && binding.isPresent()) {
+      List<String> messages = binding.get().check(question.name(), parsed.value());
+      if (!messages.isEmpty()) {
+        errors.put(question.name(), new FieldError(AnswerParser.firstFieldId(question), messages.get(0)));
+      }
+    }
+  }
+
+  /** The fields as the user typed them for a page's questions (and those its options reveal). */
+  static Map<String, Map<String, List<String>>> storedFields(Page page, FormSession session) {
+    Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
+    for (Question question : page.questions()) {
+      List<Question> withRevealed = new ArrayList<>(question.revealedQuestions());
+      withRevealed.add(0, question);
+      for (Question asked : withRevealed) {
+        Map<String, List<String>> stored = session.answers().get(asked.name());
+        if (stored != null) {
+          fields.put(asked.name(), stored);
+        }
+      }
+    }
+    return fields;
+  }
+
+  private FormResponse timedOut(InLanguage language) {
+    return language.pages().message(MessagePage.TIMED_OUT, MessagePage.TIMED_OUT.status, form.startPage(),
+        Optional.empty());
+  }
+
+  private static boolean csrfMatches(FormRequest request, FormSession session) {
+    String given = first(request.fields().get(CSRF_FIELD));
+    return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        session.csrfToken().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static @Nullable String first(@Nullable List<String> values) {
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private FormResponse redirect(String path, Optional<String> newSessionId) {
+    return new FormResponse.Redirect(firstLanguage().pages().url(path), newSessionId);
+  }
+}

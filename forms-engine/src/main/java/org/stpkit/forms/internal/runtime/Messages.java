@@ -1,0 +1,89 @@
+package org.stpkit.forms.internal.runtime;
+
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNumberModel;
+import freemarker.template.TemplateScalarModel;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.stpkit.forms.FormsException;
+
+/**
+ * The words forms-engine writes itself, in one language: {@code org/stpkit/forms/messages/forms*.properties}
+ * with a team's overrides on top. Patterns are {@link MessageFormat}s. Also a FreeMarker method, so
+ * that templates write {@code ${msg("button.continue")}}.
+ */
+final class Messages implements TemplateMethodModelEx {
+  static final String BUNDLE = "org.stpkit.forms.messages.forms";
+
+  private final String language;
+  private final Locale locale;
+  private final ResourceBundle bundle;
+  private final Map<String, String> overrides;
+
+  Messages(String language, Map<String, String> overrides) {
+    this.language = language;
+    this.locale = Locale.forLanguageTag(language);
+    // No fallback to the JVM's default locale: a Welsh page on an English server is still Welsh.
+    this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.overrides = Map.copyOf(overrides);
+  }
+
+  String language() {
+    return language;
+  }
+
+  Locale locale() {
+    return locale;
+  }
+
+  /** The message for a key with its arguments filled in. */
+  String get(String key, Object... arguments) {
+    return new MessageFormat(pattern(key), locale).format(arguments);
+  }
+
+  /** Whether a key has a message (overrides included). */
+  boolean has(String key) {
+    return overrides.containsKey(key) || bundle.containsKey(key);
+  }
+
+  private String pattern(String key) {
+    String override = overrides.get(key);
+    if (override != null) {
+      return override;
+    }
+    try {
+      return bundle.getString(key);
+    } catch (MissingResourceException e) {
+      throw new FormsException("No message '" + key + "' in " + BUNDLE + " for language '" + language + "'", e);
+    }
+  }
+
+  @Override
+  public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+    if (arguments.isEmpty()) {
+      throw new TemplateModelException("msg needs a message key");
+    }
+    Object[] values = new Object[arguments.size() - 1];
+    for (int i = 1; i < arguments.size(); i++) {
+      values[i - 1] = plain((TemplateModel) arguments.get(i));
+    }
+    return get(((TemplateScalarModel) arguments.get(0)).getAsString(), values);
+  }
+
+  private static Object plain(TemplateModel model) throws TemplateModelException {
+    if (model instanceof TemplateNumberModel number) {
+      return number.getAsNumber();
+    }
+    if (model instanceof TemplateScalarModel scalar) {
+      return scalar.getAsString();
+    }
+    throw new TemplateModelException("msg arguments are text or numbers, not " + model.getClass().getSimpleName());
+  }
+}

@@ -1,0 +1,92 @@
+package org.stpkit.forms.internal.runtime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stpkit.forms.FormDefinition;
+import org.stpkit.forms.FormResponse;
+import org.stpkit.forms.Page;
+import org.stpkit.forms.Question;
+import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.FormSession;
+import org.stpkit.forms.spi.Submission;
+import org.stpkit.forms.spi.SubmissionHandler;
+
+/**
+ * Sends a completed journey once: the bound record checked as a whole first, then the session
+ * claimed in the answer store, so that a double click or a resubmit sends nothing twice; a handler
+ * that throws gives the claim back and the user a page to try again, with nothing lost.
+ */
+final class Sending {
+  private final FormDefinition form;
+  private final AnswerStore answerStore;
+  private final SubmissionHandler handler;
+  private final Optional<AnswerBinding<?>> binding;
+  private final Tokens tokens;
+  private final Clock clock;
+  private final Duration sessionTimeout;
+
+  Sending(FormDefinition form, AnswerStore answerStore, SubmissionHandler handler, Optional<AnswerBinding<?>> binding,
+      Tokens tokens, Clock clock, Duration sessionTimeout) {
+    this.form = form;
+    this.answerStore = answerStore;
+    this.handler = handler;
+    this.binding = binding;
+    this.tokens = tokens;
+    this.clock = clock;
+    this.sessionTimeout = sessionTimeout;
+  }
+
+  /** Sends the answers on the route; {@code pages} in the user's language show any problem. */
+  FormResponse send(FormSession session, Journey.State state, Pages pages, Optional<String> newSessionId) {
+    Optional<Record> bound = Optional.empty();
+    if (binding.isPresent()) {
+      List<AnswerBinding.Violation> violations = binding.get().checkAll(state.answers());
+      if (!violations.isEmpty()) {
+        return showViolation(violations, session, state, pages, newSessionId);
+      }
+      bound = Optional.of(binding.get().bind(state.answers()));
+    }
+    String reference = tokens.reference(form.confirmation().referencePrefix());
+    String winner = answerStore.claimSubmission(session.id(), reference);
+    if (!winner.equals(reference)) {
+      // Another request for this journey (a double click, a resubmit) is sending or has sent it.
+      return redirect(pages, Pages.CONFIRMATION, newSessionId);
+    }
+    Instant now = clock.instant();
+    try {
+      handler.submit(new Submission(form.id(), form.version(), reference, state.answers(), now, bound));
+    } catch (RuntimeException e) {
+      answerStore.releaseSubmission(session.id(), reference);
+      return pages.message(MessagePage.NOT_SENT, MessagePage.NOT_SENT.status, Pages.CHECK_ANSWERS, newSessionId);
+    }
+    answerStore.update(session.id(), current -> current.withSubmissionReference(reference, now), sessionTimeout);
+    return redirect(pages, Pages.CONFIRMATION, newSessionId);
+  }
+
+  /**
+   * A violation found when the whole record is checked: shown on the page of the question it names,
+   * as if that page had just been posted, or on check your answers when it names none.
+   */
+  private FormResponse showViolation(List<AnswerBinding.Violation> violations, FormSession session, Journey.State state,
+      Pages pages, Optional<String> newSessionId) {
+    for (AnswerBinding.Violation violation : violations) {
+      Optional<Question> question = violation.question().flatMap(form::question);
+      Optional<Page> page = question.flatMap(q -> form.pageOf(q.name())).filter(p -> state.onRoute(p.path()));
+      if (page.isPresent()) {
+        return pages.questionPage(page.get(), session, state, JourneyFlow.storedFields(page.get(), session),
+            Map.of(question.get().name(), new FieldError(AnswerParser.firstFieldId(question.get()), violation.message())),
+            true, newSessionId);
+      }
+    }
+    return pages.checkAnswers(session, state, violations.stream().map(AnswerBinding.Violation::message).toList(),
+        newSessionId);
+  }
+
+  private static FormResponse redirect(Pages pages, String path, Optional<String> newSessionId) {
+    return new FormResponse.Redirect(pages.url(path), newSessionId);
+  }
+}

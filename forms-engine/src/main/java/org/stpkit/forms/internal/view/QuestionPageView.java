@@ -1,0 +1,18 @@
+package org.stpkit.forms.internal.view;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page of questions and content.
+ *
+ * @param heading the h1; none when the page's one question's label or legend is the heading
+ * @param caption the section, above the heading
+ * @param returnToCheckAnswers whether continuing goes back to check your answers (a change)
+ */
+public record QuestionPageView(PageFrame frame, @Nullable String heading, @Nullable String caption, List<Block> blocks,
+    String action, String csrfToken, boolean returnToCheckAnswers) {
+  public QuestionPageView {
+    blocks = List.copyOf(blocks);
+  }
+}

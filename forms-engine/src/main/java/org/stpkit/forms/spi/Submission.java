@@ -1,0 +1,44 @@
+package org.stpkit.forms.spi;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A completed journey: only the answers on the route the user took, as typed values ({@code String},
+ * {@code java.math.BigDecimal}, {@code java.time.LocalDate}, {@code Boolean} for yes / no, {@code
+ * List<String>} for checkboxes, {@code org.stpkit.forms.Address}, {@code org.stpkit.forms.PersonName}),
+ * in page order. Optional questions left blank are not included. With {@code FormEngine.Builder.bindAnswersTo}, also as the
+ * team's record: {@link #answersAs(Class)}.
+ */
+public record Submission(String formId, int formVersion, String reference, Map<String, Object> answers,
+    Instant submittedAt, Optional<Record> boundAnswers) {
+  public Submission {
+    Objects.requireNonNull(formId, "formId");
+    Objects.requireNonNull(reference, "reference");
+    answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    Objects.requireNonNull(submittedAt, "submittedAt");
+    Objects.requireNonNull(boundAnswers, "boundAnswers");
+  }
+
+  /**
+   * The answers as the record the engine binds them to ({@code FormEngine.Builder.bindAnswersTo}),
+   * already checked with Jakarta Validation.
+   *
+   * @throws IllegalStateException when the engine was not built to bind them to a record, and
+   *     ClassCastException when it binds them to another type: mistakes in the calling code, not
+   *     conditions to handle (this package names no API type, so that the API can name its types)
+   */
+  public <R extends Record> R answersAs(Class<R> type) {
+    Record bound = boundAnswers.orElseThrow(() -> new IllegalStateException(
+        "The answers of form '" + formId + "' are not bound to a record: build the engine with bindAnswersTo(" + type.getSimpleName() + ".class)"));
+    if (!type.isInstance(bound)) {
+      throw new ClassCastException("The answers of form '" + formId + "' are bound to " + bound.getClass().getName()
+          + ", not " + type.getName());
+    }
+    return type.cast(bound);
+  }
+}
