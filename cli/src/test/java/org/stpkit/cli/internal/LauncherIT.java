@@ -72,7 +72,7 @@ class LauncherIT {
     // standard output, where it would corrupt what stp writes.
     Run run = stp(Map.of("STP_JAVA_OPTS", "-XX:+UseLargePages"), "", "--version");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines()).allMatch(line -> line.startsWith("stp ") || line.startsWith("govuk-frontend "));
+    assertThat(run.out().lines()).allMatch(line -> line.startsWith("stp ") || line.startsWith("govuk-frontend ") || line.startsWith("MoJ Frontend "));
   }
 
   private record Run(int exitCode, String out, String err) {}
