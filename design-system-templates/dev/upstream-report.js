@@ -249,6 +249,10 @@ function markdown (report) {
       for (const [label, list] of Object.entries(c.fixtures ?? {})) if (list.length) lines.push(`- fixtures ${label}: ${list.map((o) => `\`${o}\``).join(', ')}`)
       const failed = r.failing.filter((f) => f.startsWith(name + '/'))
       if (failed.length) lines.push(`- **failing against ${r.to}**: ${failed.map((f) => `\`${f}\``).join(', ')}`)
+      const failedOld = r.failingOld.filter((f) => f.startsWith(name + '/'))
+      if (failedOld.length && r.from !== r.to) {
+        lines.push(`- fixtures of ${r.from} our components no longer render: ${failedOld.map((f) => `\`${f}\``).join(', ')}`)
+      }
       lines.push('')
     }
   }
@@ -263,6 +267,7 @@ function main () {
   for (const [key, family] of [['govuk', 'govuk'], ['moj', 'moj']]) {
     report[key].run = { new: totals(run.new, family), old: totals(run.old, family) }
     report[key].failing = failing(run.new, family)
+    report[key].failingOld = failing(run.old, family)
   }
   const toPort = []
   for (const [label, r] of [['govuk-frontend', report.govuk], ['MoJ Frontend', report.moj]]) {
