@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import org.stpkit.idam.internal.AuditLog;
 import org.stpkit.idam.internal.KeycloakDirectory;
+import org.stpkit.idam.AuditSink;
 
 /**
  * Joiners, movers and leavers into one Keycloak realm: reads the managed users, {@link #plan}s
@@ -26,7 +27,7 @@ import org.stpkit.idam.internal.KeycloakDirectory;
  * try (Reconciler reconciler = Reconciler.builder()
  *     .connection(KeycloakConnection.clientCredentials(url, "caseworking", "stp-idam", secret))
  *     .policy(AccessPolicy.load(Path.of("access-policy.yaml")))
- *     .auditLog(Path.of("idam-audit.jsonl"))
+ *     .auditLog(Path.of("/var/log/stp/idam-audit.jsonl"))   // else to the System.Logger
  *     .build()) {
  *   Plan plan = reconciler.plan(HrFeed.read(Path.of("staff.csv")));
  *   System.out.print(plan.toTable());
@@ -37,14 +38,16 @@ import org.stpkit.idam.internal.KeycloakDirectory;
 public final class Reconciler implements AutoCloseable {
   private final AccessPolicy policy;
   private final KeycloakDirectory directory;
-  private final Path auditLog;
+  private final AuditSink audit;
+  private final boolean ownsAudit;
   private final Clock clock;
   private final int concurrency;
   private final ExecutorService workers;
 
   private Reconciler(Builder builder) {
     this.policy = builder.policy;
-    this.auditLog = builder.auditLog;
+    this.audit = builder.audit;
+    this.ownsAudit = builder.ownsAudit;
     this.clock = builder.clock;
     this.concurrency = builder.concurrency;
     this.directory = new KeycloakDirectory(builder.connection, builder.concurrency + 2, builder.attempts,
@@ -139,38 +142,38 @@ public final class Reconciler implements AutoCloseable {
     long started = System.nanoTime();
     List<ApplyResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     int applied = 0;
-    try (AuditLog audit = new AuditLog(auditLog, clock, runId)) {
-      audit.run("run-started", AuditLog.details().put("day", plan.day().toString())
-          .put("people", plan.users().size()).put("changes", plan.changeCount())
-          .put("massChangeAllowed", allowMassChange && !plan.breaches().isEmpty()));
-      List<Future<Integer>> tasks = new ArrayList<>();
-      for (UserPlan user : plan.users()) {
-        tasks.add(workers.submit(() -> applyUser(user, audit, failures)));
-      }
-      for (Future<Integer> task : tasks) {
-        applied += await(task);
-      }
-      audit.run("run-finished", AuditLog.details().put("changesApplied", applied).put("failures", failures.size()));
+    audit.record(new AuditEvent.RunStarted(clock.instant(), runId, plan.day(), plan.users().size(),
+        plan.changeCount(), allowMassChange && !plan.breaches().isEmpty()));
+    List<Future<Integer>> tasks = new ArrayList<>();
+    for (UserPlan user : plan.users()) {
+      tasks.add(workers.submit(() -> applyUser(runId, user, failures)));
     }
+    for (Future<Integer> task : tasks) {
+      applied += await(task);
+    }
+    audit.record(new AuditEvent.RunFinished(clock.instant(), runId, applied, failures.size()));
     List<ApplyResult.Failure> ordered = new ArrayList<>(failures);
     ordered.sort(java.util.Comparator.comparing(ApplyResult.Failure::employeeNumber));
     return new ApplyResult(runId, plan.users().size(), applied, ordered,
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private int applyUser(UserPlan user, AuditLog audit, List<ApplyResult.Failure> failures) {
+  private int applyUser(String runId, UserPlan user, List<ApplyResult.Failure> failures) {
     Optional<String> userId = user.userId();
     int applied = 0;
     for (Change change : user.changes()) {
       try {
-        userId = Optional.of(directory.apply(userId, policy.managedBy(), change));
-        audit.change(user, userId, change, Optional.empty());
+        userId = Optional.of(directory.apply(userId, user.username(), policy.managedBy(), change));
+        audit.record(new AuditEvent.ChangeTried(clock.instant(), runId, user.employeeNumber(), user.username(), userId,
+            user.kind(), change, Optional.empty()));
         applied++;
-      } catch (IdamException | jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+      } catch (IdamException e) {
         // The person's later steps depend on this one: stop here; the next run plans them again.
-        audit.change(user, userId, change, Optional.of(String.valueOf(e.getMessage())));
+        audit.record(new AuditEvent.ChangeTried(clock.instant(), runId, user.employeeNumber(), user.username(), userId,
+            user.kind(), change, Optional.of(String.valueOf(e.getMessage()))));
+        OptionalInt status = e instanceof KeycloakException keycloak ? keycloak.status() : OptionalInt.empty();
         failures.add(new ApplyResult.Failure(user.employeeNumber(), user.username(), change.describe(),
-            String.valueOf(e.getMessage())));
+            String.valueOf(e.getMessage()), status));
         break;
       }
     }
@@ -191,13 +194,20 @@ public final class Reconciler implements AutoCloseable {
   @Override
   public void close() {
     workers.shutdownNow();
-    directory.close();
+    try {
+      directory.close();
+    } finally {
+      if (ownsAudit) {
+        audit.close();
+      }
+    }
   }
 
   public static final class Builder {
     private @Nullable KeycloakConnection connection;
     private @Nullable AccessPolicy policy;
-    private Path auditLog = Path.of("stp-idam-audit.jsonl");
+    private AuditSink audit = AuditSink.systemLogger();
+    private boolean ownsAudit;
     private Clock clock = Clock.systemDefaultZone();
     private int concurrency = 4;
     private int attempts = 6;
@@ -216,9 +226,21 @@ public final class Reconciler implements AutoCloseable {
       return this;
     }
 
-    /** The JSON-lines file every change is appended to. Default {@code stp-idam-audit.jsonl}. */
-    public Builder auditLog(Path value) {
-      this.auditLog = value;
+    /**
+     * Appends the audit trail to this file as JSON lines ({@link AuditSink#jsonLines(Path)}), closed
+     * with the reconciler. Without this or {@link #audit(AuditSink)}, the trail goes to the
+     * {@code org.stpkit.idam.audit} {@link System.Logger}: a library writes no file it was not asked for.
+     */
+    public Builder auditLog(Path file) {
+      this.audit = AuditSink.jsonLines(file);
+      this.ownsAudit = true;
+      return this;
+    }
+
+    /** Where the audit trail goes; the caller keeps and closes {@code sink}. */
+    public Builder audit(AuditSink sink) {
+      this.audit = java.util.Objects.requireNonNull(sink, "sink");
+      this.ownsAudit = false;
       return this;
     }
 

@@ -287,6 +287,7 @@ class JoinersMoversLeaversIT {
       ApplyResult result = reconciler.apply(reconciler.plan(feed(clash, fine)), false);
       assertThat(result.failures()).extracting(ApplyResult.Failure::employeeNumber).containsExactly("U1");
       assertThat(result.failures().get(0).message()).contains("taken by a user the tool does not manage");
+      assertThat(result.failures().get(0).keycloakStatus()).hasValue(409);
       assertThat(exists("jml.unclashed")).isTrue();
       // An empty feed makes every managed user a leaver, but break.glass is not managed.
       reconciler.apply(reconciler.plan(feed()), true);

@@ -22,7 +22,7 @@ public final class PlanFormat {
   }
 
   /** An enum constant as written in tables, JSON and the audit log: {@code PRE_HIRE} as {@code pre-hire}. */
-  public static String label(Enum<?> constant) {
+  static String label(Enum<?> constant) {
     return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
@@ -118,7 +118,7 @@ public final class PlanFormat {
   }
 
   /** One change as JSON; also the {@code change} of an audit line. */
-  public static ObjectNode change(Change change) {
+  static ObjectNode change(Change change) {
     ObjectNode node = JSON.createObjectNode();
     node.put("type", change.type());
     node.put("description", change.describe());
@@ -141,7 +141,7 @@ public final class PlanFormat {
     return node;
   }
 
-  public static ObjectNode fields(UserFields fields) {
+  private static ObjectNode fields(UserFields fields) {
     ObjectNode node = JSON.createObjectNode();
     node.put("firstName", fields.firstName());
     node.put("lastName", fields.lastName());

@@ -38,7 +38,8 @@ import org.stpkit.idam.StaffRecord;
 import org.stpkit.idam.Threshold;
 
 /**
- * Reads an {@link AccessPolicy} from YAML. Everything is checked and every problem is reported at
+ * Reads an {@link AccessPolicy} from YAML (long because it is the one reader of one grammar, every key
+ * with its own checks and messages). Everything is checked and every problem is reported at
  * once, each with its file, line, column and field ({@link InvalidPolicyException}), because a
  * policy is usually fixed in a review-and-rerun loop where one problem per run is slow.
  *
