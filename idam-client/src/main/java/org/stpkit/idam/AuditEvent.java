@@ -17,16 +17,30 @@ public sealed interface AuditEvent {
   /** The run it belongs to, as in {@link ApplyResult#runId()}. */
   String runId();
 
+  /** On what authority a run changes Keycloak. */
+  enum Authority {
+    /** The plan is within the policy's thresholds. */
+    WITHIN_THRESHOLDS,
+    /** Over the thresholds, approved by an approver the policy names (see {@link RunStarted#approver()}). */
+    APPROVED,
+    /** Over the thresholds and applied all the same by the operator's override ({@code --allow-mass-change}). */
+    BREAK_GLASS
+  }
+
   /**
-   * An apply starting: the plan's day and size, and whether it was over the policy's thresholds and
-   * allowed all the same (break-glass use of mass change).
+   * An apply starting: the plan's day, size and digest, and on what authority it runs (with the
+   * approver's name when approved).
    */
-  record RunStarted(Instant time, String runId, LocalDate day, int people, int changes, boolean massChangeAllowed)
-      implements AuditEvent {
+  record RunStarted(Instant time, String runId, LocalDate day, int people, int changes, String planDigest,
+      Authority authority, Optional<String> approver) implements AuditEvent {
     public RunStarted {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(day, "day");
+      Objects.requireNonNull(authority, "authority");
+      if (approver.isPresent() != (authority == Authority.APPROVED)) {
+        throw new IllegalArgumentException("An approver goes with an approved run, and only with one");
+      }
     }
   }
 

@@ -97,7 +97,7 @@ public final class Planner {
           .sorted(Comparator.comparing(ManagedUser::username))
           .forEach(user -> planLeaver(user, null));
     }
-    return new Plan(day, plans, notices, breaches(byEmployee.values(), scope));
+    return new Plan(day, plans, notices, breaches(byEmployee.values(), scope), PlanBasis.of(day, policy, feed, users));
   }
 
   /**

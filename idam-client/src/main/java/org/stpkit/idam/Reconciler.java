@@ -42,6 +42,7 @@ public final class Reconciler implements AutoCloseable {
   private final boolean ownsAudit;
   private final Clock clock;
   private final int concurrency;
+  private final Progress progress;
   private final ExecutorService workers;
 
   private Reconciler(Builder builder) {
@@ -50,6 +51,7 @@ public final class Reconciler implements AutoCloseable {
     this.ownsAudit = builder.ownsAudit;
     this.clock = builder.clock;
     this.concurrency = builder.concurrency;
+    this.progress = builder.progress;
     this.directory = new KeycloakDirectory(builder.connection, builder.concurrency + 2, builder.attempts,
         builder.firstRetryDelay);
     this.workers = Executors.newFixedThreadPool(concurrency, runnable -> {
@@ -74,7 +76,27 @@ public final class Reconciler implements AutoCloseable {
 
   /** The managed users as Keycloak holds them now, with their groups and roles. */
   public List<ManagedUser> managedUsers() {
-    return directory.managedUsers(policy.managedBy(), policy.everyGrant(), workers);
+    return directory.managedUsers(policy.managedBy(), policy.everyGrant(), workers,
+        (done, total) -> progress.update(Progress.Stage.READING, done, total));
+  }
+
+  /** Evidence for an access review of everyone the policy manages, as Keycloak holds them now. */
+  public AccessReview accessReview() {
+    return AccessReview.of(policy, managedUsers(), today());
+  }
+
+  /**
+   * The managed user with this employee number, with all their access; empty when there is none (or,
+   * since which is the person cannot be told, when two users carry it).
+   */
+  public Optional<ManagedUser> managedUser(String employeeNumber) {
+    List<ManagedUser> users = directory.managedUsersWithEmployeeNumber(policy.managedBy(), policyClients(), employeeNumber);
+    return users.size() == 1 ? Optional.of(users.get(0)) : Optional.empty();
+  }
+
+  /** The managed user with this username, with all their access; empty when there is none. */
+  public Optional<ManagedUser> managedUserNamed(String username) {
+    return directory.managedUserNamed(policy.managedBy(), policyClients(), username);
   }
 
   /**
@@ -138,15 +160,61 @@ public final class Reconciler implements AutoCloseable {
     if (!plan.breaches().isEmpty() && !allowMassChange) {
       throw new MassChangeException(plan.breaches());
     }
+    AuditEvent.Authority authority = plan.breaches().isEmpty()
+        ? AuditEvent.Authority.WITHIN_THRESHOLDS : AuditEvent.Authority.BREAK_GLASS;
+    return run(plan, authority, Optional.empty());
+  }
+
+  /**
+   * Applies exactly a reviewed plan: the feed and policy given now and Keycloak as it is now must be
+   * what the plan was made from. A plan over the thresholds needs an {@link Approval} by one of the
+   * policy's {@link AccessPolicy#approvers()}, or {@code allowMassChange} (break-glass, audited as such).
+   *
+   * @throws PlanDriftException naming what changed since the plan, having changed nothing
+   * @throws MassChangeException when the plan is over the thresholds, unapproved, and mass change not allowed
+   */
+  public ApplyResult apply(ReviewedPlan reviewed, HrFeed feed, boolean allowMassChange) {
+    Plan now = plan(feed);
+    List<String> drift = reviewed.basis().driftSince(now.basis());
+    if (!drift.isEmpty()) {
+      throw new PlanDriftException(reviewed.toString(), drift);
+    }
+    if (!now.digest().equals(reviewed.digest())) {
+      // Same inputs, another plan: a different version of the tool made it.
+      throw new PlanDriftException(reviewed.toString(), List.of("the plan made from the same feed, policy and"
+          + " Keycloak now differs from it (was it made by another version of stp?)"));
+    }
+    if (now.breaches().isEmpty()) {
+      return run(now, AuditEvent.Authority.WITHIN_THRESHOLDS, Optional.empty());
+    }
+    Optional<Approver> approver = reviewed.approvals().stream()
+        .flatMap(approval -> approval.verify(reviewed.digest(), policy.approvers()).stream()).findFirst();
+    if (approver.isPresent()) {
+      return run(now, AuditEvent.Authority.APPROVED, approver.map(Approver::name));
+    }
+    if (allowMassChange) {
+      return run(now, AuditEvent.Authority.BREAK_GLASS, Optional.empty());
+    }
+    throw new MassChangeException(now.breaches(), !reviewed.approvals().isEmpty());
+  }
+
+  private ApplyResult run(Plan plan, AuditEvent.Authority authority, Optional<String> approver) {
     String runId = UUID.randomUUID().toString();
     long started = System.nanoTime();
     List<ApplyResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     int applied = 0;
     audit.record(new AuditEvent.RunStarted(clock.instant(), runId, plan.day(), plan.users().size(),
-        plan.changeCount(), allowMassChange && !plan.breaches().isEmpty()));
+        plan.changeCount(), plan.digest(), authority, approver));
     List<Future<Integer>> tasks = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    int people = plan.users().size();
+    progress.update(Progress.Stage.APPLYING, 0, people);
     for (UserPlan user : plan.users()) {
-      tasks.add(workers.submit(() -> applyUser(runId, user, failures)));
+      tasks.add(workers.submit(() -> {
+        int changed = applyUser(runId, user, failures);
+        progress.update(Progress.Stage.APPLYING, done.incrementAndGet(), people);
+        return changed;
+      }));
     }
     for (Future<Integer> task : tasks) {
       applied += await(task);
@@ -210,6 +278,7 @@ public final class Reconciler implements AutoCloseable {
     private boolean ownsAudit;
     private Clock clock = Clock.systemDefaultZone();
     private int concurrency = 4;
+    private Progress progress = Progress.NONE;
     private int attempts = 6;
     private Duration firstRetryDelay = Duration.ofMillis(250);
 
@@ -266,6 +335,12 @@ public final class Reconciler implements AutoCloseable {
       }
       this.attempts = attempts;
       this.firstRetryDelay = firstDelay;
+      return this;
+    }
+
+    /** Told how reading and applying go, for a progress display. Default: {@link Progress#NONE}. */
+    public Builder progress(Progress value) {
+      this.progress = java.util.Objects.requireNonNull(value, "progress");
       return this;
     }
 

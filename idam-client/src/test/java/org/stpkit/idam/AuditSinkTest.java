@@ -23,7 +23,7 @@ class AuditSinkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
   private static final AuditEvent STARTED = new AuditEvent.RunStarted(NOW, "run-1", LocalDate.of(2026, 11, 22), 1, 1,
-      false);
+      "digest", AuditEvent.Authority.APPROVED, Optional.of("Sam Jones"));
   private static final AuditEvent CHANGE = new AuditEvent.ChangeTried(NOW, "run-1", "E1", "jo.bloggs",
       Optional.of("id-1"), UserPlan.Kind.MOVER, new Change.AddGrant(Grant.group("/staff")), Optional.of("refused"));
 
@@ -56,6 +56,9 @@ class AuditSinkTest {
     assertThat(change.path("outcome").asText()).isEqualTo("failed");
     assertThat(change.path("error").asText()).isEqualTo("refused");
     assertThat(lines.get(0).path("massChangeAllowed").asBoolean()).isFalse();
+    assertThat(lines.get(0).path("authority").asText()).isEqualTo("approved");
+    assertThat(lines.get(0).path("approver").asText()).isEqualTo("Sam Jones");
+    assertThat(lines.get(0).path("planDigest").asText()).isEqualTo("digest");
   }
 
   @Test

@@ -43,7 +43,10 @@ public final class AuditJson {
       line.put("day", started.day().toString());
       line.put("people", started.people());
       line.put("changes", started.changes());
-      line.put("massChangeAllowed", started.massChangeAllowed());
+      line.put("planDigest", started.planDigest());
+      line.put("authority", PlanFormat.label(started.authority()));
+      started.approver().ifPresent(name -> line.put("approver", name));
+      line.put("massChangeAllowed", started.authority() == AuditEvent.Authority.BREAK_GLASS);
     } else if (event instanceof AuditEvent.ChangeTried tried) {
       line.put("event", "change");
       line.put("employeeNumber", tried.employeeNumber());

@@ -21,6 +21,12 @@ import org.stpkit.idam.ManagedUser;
  * retried by {@link Retry}. Failures leave as {@link KeycloakException}s. Thread-safe.
  */
 public final class KeycloakDirectory implements AutoCloseable {
+  /** How many of the reads of users and access are done, of how many. */
+  @FunctionalInterface
+  public interface ReadProgress {
+    void update(int done, int total);
+  }
+
   private final Keycloak keycloak;
   private final ManagedUserReader reader;
   private final ChangeApplier applier;
@@ -37,14 +43,20 @@ public final class KeycloakDirectory implements AutoCloseable {
   }
 
   /** Every user carrying {@code managedBy}, with the access that matters (see {@link ManagedUserReader}). */
-  public List<ManagedUser> managedUsers(String managedBy, Grants policyGrants, ExecutorService workers) {
-    return guarded("read the managed users", () -> reader.managedUsers(managedBy, policyGrants, workers));
+  public List<ManagedUser> managedUsers(String managedBy, Grants policyGrants, ExecutorService workers,
+      ReadProgress progress) {
+    return guarded("read the managed users", () -> reader.managedUsers(managedBy, policyGrants, workers, progress));
   }
 
   /** The managed users with this employee number (for one HR event), each with all their access. */
   public List<ManagedUser> managedUsersWithEmployeeNumber(String managedBy, Set<String> clientIds, String employeeNumber) {
     return guarded("find employee " + employeeNumber,
         () -> reader.managedUsersWithEmployeeNumber(managedBy, clientIds, employeeNumber));
+  }
+
+  /** The managed user with this username, with all their access; empty when there is none. */
+  public Optional<ManagedUser> managedUserNamed(String managedBy, Set<String> clientIds, String username) {
+    return guarded("find user " + username, () -> reader.managedUserNamed(managedBy, clientIds, username));
   }
 
   /**

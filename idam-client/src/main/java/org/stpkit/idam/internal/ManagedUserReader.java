@@ -50,7 +50,8 @@ final class ManagedUserReader {
    * user's realm roles (read per user by {@code workers}: listing a realm role's holders needs
    * view-realm, which the service account is deliberately not given).
    */
-  List<ManagedUser> managedUsers(String managedBy, Grants policyGrants, ExecutorService workers) {
+  List<ManagedUser> managedUsers(String managedBy, Grants policyGrants, ExecutorService workers,
+      KeycloakDirectory.ReadProgress progress) {
     Map<String, UserRepresentation> users = listManaged(managedBy);
     Set<Grant> relevant = new TreeSet<>(policyGrants.all());
     for (UserRepresentation user : users.values()) {
@@ -72,8 +73,9 @@ final class ManagedUserReader {
         reads.add(workers.submit(() -> access.get(user.getId()).addAll(realmRoles(user))));
       }
     }
-    for (Future<?> read : reads) {
-      await(read);
+    for (int done = 0; done < reads.size(); done++) {
+      await(reads.get(done));
+      progress.update(done + 1, reads.size());
     }
     List<ManagedUser> managed = new ArrayList<>();
     for (UserRepresentation user : users.values()) {
@@ -156,6 +158,19 @@ final class ManagedUserReader {
       }
     }
     return users;
+  }
+
+  /** The managed user with this username, with all their access. */
+  Optional<ManagedUser> managedUserNamed(String managedBy, Set<String> clientIds, String username) {
+    List<UserRepresentation> found = retry.call("find user " + username,
+        () -> realm.users().searchByUsername(username, true));
+    for (UserRepresentation user : found) {
+      UserRepresentation full = retry.call("read user " + username, () -> realm.users().get(user.getId()).toRepresentation());
+      if (managedBy.equals(first(full.getAttributes(), ManagedUsers.MANAGED_BY))) {
+        return Optional.of(withAccess(full, clientIds));
+      }
+    }
+    return Optional.empty();
   }
 
   /** One user's access, read from the user: for an HR event, where one user is all there is to read. */
