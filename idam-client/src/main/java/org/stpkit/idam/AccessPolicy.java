@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * usernames and emails are made, what joiners must do first, when pre-hires and leavers are
  * enabled, disabled and deleted, and the {@link Threshold}s that stop a run from changing too much
  * at once. Usually written in YAML and read with {@link #load(java.nio.file.Path)}; immutable.
+ * (Over 350 lines because the policy's value, its builder's checks and its name templates belong together.)
  */
 public final class AccessPolicy {
   /** The Keycloak required actions a policy may ask joiners for. */
