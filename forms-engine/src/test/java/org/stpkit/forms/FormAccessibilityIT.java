@@ -144,6 +144,32 @@ class FormAccessibilityIT {
     assertThat(axe.pages() - before).isEqualTo(2 * answers.size() + 3);
   }
 
+  @Test
+  void theExitPageAndAPageAskedOnlyWhenItsConditionHoldsPassAxe() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/eligibility.yaml"));
+    FormEngine engine = FormEngine.builder(form).mountPath("/junior").submissionHandler(submission -> { }).build();
+    int before = axe.pages();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      String base = server.baseUrl() + "/junior";
+      chrome.get(base + "/");
+      fill(chrome, Map.of("under16", "no"));
+      continueButton(chrome);
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/cannot-apply");
+      assertThat(chrome.findElements(By.cssSelector("form"))).isEmpty();
+      axe.check(chrome, "exit page");
+
+      chrome.get(base + "/age");
+      fill(chrome, Map.of("under16", "yes"));
+      continueButton(chrome);
+      fill(chrome, Map.of("disabled", "yes"));
+      continueButton(chrome);
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/blue-badge");
+      checkWithAndWithoutErrors(chrome, axe, "page asked by its showWhen", Map.of("blueBadge", "no"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/name");
+    }
+    assertThat(axe.pages() - before).isEqualTo(3);
+  }
+
   private static void checkWithAndWithoutErrors(ChromeDriver chrome, AxeReport axe, String page, Map<String, String> answers) {
     checkWithAndWithoutErrors(chrome, axe, page, answers, "Error: ");
   }

@@ -174,7 +174,8 @@ public final class JourneyFlow {
     }
     boolean changing = Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.query().get(Pages.RETURN_TO)))
         || Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.fields().get(Pages.RETURN_TO)));
-    if (!post) {
+    if (!post || page.get().exit()) {
+      // An exit page has nothing to send: a post to it shows it again.
       return pages.questionPage(page.get(), session, state, storedFields(page.get(), session), Map.of(), changing,
           newSessionId);
     }

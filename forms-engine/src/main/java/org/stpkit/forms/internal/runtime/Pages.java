@@ -88,7 +88,7 @@ final class Pages {
       frame = frame.withBackLink(changing ? url(CHECK_ANSWERS) : url(previous.get()));
     }
     QuestionPageView view = new QuestionPageView(frame, questionIsHeading ? null : heading,
-        page.section().map(this::text).orElse(null), blocks, url(page.path()), session.csrfToken(), changing);
+        page.section().map(this::text).orElse(null), blocks, url(page.path()), session.csrfToken(), changing, page.exit());
     return new FormResponse.Page(200, renderer.render("question-page", view, messages), newSessionId);
   }
 
