@@ -1,5 +1,6 @@
 package org.stpkit.forms.internal.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +41,12 @@ final class Pages {
   private final PageRenderer renderer;
   private final String mountPath;
   private final String assetPath;
-  private final long sessionMinutes;
+  private final Duration sessionTimeout;
+  private final Duration timeoutWarning;
   private final Map<String, String> languageNames;
 
   Pages(FormDefinition form, Messages messages, QuestionComponents components, PageRenderer renderer,
-      String mountPath, String assetPath, long sessionMinutes) {
+      String mountPath, String assetPath, Duration sessionTimeout, Duration timeoutWarning) {
     this.form = form;
     this.messages = messages;
     this.components = components;
@@ -52,7 +54,8 @@ final class Pages {
     this.renderer = renderer;
     this.mountPath = mountPath;
     this.assetPath = assetPath;
-    this.sessionMinutes = sessionMinutes;
+    this.sessionTimeout = sessionTimeout;
+    this.timeoutWarning = timeoutWarning;
     Map<String, String> names = new LinkedHashMap<>();
     form.languages().forEach(language -> names.put(language, messages.get("language." + language)));
     this.languageNames = names;
@@ -82,7 +85,7 @@ final class Pages {
     }
     List<PageFrame.ErrorLink> errorLinks = new ArrayList<>();
     errors.values().forEach(error -> errorLinks.add(new PageFrame.ErrorLink(error.message(), "#" + error.fieldId())));
-    PageFrame frame = frame(heading, page.path()).withErrors(errorLinks);
+    PageFrame frame = frame(heading, page.path()).withErrors(errorLinks).withTimeoutWarning(timeoutWarning(page.path()));
     Optional<String> previous = previousPage(page.path(), state);
     if (previous.isPresent()) {
       frame = frame.withBackLink(changing ? url(CHECK_ANSWERS) : url(previous.get()));
@@ -116,7 +119,8 @@ final class Pages {
     List<CheckAnswersView.Section> sections = new ArrayList<>();
     rowsBySection.forEach((title, rows) -> sections.add(new CheckAnswersView.Section(title.isEmpty() ? null : title, rows)));
     PageFrame frame = frame(heading, CHECK_ANSWERS)
-        .withErrors(problems.stream().map(problem -> new PageFrame.ErrorLink(problem, null)).toList());
+        .withErrors(problems.stream().map(problem -> new PageFrame.ErrorLink(problem, null)).toList())
+        .withTimeoutWarning(timeoutWarning(CHECK_ANSWERS));
     if (!state.route().isEmpty()) {
       frame = frame.withBackLink(url(state.route().get(state.route().size() - 1).path()));
     }
@@ -136,7 +140,8 @@ final class Pages {
   /** A page that only says something, with the status it is sent with. */
   FormResponse.Page message(MessagePage page, int status, String currentPath, Optional<String> newSessionId) {
     String heading = messages.get(page.titleKey);
-    List<String> paragraphs = page.paragraphKeys.stream().map(key -> messages.get(key, sessionMinutes)).toList();
+    List<String> paragraphs = page.paragraphKeys.stream().map(key -> messages.get(key, sessionTimeout.toMinutes()))
+        .toList();
     @Nullable String button = switch (page.button) {
       case NONE -> null;
       case START -> url(form.startPage());
@@ -157,7 +162,12 @@ final class Pages {
     }
     return new PageFrame(title, messages.language(), text(form.title()), url(form.startPage()), assetPath,
         GovukAssets.stylesheetHtml(assetPath), GovukAssets.scriptHtml(assetPath, Optional.empty()), null, List.of(),
-        languages);
+        languages, null);
+  }
+
+  private PageFrame.TimeoutWarning timeoutWarning(String path) {
+    return new PageFrame.TimeoutWarning(sessionTimeout.toSeconds(), timeoutWarning.toSeconds(),
+        url(EngineAssets.PREFIX + JourneyFlow.KEEP_ALIVE), url(path), url(EngineAssets.PREFIX + "timeout-warning.js"));
   }
 
   private boolean shown(Content content, Journey.State state) {
