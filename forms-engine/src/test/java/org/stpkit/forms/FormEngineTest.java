@@ -247,6 +247,25 @@ class FormEngineTest {
   }
 
   @Test
+  void anAutocompleteQuestionIsAPlainSelectUntilTheScriptEnhancesIt() {
+    browser.get(MOUNT + "/");
+    answerAllPagesForEngland();
+    JourneyDriver.Shown contact = browser.get(MOUNT + "/contact");
+
+    org.jsoup.nodes.Element select = contact.html().selectFirst("select#homeRiver[data-stp-autocomplete]");
+    assertThat(select).isNotNull();
+    assertThat(select.select("option").eachText()).contains("Select an option", "Tweed", "Wye");
+    assertThat(select.attr("data-text-no-results")).isEqualTo("No results found");
+    assertThat(contact.html().select("script").eachAttr("src")).endsWith(
+        MOUNT + "/_forms/accessible-autocomplete.min.js", MOUNT + "/_forms/autocomplete.js");
+    assertThat(contact.html().select("link[rel=stylesheet]").eachAttr("href"))
+        .contains(MOUNT + "/_forms/accessible-autocomplete.min.css");
+    JourneyDriver.Shown check = browser.post(MOUNT + "/contact", "email", "jo@example.com", "homeRiver", "tweed",
+        "returnTo", "check-answers");
+    assertThat(check.text()).contains("Which river do you fish most often? Tweed");
+  }
+
+  @Test
   void servesItsOwnScriptAndNothingElseBelowForms() {
     FormResponse script = engine.handle(FormRequest.get("/_forms/timeout-warning.js", Optional.empty()));
     assertThat(script).isInstanceOfSatisfying(FormResponse.Resource.class, resource -> {

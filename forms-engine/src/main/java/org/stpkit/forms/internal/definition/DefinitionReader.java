@@ -272,8 +272,8 @@ final class DefinitionReader {
       problems.add(document.problem(pointer, questionType.definitionName() + " questions need options or a list"));
     }
     if (!questionType.hasOptions()) {
-      notFor(node, pointer, "options", questionType, "radios, checkboxes and select");
-      notFor(node, pointer, "list", questionType, "radios, checkboxes and select");
+      notFor(node, pointer, "options", questionType, "radios, checkboxes, select and autocomplete");
+      notFor(node, pointer, "list", questionType, "radios, checkboxes, select and autocomplete");
     }
     if (questionType != QuestionType.RADIOS) {
       notFor(node, pointer, "orDivider", questionType, "radios");

@@ -9,14 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.stpkit.forms.FormResponse;
 
 /**
- * forms-engine's own files, served below the form at {@code /_forms/}: the timeout warning's script.
+ * forms-engine's own files, served below the form at {@code /_forms/}: the timeout warning's script,
+ * and accessible-autocomplete with the script that enhances selects into it.
  * govuk-frontend's assets are design-system-templates', served by its {@code GovukAssetServlet}.
  */
 final class EngineAssets {
   static final String PREFIX = "/_forms/";
   private static final String FOLDER = "/org/stpkit/forms/assets/";
   private static final Map<String, String> TYPES = Map.of(
-      "timeout-warning.js", "text/javascript;charset=UTF-8");
+      "timeout-warning.js", "text/javascript;charset=UTF-8",
+      "autocomplete.js", "text/javascript;charset=UTF-8",
+      // From the accessible-autocomplete npm package, put in the jar by the build.
+      "accessible-autocomplete.min.js", "text/javascript;charset=UTF-8",
+      "accessible-autocomplete.min.css", "text/css;charset=UTF-8");
 
   private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 

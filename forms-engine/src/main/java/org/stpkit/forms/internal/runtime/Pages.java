@@ -14,6 +14,7 @@ import org.stpkit.forms.LocalisedText;
 import org.stpkit.forms.Page;
 import org.stpkit.forms.PageItem;
 import org.stpkit.forms.Question;
+import org.stpkit.forms.QuestionType;
 import org.stpkit.forms.internal.view.Block;
 import org.stpkit.forms.internal.view.CheckAnswersView;
 import org.stpkit.forms.internal.view.ConfirmationView;
@@ -86,6 +87,10 @@ final class Pages {
     List<PageFrame.ErrorLink> errorLinks = new ArrayList<>();
     errors.values().forEach(error -> errorLinks.add(new PageFrame.ErrorLink(error.message(), "#" + error.fieldId())));
     PageFrame frame = frame(heading, page.path()).withErrors(errorLinks).withTimeoutWarning(timeoutWarning(page.path()));
+    if (page.questions().stream().anyMatch(question -> question.type() == QuestionType.AUTOCOMPLETE)) {
+      frame = frame.withAssets(List.of(url(EngineAssets.PREFIX + "accessible-autocomplete.min.css")),
+          List.of(url(EngineAssets.PREFIX + "accessible-autocomplete.min.js"), url(EngineAssets.PREFIX + "autocomplete.js")));
+    }
     Optional<String> previous = previousPage(page.path(), state);
     if (previous.isPresent()) {
       frame = frame.withBackLink(changing ? url(CHECK_ANSWERS) : url(previous.get()));
@@ -162,7 +167,7 @@ final class Pages {
     }
     return new PageFrame(title, messages.language(), text(form.title()), url(form.startPage()), assetPath,
         GovukAssets.stylesheetHtml(assetPath), GovukAssets.scriptHtml(assetPath, Optional.empty()), null, List.of(),
-        languages, null);
+        languages, null, List.of(), List.of());
   }
 
   private PageFrame.TimeoutWarning timeoutWarning(String path) {

@@ -13,31 +13,46 @@ import org.jspecify.annotations.Nullable;
  * @param errors the error summary's entries; none when the page has no errors
  * @param languages the language navigation's links; none for a form in one language
  * @param timeoutWarning the warning before the session times out, on pages of a live journey
+ * @param stylesheets the engine's own stylesheets this page needs, after govuk-frontend's
+ * @param scripts the engine's own scripts this page needs, in order, after govuk-frontend's
  */
 public record PageFrame(String title, String language, String serviceName, String startUrl, String assetPath,
     String headHtml, String bodyEndHtml, @Nullable String backLink, List<ErrorLink> errors,
-    List<LanguageLink> languages, @Nullable TimeoutWarning timeoutWarning) {
+    List<LanguageLink> languages, @Nullable TimeoutWarning timeoutWarning, List<String> stylesheets,
+    List<String> scripts) {
   public PageFrame {
     errors = List.copyOf(errors);
     languages = List.copyOf(languages);
+    stylesheets = List.copyOf(stylesheets);
+    scripts = List.copyOf(scripts);
+  }
+
+  /** The same frame with more of the engine's stylesheets and scripts. */
+  public PageFrame withAssets(List<String> moreStylesheets, List<String> moreScripts) {
+    List<String> allStylesheets = new java.util.ArrayList<>(stylesheets);
+    allStylesheets.addAll(moreStylesheets);
+    List<String> allScripts = new java.util.ArrayList<>(scripts);
+    allScripts.addAll(moreScripts);
+    return new PageFrame(title, language, serviceName, startUrl, assetPath, headHtml, bodyEndHtml, backLink, errors,
+        languages, timeoutWarning, allStylesheets, allScripts);
   }
 
   /** The same frame with a back link. */
   public PageFrame withBackLink(String href) {
     return new PageFrame(title, language, serviceName, startUrl, assetPath, headHtml, bodyEndHtml, href, errors,
-        languages, timeoutWarning);
+        languages, timeoutWarning, stylesheets, scripts);
   }
 
   /** The same frame with an error summary. */
   public PageFrame withErrors(List<ErrorLink> entries) {
     return new PageFrame(title, language, serviceName, startUrl, assetPath, headHtml, bodyEndHtml, backLink, entries,
-        languages, timeoutWarning);
+        languages, timeoutWarning, stylesheets, scripts);
   }
 
   /** The same frame with the timeout warning. */
   public PageFrame withTimeoutWarning(TimeoutWarning warning) {
     return new PageFrame(title, language, serviceName, startUrl, assetPath, headHtml, bodyEndHtml, backLink, errors,
-        languages, warning);
+        languages, warning, stylesheets, scripts);
   }
 
   public boolean hasErrors() {
