@@ -25,29 +25,28 @@ final class Sending {
   private final AnswerStore answerStore;
   private final SubmissionHandler handler;
   private final Optional<AnswerBinding<?>> binding;
-  private final Pages pages;
   private final Tokens tokens;
   private final Clock clock;
   private final Duration sessionTimeout;
 
   Sending(FormDefinition form, AnswerStore answerStore, SubmissionHandler handler, Optional<AnswerBinding<?>> binding,
-      Pages pages, Tokens tokens, Clock clock, Duration sessionTimeout) {
+      Tokens tokens, Clock clock, Duration sessionTimeout) {
     this.form = form;
     this.answerStore = answerStore;
     this.handler = handler;
     this.binding = binding;
-    this.pages = pages;
     this.tokens = tokens;
     this.clock = clock;
     this.sessionTimeout = sessionTimeout;
   }
 
-  FormResponse send(FormSession session, Journey.State state, Optional<String> newSessionId) {
+  /** Sends the answers on the route; {@code pages} in the user's language show any problem. */
+  FormResponse send(FormSession session, Journey.State state, Pages pages, Optional<String> newSessionId) {
     Optional<Record> bound = Optional.empty();
     if (binding.isPresent()) {
       List<AnswerBinding.Violation> violations = binding.get().checkAll(state.answers());
       if (!violations.isEmpty()) {
-        return showViolation(violations, session, state, newSessionId);
+        return showViolation(violations, session, state, pages, newSessionId);
       }
       bound = Optional.of(binding.get().bind(state.answers()));
     }
@@ -55,7 +54,7 @@ final class Sending {
     String winner = answerStore.claimSubmission(session.id(), reference);
     if (!winner.equals(reference)) {
       // Another request for this journey (a double click, a resubmit) is sending or has sent it.
-      return redirect(Pages.CONFIRMATION, newSessionId);
+      return redirect(pages, Pages.CONFIRMATION, newSessionId);
     }
     Instant now = clock.instant();
     try {
@@ -65,7 +64,7 @@ final class Sending {
       return pages.message(MessagePage.NOT_SENT, MessagePage.NOT_SENT.status, Pages.CHECK_ANSWERS, newSessionId);
     }
     answerStore.update(session.id(), current -> current.withSubmissionReference(reference, now), sessionTimeout);
-    return redirect(Pages.CONFIRMATION, newSessionId);
+    return redirect(pages, Pages.CONFIRMATION, newSessionId);
   }
 
   /**
@@ -73,7 +72,7 @@ final class Sending {
    * as if that page had just been posted, or on check your answers when it names none.
    */
   private FormResponse showViolation(List<AnswerBinding.Violation> violations, FormSession session, Journey.State state,
-      Optional<String> newSessionId) {
+      Pages pages, Optional<String> newSessionId) {
     for (AnswerBinding.Violation violation : violations) {
       Optional<Question> question = violation.question().flatMap(form::question);
       Optional<Page> page = question.flatMap(q -> form.pageOf(q.name())).filter(p -> state.onRoute(p.path()));
@@ -87,7 +86,7 @@ final class Sending {
         newSessionId);
   }
 
-  private FormResponse redirect(String path, Optional<String> newSessionId) {
+  private static FormResponse redirect(Pages pages, String path, Optional<String> newSessionId) {
     return new FormResponse.Redirect(pages.url(path), newSessionId);
   }
 }
