@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.FormRequest;
@@ -56,6 +58,7 @@ public final class JourneyFlow {
   }
 
   private static final String CSRF_FIELD = "csrfToken";
+  private static final Logger LOG = Logger.getLogger(JourneyFlow.class.getName());
 
   private final FormDefinition form;
   private final AnswerStore answerStore;
@@ -70,7 +73,7 @@ public final class JourneyFlow {
 
   private JourneyFlow(Settings settings) {
     this.form = settings.form();
-    this.answerStore = settings.answerStore();
+    this.answerStore = new GuardedAnswerStore(settings.answerStore());
     this.clock = settings.clock();
     this.sessionTimeout = settings.sessionTimeout();
     String language = form.languages().get(0);
@@ -97,7 +100,20 @@ public final class JourneyFlow {
     return new AnswerBinding<>(type, form);
   }
 
+  /**
+   * Answers a request; when the answer store cannot be reached, a 503 page ("Sorry, there is a
+   * problem with the service") and nothing else: the journey goes on once the store is back.
+   */
   public FormResponse handle(FormRequest request) {
+    try {
+      return handleWithStore(request);
+    } catch (GuardedAnswerStore.Unavailable e) {
+      LOG.log(Level.WARNING, "Form " + form.id() + ": " + e.getMessage(), e.getCause());
+      return problemPage(MessagePage.SERVICE_UNAVAILABLE.status);
+    }
+  }
+
+  private FormResponse handleWithStore(FormRequest request) {
     String path = request.path().isEmpty() ? "/" : request.path();
     Instant now = clock.instant();
     Optional<FormSession> found = request.sessionId().flatMap(answerStore::find)
