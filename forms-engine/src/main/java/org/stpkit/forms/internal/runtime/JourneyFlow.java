@@ -108,7 +108,9 @@ public final class JourneyFlow {
     try {
       return handleWithStore(request);
     } catch (GuardedAnswerStore.Unavailable e) {
-      LOG.log(Level.WARNING, "Form " + form.id() + ": " + e.getMessage(), e.getCause());
+      // One line a request while the store is down; the stack trace at FINE for whoever needs it.
+      LOG.warning("Form " + form.id() + ": " + e.getMessage());
+      LOG.log(Level.FINE, "The answer store's failure", e.getCause());
       return problemPage(MessagePage.SERVICE_UNAVAILABLE.status);
     }
   }
