@@ -13,12 +13,13 @@
 //
 // --modules: a node_modules folder holding @ministryofjustice/frontend, govuk-frontend, nunjucks and
 // moment. Writes one <out>/<component>.json per case file, in govuk-frontend's fixtures.json shape
-// plus the macro: {"component", "macro", "template", "version", "fixtures": [{name, options,
-// caller, html, hidden}]}. Fails, naming it, on a case that does not render, and on a MoJ macro
+// plus the macro and the params its template reads: {"component", "macro", "template", "version",
+// "templateParams", "fixtures": [{name, options, caller, html, hidden}]}. Fails, naming it, on a case that does not render, and on a MoJ macro
 // that no case file covers (unless --allow-missing, which lists them and goes on).
 
 const fs = require('node:fs')
 const path = require('node:path')
+const { templateParams } = require('./template-params.js')
 
 function parseArgs (argv) {
   const options = { modules: '', cases: '', out: '', allowMissing: false }
@@ -116,7 +117,8 @@ function main () {
     }
     total += fixtures.length
     if (!mojMacros.has(spec.macro)) onGovukMacros += fixtures.length
-    const out = { component: spec.component, macro: spec.macro, template, version, fixtures }
+    const macroFile = path.join(mojMacros.has(spec.macro) ? mojPackage : govukDist, template)
+    const out = { component: spec.component, macro: spec.macro, template, version, templateParams: templateParams(macroFile), fixtures }
     fs.writeFileSync(path.join(options.out, `${spec.component}.json`), JSON.stringify(out, null, 2) + '\n')
   }
 

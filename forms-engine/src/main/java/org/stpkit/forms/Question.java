@@ -8,8 +8,10 @@ import java.util.Optional;
 /**
  * A question: its answer is stored under {@link #name()}.
  *
- * @param shortName what the answer is, in error messages ("Enter your date of birth") and check
- * *     your answers; a phrase for the type ("a date") stands in when there is none
+ * @param errorName what the answer is called in error messages, GOV.UK style ("your date of birth"
+ *     gives "Enter your date of birth" and "Your date of birth must be a real date") and in check your
+ *     answers' change links; without one, the engine takes it from a label such as "What is your
+ *     date of birth?", or else uses a phrase for the type ("a date")
  * @param options the choices, for radios, checkboxes and select ({@code yes-no} has Yes and No)
  * @param errors custom error messages by rule ({@code required}, {@code format}, {@code max}, ...)
  */
@@ -18,7 +20,7 @@ public record Question(
     String name,
     LocalisedText label,
     Optional<LocalisedText> hint,
-    Optional<LocalisedText> shortName,
+    Optional<LocalisedText> errorName,
     boolean optional,
     Optional<String> width,
     Optional<String> autocomplete,
@@ -33,7 +35,7 @@ public record Question(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(hint, "hint");
-    Objects.requireNonNull(shortName, "shortName");
+    Objects.requireNonNull(errorName, "errorName");
     Objects.requireNonNull(width, "width");
     Objects.requireNonNull(autocomplete, "autocomplete");
     options = List.copyOf(options);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -14,12 +17,16 @@ import org.stpkit.testsupport.AxeReport;
 import org.stpkit.testsupport.Chromium;
 
 /**
- * The sample form with every question type and nested conditions, served by the servlet adapter in
- * Jetty and walked in headless Chromium: every page, with and without errors, check your answers,
- * confirmation, page not found and session timed out, each checked with axe-core (WCAG 2.0/2.1/2.2
- * A and AA and best practice, the region rule off). Writes target/accessibility-report.json.
+ * The sample forms, served by the servlet adapter in Jetty and walked in one headless Chromium shared
+ * by every test of the class: every page, with and without errors, check your answers, confirmation,
+ * page not found and session timed out, each checked with axe-core (WCAG 2.0/2.1/2.2 A and AA and
+ * best practice, the region rule off). Writes target/accessibility-report.json with every page of
+ * every test, and fails on any violation.
  */
 class FormAccessibilityIT {
+  private static ChromeDriver chrome;
+  private static AxeReport axe;
+
   private static final Map<String, Map<String, String>> ANSWERS = new LinkedHashMap<>();
 
   static {
@@ -38,12 +45,32 @@ class FormAccessibilityIT {
     ANSWERS.put("/licence-name", Map.of("licenceName", "Jo Bloggs"));
   }
 
+  @BeforeAll
+  static void startChromium() throws Exception {
+    chrome = Chromium.start();
+    axe = new AxeReport(AxeReport.GOVUK_RADIOS_ARIA_EXPANDED);
+  }
+
+  @AfterAll
+  static void writeTheReport() throws Exception {
+    if (chrome == null) {
+      return;
+    }
+    chrome.quit();
+    Path reportFile = axe.write("accessibility-report.json");
+    assertThat(axe.violations()).as("axe violations (see %s)", reportFile).isEmpty();
+  }
+
+  @BeforeEach
+  void freshBrowserState() {
+    chrome.manage().deleteAllCookies();
+  }
+
   @Test
   void everyPageOfTheSampleFormPassesAxeWithAndWithoutErrors() throws Exception {
     FormDefinition form = FormDefinitions.load(Path.of("samples/every-question-type.yaml"));
     FormEngine engine = FormEngine.builder(form).mountPath("/apply").submissionHandler(submission -> { }).build();
-    AxeReport axe = new AxeReport(AxeReport.GOVUK_RADIOS_ARIA_EXPANDED);
-    ChromeDriver chrome = Chromium.start();
+    int before = axe.pages();
     try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
       String base = server.baseUrl() + "/apply";
       chrome.get(base + "/");
@@ -82,16 +109,47 @@ class FormAccessibilityIT {
       chrome.get(base + "/age");
       assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Your session has timed out");
       axe.check(chrome, "session timed out");
-    } finally {
-      chrome.quit();
     }
-    Path reportFile = axe.write("accessibility-report.json");
 
-    assertThat(axe.pages()).isEqualTo(2 * (ANSWERS.size() + 1) + 6);
-    assertThat(axe.violations()).as("axe violations (see %s)", reportFile).isEmpty();
+    assertThat(axe.pages() - before).isEqualTo(2 * (ANSWERS.size() + 1) + 6);
+  }
+
+  @Test
+  void theWelshSampleInWelshPassesAxeWithAndWithoutErrors() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/welsh.yaml"));
+    FormEngine engine = FormEngine.builder(form).mountPath("/permit").submissionHandler(submission -> { }).build();
+    Map<String, Map<String, String>> answers = new LinkedHashMap<>();
+    answers.put("/name", Map.of("fullName-given", "Siân", "fullName-family", "Jones"));
+    answers.put("/date-of-birth", Map.of("dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990"));
+    answers.put("/river", Map.of("river", "usk"));
+    answers.put("/rods", Map.of("rods", "2"));
+    int before = axe.pages();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      String base = server.baseUrl() + "/permit";
+      chrome.get(base + "/");
+      axe.check(chrome, "Welsh sample, first page in English");
+      clickAndWaitForNextPage(chrome, By.cssSelector(".govuk-language-navigation a[hreflang=cy]"));
+      assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+      for (Map.Entry<String, Map<String, String>> page : answers.entrySet()) {
+        assertThat(chrome.getCurrentUrl()).startsWith(base + page.getKey());
+        checkWithAndWithoutErrors(chrome, axe, "Welsh " + page.getKey(), page.getValue(), "Gwall: ");
+      }
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+      assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+      axe.check(chrome, "Welsh check answers");
+      clickAndWaitForNextPage(chrome, By.cssSelector("form button"));
+      assertThat(chrome.findElement(By.cssSelector(".govuk-panel__title")).getText()).isEqualTo("Cais wedi’i anfon");
+      axe.check(chrome, "Welsh confirmation");
+    }
+    assertThat(axe.pages() - before).isEqualTo(2 * answers.size() + 3);
   }
 
   private static void checkWithAndWithoutErrors(ChromeDriver chrome, AxeReport axe, String page, Map<String, String> answers) {
+    checkWithAndWithoutErrors(chrome, axe, page, answers, "Error: ");
+  }
+
+  private static void checkWithAndWithoutErrors(ChromeDriver chrome, AxeReport axe, String page, Map<String, String> answers,
+      String errorTitle) {
     axe.check(chrome, page);
     // A page of optional questions only has errors for answers in the wrong form.
     if (page.equals("/fee")) {
@@ -99,7 +157,7 @@ class FormAccessibilityIT {
     }
     continueButton(chrome);
     assertThat(chrome.findElements(By.cssSelector(".govuk-error-summary"))).as(page + " shows errors").isNotEmpty();
-    assertThat(chrome.getTitle()).startsWith("Error: ");
+    assertThat(chrome.getTitle()).startsWith(errorTitle);
     axe.check(chrome, page + " with errors");
     fill(chrome, answers);
     continueButton(chrome);

@@ -71,27 +71,28 @@ class FormEngineTest {
   }
 
   @Test
-  void showsGovukPatternErrorsWithASummaryAndKeepsWhatWasTyped() {
+  void showsGovukPatternErrorsNamingTheAnswerWithASummaryAndKeepsWhatWasTyped() {
+    // The label "What is your date of birth?" names the answer: "your date of birth".
     browser.get(MOUNT + "/");
     answer("/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
 
     JourneyDriver.Shown empty = browser.post(MOUNT + "/date-of-birth");
     assertThat(empty.title()).startsWith("Error: What is your date of birth?");
     assertThat(empty.html().select(".govuk-error-summary__list a").attr("href")).isEqualTo("#dateOfBirth-day");
-    assertThat(empty.html().select(".govuk-error-summary__list").text()).isEqualTo("Enter a date");
-    assertThat(empty.html().select("#dateOfBirth-error").text()).isEqualTo("Error: Enter a date");
+    assertThat(empty.html().select(".govuk-error-summary__list").text()).isEqualTo("Enter your date of birth");
+    assertThat(empty.html().select("#dateOfBirth-error").text()).isEqualTo("Error: Enter your date of birth");
 
     JourneyDriver.Shown notReal = browser.post(MOUNT + "/date-of-birth",
         "dateOfBirth-day", "31", "dateOfBirth-month", "2", "dateOfBirth-year", "1990");
-    assertThat(notReal.html().select(".govuk-error-summary__list").text()).isEqualTo("The date must be a real date");
+    assertThat(notReal.html().select(".govuk-error-summary__list").text()).isEqualTo("Your date of birth must be a real date");
     assertThat(notReal.html().select("#dateOfBirth-day").val()).isEqualTo("31");
 
     JourneyDriver.Shown future = browser.post(MOUNT + "/date-of-birth",
         "dateOfBirth-day", "1", "dateOfBirth-month", "1", "dateOfBirth-year", "2030");
-    assertThat(future.html().select(".govuk-error-summary__list").text()).isEqualTo("The date must be in the past");
+    assertThat(future.html().select(".govuk-error-summary__list").text()).isEqualTo("Your date of birth must be in the past");
 
     JourneyDriver.Shown partial = browser.post(MOUNT + "/date-of-birth", "dateOfBirth-day", "1", "dateOfBirth-year", "1990");
-    assertThat(partial.html().select(".govuk-error-summary__list").text()).isEqualTo("The date must include a month");
+    assertThat(partial.html().select(".govuk-error-summary__list").text()).isEqualTo("Your date of birth must include a month");
     assertThat(partial.html().select(".govuk-error-summary__list a").attr("href")).isEqualTo("#dateOfBirth-month");
     assertThat(partial.html().select("#dateOfBirth-month").hasClass("govuk-input--error")).isTrue();
     assertThat(partial.html().select("#dateOfBirth-day").hasClass("govuk-input--error")).isFalse();

@@ -48,6 +48,11 @@ class FaultIT {
   }
 
   static MilestoneMessenger dispatcher(DataSource database, String baseUrl, String apiKey, String node) {
+    return dispatcher(database, baseUrl, apiKey, node, Duration.ofHours(1));
+  }
+
+  static MilestoneMessenger dispatcher(DataSource database, String baseUrl, String apiKey, String node,
+      Duration statusPollAfter) {
     return MilestoneMessenger.builder()
         .catalogue(catalogue())
         .dataSource(database)
@@ -59,7 +64,7 @@ class FaultIT {
         .backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
         .maxAttempts(40)
         .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
-        .statusPollAfter(Duration.ofHours(1))
+        .statusPollAfter(statusPollAfter)
         .rateLimitPerMinute(600_000)
         .build();
   }

@@ -114,7 +114,8 @@ public final class StpCommand implements Runnable {
       }
       return new String[] {
         "stp " + properties.getProperty("version", "unknown"),
-        "govuk-frontend " + properties.getProperty("govukFrontendVersion", "unknown")
+        "govuk-frontend " + properties.getProperty("govukFrontendVersion", "unknown"),
+        "MoJ Frontend " + org.stpkit.templates.GovukTemplates.MOJ_FRONTEND_VERSION
       };
     }
   }

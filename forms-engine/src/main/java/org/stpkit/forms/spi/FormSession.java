@@ -17,6 +17,7 @@ import java.util.Set;
  * @param answers question name → form field → values, as the user typed them
  * @param completedPages paths of the pages the user has continued from
  * @param submissionReference set once, when the answers are sent
+ * @param language the language the user chose ({@code en}, {@code cy}); the form's first until they choose
  */
 public record FormSession(
     String id,
@@ -25,6 +26,7 @@ public record FormSession(
     Map<String, Map<String, List<String>>> answers,
     Set<String> completedPages,
     Optional<String> submissionReference,
+    Optional<String> language,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -37,13 +39,14 @@ public record FormSession(
     answers = Map.copyOf(copy);
     completedPages = Set.copyOf(completedPages);
     Objects.requireNonNull(submissionReference, "submissionReference");
+    Objects.requireNonNull(language, "language");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
   /** A new, empty journey. */
   public static FormSession start(String id, String formId, String csrfToken, Instant now) {
-    return new FormSession(id, formId, csrfToken, Map.of(), Set.of(), Optional.empty(), now, now);
+    return new FormSession(id, formId, csrfToken, Map.of(), Set.of(), Optional.empty(), Optional.empty(), now, now);
   }
 
   /** This session with a page's answers saved and the page marked complete. */
@@ -52,15 +55,21 @@ public record FormSession(
     merged.putAll(pageAnswers);
     Set<String> pages = new HashSet<>(completedPages);
     pages.add(pagePath);
-    return new FormSession(id, formId, csrfToken, merged, pages, submissionReference, createdAt, now);
+    return new FormSession(id, formId, csrfToken, merged, pages, submissionReference, language, createdAt, now);
   }
 
   public FormSession withSubmissionReference(String reference, Instant now) {
-    return new FormSession(id, formId, csrfToken, answers, completedPages, Optional.of(reference), createdAt, now);
+    return new FormSession(id, formId, csrfToken, answers, completedPages, Optional.of(reference), language, createdAt, now);
   }
 
   public FormSession touchedAt(Instant now) {
-    return new FormSession(id, formId, csrfToken, answers, completedPages, submissionReference, createdAt, now);
+    return new FormSession(id, formId, csrfToken, answers, completedPages, submissionReference, language, createdAt, now);
+  }
+
+  /** This session in the language the user chose. */
+  public FormSession inLanguage(String chosen, Instant now) {
+    return new FormSession(id, formId, csrfToken, answers, completedPages, submissionReference, Optional.of(chosen),
+        createdAt, now);
   }
 
   private static Map<String, List<String>> copyFields(Map<String, List<String>> fields) {

@@ -65,107 +65,85 @@ public final class Claims {
   }
 
   /**
-   * Claims up to {@code max} due messages, urgent first and then in order of when each fell due
-   * (retries included), skipping non-urgent messages on channels in quiet hours.
+   * Claims up to {@code max} messages due by {@code dueBy}, urgent first and then in order of when
+   * each fell due (retries included), skipping non-urgent messages on channels in quiet hours.
    */
-  public Claim<Claimed> due(int max, Instant now, Set<Channel> quiet) throws SQLException {
+  public Claim<Claimed> due(int max, Instant now, Instant dueBy, Set<Channel> quiet) throws SQLException {
     String batch = UUID.randomUUID().toString();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Map<String, Integer> free = lockAndCountFree(connection, now);
-        List<String> open = free.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList();
-        if (open.isEmpty()) {
-          connection.commit();
-          return new Claim<>(batch, List.of(), true);
-        }
-        List<Row> rows = selectDue(connection, now, Math.min(max, free.values().stream().mapToInt(i -> i).sum()), open, quiet);
-        // A retry may look the message up before sending it: that request counts too.
-        Map<String, Integer> used = new HashMap<>();
-        List<Row> within = new ArrayList<>();
-        for (Row row : rows) {
-          int cost = row.attempts() > 0 ? 2 : 1;
-          int left = free.get(row.service()) - used.getOrDefault(row.service(), 0);
-          if (cost <= left) {
-            used.merge(row.service(), cost, Integer::sum);
-            within.add(row);
-          }
-        }
-        markSending(connection, within, now);
-        Map<String, List<Claimed.File>> files = files(connection, within);
-        recordSlots(connection, batch, used, now);
-        connection.commit();
-        List<Claimed> claimed = within.stream().map(row -> row.claimed(files.getOrDefault(row.id(), List.of()))).toList();
-        return new Claim<>(batch, claimed, rows.size() > within.size());
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+    return InTransaction.run(dataSource, connection -> {
+      Map<String, Integer> free = lockAndCountFree(connection, now);
+      List<String> open = free.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList();
+      if (open.isEmpty()) {
+        return new Claim<Claimed>(batch, List.of(), true);
       }
-    }
+      List<Row> rows = selectDue(connection, dueBy, Math.min(max, free.values().stream().mapToInt(i -> i).sum()), open, quiet);
+      // A retry may look the message up before sending it: that request counts too.
+      Map<String, Integer> used = new HashMap<>();
+      List<Row> within = new ArrayList<>();
+      for (Row row : rows) {
+        int cost = row.attempts() > 0 ? 2 : 1;
+        int left = free.get(row.service()) - used.getOrDefault(row.service(), 0);
+        if (cost <= left) {
+          used.merge(row.service(), cost, Integer::sum);
+          within.add(row);
+        }
+      }
+      markSending(connection, within, now);
+      Map<String, List<Claimed.File>> files = files(connection, within);
+      recordSlots(connection, batch, used, now);
+      List<Claimed> claimed = within.stream().map(row -> row.claimed(files.getOrDefault(row.id(), List.of()))).toList();
+      return new Claim<>(batch, claimed, rows.size() > within.size());
+    });
   }
 
   /** Claims up to {@code max} sent messages not heard of for {@code pollAfter}, oldest first. */
   public Claim<Poll> statusPolls(int max, Instant now, Duration pollAfter) throws SQLException {
     String batch = UUID.randomUUID().toString();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Map<String, Integer> free = lockAndCountFree(connection, now);
-        List<Poll> polls = new ArrayList<>();
-        Map<String, Integer> used = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, notify_id, service FROM notify_outbox"
-            + " WHERE status = 'SENT' AND updated_at < ? ORDER BY updated_at LIMIT ?")) {
-          select.setObject(1, SqlValues.utc(now.minus(pollAfter)));
-          select.setInt(2, max);
-          try (ResultSet result = select.executeQuery()) {
-            while (result.next()) {
-              String service = result.getString(3);
-              if (free.getOrDefault(service, 0) > used.getOrDefault(service, 0)) {
-                used.merge(service, 1, Integer::sum);
-                polls.add(new Poll(result.getString(1), result.getString(2), service));
-              }
+    return InTransaction.run(dataSource, connection -> {
+      Map<String, Integer> free = lockAndCountFree(connection, now);
+      List<Poll> polls = new ArrayList<>();
+      Map<String, Integer> used = new HashMap<>();
+      try (PreparedStatement select = connection.prepareStatement("SELECT id, notify_id, service FROM notify_outbox"
+          + " WHERE status = 'SENT' AND updated_at < ? ORDER BY updated_at LIMIT ?")) {
+        select.setObject(1, SqlValues.utc(now.minus(pollAfter)));
+        select.setInt(2, max);
+        try (ResultSet result = select.executeQuery()) {
+          while (result.next()) {
+            String service = result.getString(3);
+            if (free.getOrDefault(service, 0) > used.getOrDefault(service, 0)) {
+              used.merge(service, 1, Integer::sum);
+              polls.add(new Poll(result.getString(1), result.getString(2), service));
             }
           }
         }
-        // Claimed by moving its clock: no other poll takes it until pollAfter has passed again.
-        try (PreparedStatement touch = connection.prepareStatement(
-            "UPDATE notify_outbox SET updated_at = ? WHERE id = ? AND status = 'SENT'")) {
-          for (Poll poll : polls) {
-            touch.setObject(1, SqlValues.utc(now));
-            touch.setString(2, poll.id());
-            touch.addBatch();
-          }
-          if (!polls.isEmpty()) {
-            touch.executeBatch();
-          }
-        }
-        recordSlots(connection, batch, used, now);
-        connection.commit();
-        return new Claim<>(batch, polls, false);
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
       }
-    }
+      // Claimed by moving its clock: no other poll takes it until pollAfter has passed again.
+      try (PreparedStatement touch = connection.prepareStatement(
+          "UPDATE notify_outbox SET updated_at = ? WHERE id = ? AND status = 'SENT'")) {
+        for (Poll poll : polls) {
+          touch.setObject(1, SqlValues.utc(now));
+          touch.setString(2, poll.id());
+          touch.addBatch();
+        }
+        if (!polls.isEmpty()) {
+          touch.executeBatch();
+        }
+      }
+      recordSlots(connection, batch, used, now);
+      return new Claim<>(batch, polls, false);
+    });
   }
 
   /** Takes {@code slots} requests' worth of one service's window, or nothing when it is full; the batch id to release. */
   public Optional<String> reserve(String service, int slots, Instant now) throws SQLException {
     String batch = UUID.randomUUID().toString();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        boolean room = lockAndCountFree(connection, now).getOrDefault(service, 0) >= slots;
-        if (room) {
-          recordSlots(connection, batch, Map.of(service, slots), now);
-        }
-        connection.commit();
-        return room ? Optional.of(batch) : Optional.empty();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+    return InTransaction.run(dataSource, connection -> {
+      boolean room = lockAndCountFree(connection, now).getOrDefault(service, 0) >= slots;
+      if (room) {
+      recordSlots(connection, batch, Map.of(service, slots), now);
       }
-    }
+      return room ? Optional.of(batch) : Optional.<String>empty();
+    });
   }
 
   /** Messages left SENDING longer than any request of theirs can take: their node stopped. */
@@ -221,7 +199,7 @@ public final class Claims {
     return free;
   }
 
-  private List<Row> selectDue(Connection connection, Instant now, int limit, List<String> open, Set<Channel> quiet)
+  private List<Row> selectDue(Connection connection, Instant dueBy, int limit, List<String> open, Set<Channel> quiet)
       throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + DUE_COLUMNS + " FROM notify_outbox o WHERE o.next_attempt_at <= ?");
     // Only services this node has keys for, and whose window has room.
@@ -235,7 +213,7 @@ public final class Claims {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
       int at = 1;
-      select.setObject(at++, SqlValues.utc(now));
+      select.setObject(at++, SqlValues.utc(dueBy));
       for (String service : open) {
         select.setString(at++, service);
       }

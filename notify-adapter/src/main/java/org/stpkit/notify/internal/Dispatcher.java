@@ -92,7 +92,7 @@ public final class Dispatcher implements AutoCloseable {
     try {
       while (open && clock.instant().isBefore(until)) {
         housekeep();
-        if (!claimAndStart()) {
+        if (!claimAndStart(clock.instant())) {
           return;
         }
       }
@@ -103,14 +103,16 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * Sends what is due now, on this thread, pass by pass: each pass's outcomes are recorded before
-   * the next claims (tools and tests; in service the scheduler calls {@link #run}).
+   * the next claims (tools and tests; in service the scheduler calls {@link #run}). Only messages
+   * due when it is called are sent: a retry that falls due meanwhile waits for the next call.
    */
   public void dispatchNow() {
     try {
+      Instant dueBy = clock.instant();
       housekeptAt = Instant.EPOCH;
       housekeep();
       awaitQuiet();
-      while (open && claimAndStart()) {
+      while (open && claimAndStart(dueBy)) {
         awaitQuiet();
       }
       awaitQuiet();
@@ -132,15 +134,18 @@ public final class Dispatcher implements AutoCloseable {
     recorder.interrupt();
   }
 
-  /** Claims as many due messages as there are free places and starts them; false when none was claimed. */
-  private boolean claimAndStart() throws SQLException {
+  /**
+   * Claims as many messages due by {@code dueBy} as there are free places and starts them; false
+   * when none was claimed.
+   */
+  private boolean claimAndStart(Instant dueBy) throws SQLException {
     int free = places.availablePermits();
     if (free == 0) {
       awaitPlace();
       return true;
     }
     Instant now = clock.instant();
-    Claims.Claim<Claimed> claim = claims.due(Math.min(free, CLAIM_BATCH), now, quietChannels(now));
+    Claims.Claim<Claimed> claim = claims.due(Math.min(free, CLAIM_BATCH), now, dueBy, quietChannels(now));
     if (claim.isEmpty()) {
       return false;
     }

@@ -69,9 +69,8 @@ public final class OutboxQueries {
 
   /** Puts failed messages back in the queue (after the data or template is fixed); how many were. */
   public int redrive(Collection<String> ids, Instant now) throws SQLException {
-    int redriven = 0;
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
+    return InTransaction.run(dataSource, connection -> {
+      int redriven = 0;
       try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'QUEUED',"
           + " attempts = 0, next_attempt_at = ?, failure_type = NULL, failure_message = NULL, updated_at = ?"
           + " WHERE id = ? AND status = 'FAILED'")) {
@@ -85,13 +84,9 @@ public final class OutboxQueries {
             redriven++;
           }
         }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
       }
-    }
-    return redriven;
+      return redriven;
+    });
   }
 
   /** The outbox id of the message Notify knows by this reference. */

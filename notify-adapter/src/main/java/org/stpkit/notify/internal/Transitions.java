@@ -76,17 +76,7 @@ public final class Transitions {
     if (transitions.isEmpty()) {
       return 0;
     }
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        int applied = apply(connection, transitions);
-        connection.commit();
-        return applied;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    }
+    return InTransaction.run(dataSource, connection -> apply(connection, transitions));
   }
 
   /** Applies the changes in the caller's transaction. */

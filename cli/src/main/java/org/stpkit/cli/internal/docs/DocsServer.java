@@ -106,7 +106,8 @@ public final class DocsServer implements AutoCloseable {
             notifyAll();
           }
           log.println(rebuilt.problems().isEmpty() ? "Rebuilt: no problems"
-              : "Rebuilt: " + rebuilt.problems().size() + " problems (listed on every page)");
+              : "Rebuilt: " + rebuilt.problems().size() + (rebuilt.problems().size() == 1 ? " problem" : " problems")
+              + " (listed on every page)");
           rebuilt.problems().forEach(problem -> log.println("  " + problem));
         }
       } catch (InterruptedException e) {

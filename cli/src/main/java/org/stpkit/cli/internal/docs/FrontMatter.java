@@ -26,15 +26,17 @@ import org.stpkit.definition.Problem;
  * ---
  * </pre>
  *
+ * @param reviewDateGiven whether {@code last_reviewed} was there at all, right or wrong
  * @param lines how many lines the front matter takes, so that problems in the Markdown keep their
  *     line numbers in the file
  */
-record FrontMatter(Optional<String> description, Optional<LocalDate> lastReviewed, Period reviewIn, int order, int lines) {
+record FrontMatter(Optional<String> description, Optional<LocalDate> lastReviewed, boolean reviewDateGiven, Period reviewIn,
+    int order, int lines) {
   static final Period DEFAULT_REVIEW = Period.ofMonths(6);
   private static final List<String> KEYS = List.of("description", "last_reviewed", "review_in", "order");
   private static final Pattern REVIEW_IN = Pattern.compile("([1-9][0-9]*) (day|week|month|year)s?");
 
-  static final FrontMatter NONE = new FrontMatter(Optional.empty(), Optional.empty(), DEFAULT_REVIEW, Integer.MAX_VALUE, 0);
+  static final FrontMatter NONE = new FrontMatter(Optional.empty(), Optional.empty(), false, DEFAULT_REVIEW, Integer.MAX_VALUE, 0);
 
   /** The review is due this long after the last one. */
   Optional<LocalDate> reviewDue() {
@@ -65,7 +67,7 @@ record FrontMatter(Optional<String> description, Optional<LocalDate> lastReviewe
       problems.add(new DocsProblem(file, problem.line() + 1, "front matter: " + problem.message()));
     }
     if (document.root().isEmpty() || !document.root().get().is(Kind.MAPPING)) {
-      return new FrontMatter(Optional.empty(), Optional.empty(), DEFAULT_REVIEW, Integer.MAX_VALUE, lines);
+      return new FrontMatter(Optional.empty(), Optional.empty(), false, DEFAULT_REVIEW, Integer.MAX_VALUE, lines);
     }
     LocatedNode root = document.root().get();
     for (String key : root.entries().keySet()) {
@@ -104,6 +106,6 @@ record FrontMatter(Optional<String> description, Optional<LocalDate> lastReviewe
       problems.add(new DocsProblem(file, node.line() + 1, "front matter: order must be a whole number, not " + node.describe()));
       return Integer.MAX_VALUE;
     }).orElse(Integer.MAX_VALUE);
-    return new FrontMatter(description, lastReviewed, reviewIn, order, lines);
+    return new FrontMatter(description, lastReviewed, root.has("last_reviewed"), reviewIn, order, lines);
   }
 }

@@ -120,7 +120,7 @@ final class MarkdownPages {
         problems.add(new DocsProblem(source, line(extra, offset), "a page has one level-1 heading, its title; make this one ## or lower"));
       }
     }
-    if (needsReview && front.lastReviewed().isEmpty()) {
+    if (needsReview && !front.reviewDateGiven()) {
       problems.add(new DocsProblem(source, 1, "front matter: last_reviewed is missing: the date someone last checked this page is true"));
     }
     for (FencedCodeBlock block : blocks) {

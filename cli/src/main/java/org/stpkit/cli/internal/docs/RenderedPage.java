@@ -41,8 +41,13 @@ record RenderedPage(
     return path.endsWith("index.html");
   }
 
-  /** How deep the page is: the prefix that leads from it back to the site's root. */
+  /**
+   * The prefix that leads from the page back to the site's root: {@code ../} for each folder, and
+   * {@code ./} at the root, because a module script's import of {@code assets/...} would be a bare
+   * name, which browsers refuse.
+   */
   String root() {
-    return "../".repeat((int) path.chars().filter(c -> c == '/').count());
+    int depth = (int) path.chars().filter(c -> c == '/').count();
+    return depth == 0 ? "./" : "../".repeat(depth);
   }
 }

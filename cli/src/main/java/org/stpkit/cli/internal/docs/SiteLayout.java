@@ -140,6 +140,7 @@ final class SiteLayout {
   /** Every page by section, for the search page's list (what it shows without JavaScript). */
   List<Map<String, Object>> allPages(String root) {
     List<Map<String, Object>> groups = new ArrayList<>();
+    groups.add(Map.of("title", home.title(), "pages", List.of(Map.of("text", home.title(), "href", root + home.path()))));
     for (List<RenderedPage> pages : sections.values()) {
       List<Map<String, String>> links = pages.stream()
           .map(page -> Map.of("text", page.title(), "href", root + page.path())).toList();

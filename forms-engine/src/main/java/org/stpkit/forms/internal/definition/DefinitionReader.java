@@ -297,7 +297,7 @@ final class DefinitionReader {
         name,
         text(node.path("label"), pointer + "/label").orElse(LocalisedText.of(name)),
         text(node.path("hint"), pointer + "/hint"),
-        text(node.path("shortName"), pointer + "/shortName"),
+        text(node.path("errorName"), pointer + "/errorName"),
         node.path("optional").asBoolean(false),
         node.has("width") ? Optional.of(node.path("width").asText()) : Optional.empty(),
         node.has("autocomplete") ? Optional.of(node.path("autocomplete").asText()) : Optional.empty(),

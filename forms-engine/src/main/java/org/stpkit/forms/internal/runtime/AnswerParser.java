@@ -115,18 +115,39 @@ final class AnswerParser {
     return Optional.of(compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3));
   }
 
-  /** What the answer is called after a verb: the short name, or a phrase for the type ("a date"). */
+  /**
+   * What the answer is called after a verb ("Enter your date of birth"): the question's errorName,
+   * or one taken from a label that asks for it ("What is your date of birth?"), or a phrase for the
+   * type ("a date").
+   */
   String subject(Question question) {
-    return question.shortName().map(name -> name.in(messages.language()))
-        .orElseGet(() -> messages.get("subject." + question.type().definitionName()));
+    return errorName(question).orElseGet(() -> messages.get("subject." + question.type().definitionName()));
   }
 
-  /** What the answer is called at the start of a sentence ("The date", "Your date of birth"). */
+  /**
+   * What the answer is called as the subject of a sentence ("Your date of birth must be a real date",
+   * "The date ..."); capitalised where the language's messages start with it (English, not Welsh).
+   */
   String subjectStart(Question question) {
-    if (question.shortName().isPresent()) {
-      String name = question.shortName().get().in(messages.language());
-      return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(messages.locale()) + name.substring(1);
+    boolean capitalise = Boolean.parseBoolean(messages.get("errorName.capitalise"));
+    return errorName(question)
+        .map(name -> name.isEmpty() || !capitalise ? name
+            : name.substring(0, 1).toUpperCase(messages.locale()) + name.substring(1))
+        .orElseGet(() -> messages.get("subjectStart." + question.type().definitionName()));
+  }
+
+  private Optional<String> errorName(Question question) {
+    if (question.errorName().isPresent()) {
+      return Optional.of(question.errorName().get().in(messages.language()));
     }
-    return messages.get("subjectStart." + question.type().definitionName());
+    String label = question.label().in(messages.language()).strip();
+    String lower = label.toLowerCase(messages.locale());
+    for (String prefix : messages.get("errorName.labelPrefixes").split("\\|")) {
+      if (!prefix.isBlank() && lower.startsWith(prefix.stripLeading()) && label.length() > prefix.length()) {
+        String rest = label.substring(prefix.stripLeading().length()).strip();
+        return Optional.of(rest.endsWith("?") ? rest.substring(0, rest.length() - 1).strip() : rest);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -59,15 +59,17 @@ public final class JourneyFlow {
 
   private static final String CSRF_FIELD = "csrfToken";
   private static final Logger LOG = Logger.getLogger(JourneyFlow.class.getName());
+  /** The query parameter the language navigation sets: {@code ?lang=cy}. */
+  static final String LANGUAGE = "lang";
 
   private final FormDefinition form;
   private final AnswerStore answerStore;
   private final Clock clock;
   private final Duration sessionTimeout;
-  private final AnswerParser parser;
   private final Journey journey;
   private final Optional<AnswerBinding<?>> binding;
-  private final Pages pages;
+  /** What the user reads and types in, by language: the form's first language first. */
+  private final Map<String, InLanguage> languages = new LinkedHashMap<>();
   private final Sending sending;
   private final Tokens tokens = new Tokens();
 
@@ -76,16 +78,21 @@ public final class JourneyFlow {
     this.answerStore = new GuardedAnswerStore(settings.answerStore());
     this.clock = settings.clock();
     this.sessionTimeout = settings.sessionTimeout();
-    String language = form.languages().get(0);
-    Messages messages = new Messages(language, settings.messages().getOrDefault(language, Map.of()));
-    this.parser = new AnswerParser(messages, clock);
-    this.journey = new Journey(form, parser);
+    PageRenderer renderer = new PageRenderer();
+    for (String language : form.languages()) {
+      Messages messages = new Messages(language, settings.messages().getOrDefault(language, Map.of()));
+      languages.put(language, new InLanguage(new AnswerParser(messages, clock), new Pages(form, messages,
+          new QuestionComponents(messages, settings.templates()), renderer, settings.mountPath(), settings.assetPath(),
+          sessionTimeout.toMinutes())));
+    }
+    // Typed values do not depend on the language they were typed in: one parser walks every journey.
+    this.journey = new Journey(form, languages.values().iterator().next().parser());
     this.binding = settings.bindTo().map(type -> binding(type, form));
-    this.pages = new Pages(form, messages, new QuestionComponents(messages, settings.templates()), new PageRenderer(),
-        settings.mountPath(), settings.assetPath(), sessionTimeout.toMinutes());
-    this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, pages, tokens, clock,
-        sessionTimeout);
+    this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, tokens, clock, sessionTimeout);
   }
+
+  /** The parser and pages of one language. */
+  private record InLanguage(AnswerParser parser, Pages pages) {}
 
   /**
    * The journey for a form.
@@ -123,8 +130,10 @@ public final class JourneyFlow {
         .filter(session -> !session.updatedAt().plus(sessionTimeout).isBefore(now));
     boolean startingOut = path.equals("/") || path.equals(form.startPage());
     boolean post = request.method() == FormRequest.Method.POST;
+    Optional<String> chosenLanguage = Optional.ofNullable(first(request.query().get(LANGUAGE)))
+        .filter(languages::containsKey);
     if (found.isEmpty() && (post || request.sessionId().isPresent() && !startingOut)) {
-      return timedOut();
+      return timedOut(chosenLanguage.map(languages::get).orElseGet(this::firstLanguage));
     }
     Optional<String> newSessionId = Optional.empty();
     FormSession session;
@@ -136,13 +145,15 @@ public final class JourneyFlow {
       newSessionId = Optional.of(session.id());
     }
     if (post && !csrfMatches(request, session)) {
-      return pages.message(MessagePage.CSRF_REFUSED, MessagePage.CSRF_REFUSED.status, path, newSessionId);
+      return in(session).pages().message(MessagePage.CSRF_REFUSED, MessagePage.CSRF_REFUSED.status, path, newSessionId);
     }
-    if (!post && found.isPresent()) {
-      // Reading a page keeps the session alive, as writing does.
-      Optional<FormSession> touched = answerStore.update(session.id(), s -> s.touchedAt(now), sessionTimeout);
+    if (!post) {
+      // Reading a page keeps the session alive, as writing does; the language navigation sets the language.
+      Optional<FormSession> touched = answerStore.update(session.id(),
+          s -> chosenLanguage.map(language -> s.inLanguage(language, now)).orElseGet(() -> s.touchedAt(now)),
+          sessionTimeout);
       if (touched.isEmpty()) {
-        return timedOut();
+        return timedOut(in(session));
       }
       session = touched.get();
     }
@@ -152,6 +163,7 @@ public final class JourneyFlow {
   /** Where a request with a live session goes. */
   private FormResponse route(FormRequest request, String path, FormSession session, Optional<String> newSessionId) {
     boolean post = request.method() == FormRequest.Method.POST;
+    Pages pages = in(session).pages();
     Journey.State state = journey.walk(session);
     if (session.submissionReference().isPresent() && !path.equals(Pages.CONFIRMATION)) {
       return redirect(Pages.CONFIRMATION, newSessionId);
@@ -163,7 +175,8 @@ public final class JourneyFlow {
       if (!state.isComplete()) {
         return redirect(state.nextToAnswer().get().path(), newSessionId);
       }
-      return post ? sending.send(session, state, newSessionId) : pages.checkAnswers(session, state, List.of(), newSessionId);
+      return post ? sending.send(session, state, pages, newSessionId)
+          : pages.checkAnswers(session, state, List.of(), newSessionId);
     }
     if (path.equals(Pages.CONFIRMATION)) {
       return session.submissionReference().isPresent()
@@ -191,30 +204,31 @@ public final class JourneyFlow {
    * for a failure (500): a GOV.UK message page, never a stack trace.
    */
   public FormResponse.Page problemPage(int status) {
-    return pages.message(MessagePage.forStatus(status), status, form.startPage(), Optional.empty());
+    return firstLanguage().pages().message(MessagePage.forStatus(status), status, form.startPage(), Optional.empty());
   }
 
   /** A page posted: its answers checked, then saved and on to the next page, or the page again with errors. */
   private FormResponse answer(Page page, FormRequest request, FormSession session, Journey.State before,
       boolean changing, Optional<String> newSessionId) {
+    InLanguage language = in(session);
     Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
     Map<String, FieldError> errors = new LinkedHashMap<>();
     for (Question question : page.questions()) {
-      ParsedAnswer parsed = parser.parse(question, request.fields());
+      ParsedAnswer parsed = language.parser().parse(question, request.fields());
       record(question, parsed, fields, errors);
       for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
-        record(revealed, parser.parse(revealed, request.fields()), fields, errors);
+        record(revealed, language.parser().parse(revealed, request.fields()), fields, errors);
       }
     }
     if (!errors.isEmpty()) {
-      return pages.questionPage(page, session, before, fields, errors, changing, newSessionId);
+      return language.pages().questionPage(page, session, before, fields, errors, changing, newSessionId);
     }
     Instant now = clock.instant();
     // Merged into the stored session as it is now, so another tab's answers saved meanwhile are kept.
     Optional<FormSession> updated = answerStore.update(session.id(),
         current -> current.withPageAnswers(page.path(), fields, now), sessionTimeout);
     if (updated.isEmpty()) {
-      return timedOut();
+      return timedOut(language);
     }
     Journey.State after = journey.walk(updated.get());
     if (changing) {
@@ -224,6 +238,14 @@ public final class JourneyFlow {
     }
     return journey.nextPath(page, after.answers()).map(next -> redirect(next, newSessionId))
         .orElseGet(() -> redirect(Pages.CHECK_ANSWERS, newSessionId));
+  }
+
+  private InLanguage in(FormSession session) {
+    return session.language().map(languages::get).orElseGet(this::firstLanguage);
+  }
+
+  private InLanguage firstLanguage() {
+    return languages.values().iterator().next();
   }
 
   /** One question's answer as typed, and its error (the answer's own, or the bound record's constraint). */
@@ -255,8 +277,9 @@ public final class JourneyFlow {
     return fields;
   }
 
-  private FormResponse timedOut() {
-    return pages.message(MessagePage.TIMED_OUT, MessagePage.TIMED_OUT.status, form.startPage(), Optional.empty());
+  private FormResponse timedOut(InLanguage language) {
+    return language.pages().message(MessagePage.TIMED_OUT, MessagePage.TIMED_OUT.status, form.startPage(),
+        Optional.empty());
   }
 
   private static boolean csrfMatches(FormRequest request, FormSession session) {
@@ -270,6 +293,6 @@ public final class JourneyFlow {
   }
 
   private FormResponse redirect(String path, Optional<String> newSessionId) {
-    return new FormResponse.Redirect(pages.url(path), newSessionId);
+    return new FormResponse.Redirect(firstLanguage().pages().url(path), newSessionId);
   }
 }

@@ -41,6 +41,7 @@ final class Pages {
   private final String mountPath;
   private final String assetPath;
   private final long sessionMinutes;
+  private final Map<String, String> languageNames;
 
   Pages(FormDefinition form, Messages messages, QuestionComponents components, PageRenderer renderer,
       String mountPath, String assetPath, long sessionMinutes) {
@@ -52,6 +53,13 @@ final class Pages {
     this.mountPath = mountPath;
     this.assetPath = assetPath;
     this.sessionMinutes = sessionMinutes;
+    Map<String, String> names = new LinkedHashMap<>();
+    form.languages().forEach(language -> names.put(language, messages.get("language." + language)));
+    this.languageNames = names;
+  }
+
+  String language() {
+    return messages.language();
   }
 
   String url(String path) {
@@ -74,7 +82,7 @@ final class Pages {
     }
     List<PageFrame.ErrorLink> errorLinks = new ArrayList<>();
     errors.values().forEach(error -> errorLinks.add(new PageFrame.ErrorLink(error.message(), "#" + error.fieldId())));
-    PageFrame frame = frame(heading).withErrors(errorLinks);
+    PageFrame frame = frame(heading, page.path()).withErrors(errorLinks);
     Optional<String> previous = previousPage(page.path(), state);
     if (previous.isPresent()) {
       frame = frame.withBackLink(changing ? url(CHECK_ANSWERS) : url(previous.get()));
@@ -101,13 +109,13 @@ final class Pages {
           rowsBySection.computeIfAbsent(section, key -> new ArrayList<>()).add(new CheckAnswersView.Row(
               text(answered.label()), value == null ? List.of() : formatter.lines(answered, value),
               url(page.path()) + "?" + RETURN_TO + "=" + RETURN_TO_CHECK_ANSWERS,
-              text(answered.shortName().orElse(answered.label()))));
+              text(answered.errorName().orElse(answered.label()))));
         }
       }
     }
     List<CheckAnswersView.Section> sections = new ArrayList<>();
     rowsBySection.forEach((title, rows) -> sections.add(new CheckAnswersView.Section(title.isEmpty() ? null : title, rows)));
-    PageFrame frame = frame(heading)
+    PageFrame frame = frame(heading, CHECK_ANSWERS)
         .withErrors(problems.stream().map(problem -> new PageFrame.ErrorLink(problem, null)).toList());
     if (!state.route().isEmpty()) {
       frame = frame.withBackLink(url(state.route().get(state.route().size() - 1).path()));
@@ -120,7 +128,7 @@ final class Pages {
 
   FormResponse confirmation(String reference, Optional<String> newSessionId) {
     String heading = form.confirmation().title().map(this::text).orElseGet(() -> messages.get("confirmation.title"));
-    ConfirmationView view = new ConfirmationView(frame(heading), heading, reference,
+    ConfirmationView view = new ConfirmationView(frame(heading, CONFIRMATION), heading, reference,
         form.confirmation().body().map(this::text).orElse(null));
     return new FormResponse.Page(200, renderer.render("confirmation", view, messages), newSessionId);
   }
@@ -135,13 +143,21 @@ final class Pages {
       case SAME_PAGE -> url(currentPath);
       case CHECK_ANSWERS -> url(CHECK_ANSWERS);
     };
-    MessagePageView view = new MessagePageView(frame(heading), heading, paragraphs, button, messages.get(page.buttonKey));
+    MessagePageView view = new MessagePageView(frame(heading, currentPath), heading, paragraphs, button,
+        messages.get(page.buttonKey));
     return new FormResponse.Page(status, renderer.render("message-page", view, messages), newSessionId);
   }
 
-  private PageFrame frame(String title) {
+  /** The frame of a page at {@code path}: its language links lead to the same page in each language. */
+  private PageFrame frame(String title, String path) {
+    List<PageFrame.LanguageLink> languages = new ArrayList<>();
+    if (languageNames.size() > 1) {
+      languageNames.forEach((language, name) -> languages.add(new PageFrame.LanguageLink(name, language,
+          url(path) + "?" + JourneyFlow.LANGUAGE + "=" + language, language.equals(messages.language()))));
+    }
     return new PageFrame(title, messages.language(), text(form.title()), url(form.startPage()), assetPath,
-        GovukAssets.stylesheetHtml(assetPath), GovukAssets.scriptHtml(assetPath, Optional.empty()), null, List.of());
+        GovukAssets.stylesheetHtml(assetPath), GovukAssets.scriptHtml(assetPath, Optional.empty()), null, List.of(),
+        languages);
   }
 
   private boolean shown(Content content, Journey.State state) {

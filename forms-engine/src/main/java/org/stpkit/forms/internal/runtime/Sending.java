@@ -31,29 +31,28 @@ final class Sending {
   private final AnswerStore answerStore;
   private final SubmissionHandler handler;
   private final Optional<AnswerBinding<?>> binding;
-  private final Pages pages;
   private final Tokens tokens;
   private final Clock clock;
   private final Duration sessionTimeout;
 
   Sending(FormDefinition form, AnswerStore answerStore, SubmissionHandler handler, Optional<AnswerBinding<?>> binding,
-      Pages pages, Tokens tokens, Clock clock, Duration sessionTimeout) {
+      Tokens tokens, Clock clock, Duration sessionTimeout) {
     this.form = form;
     this.answerStore = answerStore;
     this.handler = handler;
     this.binding = binding;
-    this.pages = pages;
     this.tokens = tokens;
     this.clock = clock;
     this.sessionTimeout = sessionTimeout;
   }
 
-  FormResponse send(FormSession session, Journey.State state, Optional<String> newSessionId) {
+  /** Sends the answers on the route; {@code pages} in the user's language show any problem. */
+  FormResponse send(FormSession session, Journey.State state, Pages pages, Optional<String> newSessionId) {
     Optional<Record> bound = Optional.empty();
     if (binding.isPresent()) {
       List<AnswerBinding.Violation> violations = binding.get().checkAll(state.answers());
       if (!violations.isEmpty()) {
-        return showViolation(violations, session, state, newSessionId);
+        return showViolation(violations, session, state, pages, newSessionId);
       }
       bound = Optional.of(binding.get().bind(state.answers()));
     }
@@ -62,12 +61,12 @@ final class Sending {
     Submission submission = new Submission(form.id(), form.version(), reference, state.answers(),
         state.route().stream().map(Page::path).toList(), now, bound);
     if (handler instanceof SubmissionOutbox outbox) {
-      return record(outbox, session, submission, newSessionId);
+      return record(outbox, session, submission, pages, newSessionId);
     }
     String winner = answerStore.claimSubmission(session.id(), reference);
     if (!winner.equals(reference)) {
       // Another request for this journey (a double click, a resubmit) is sending or has sent it.
-      return redirect(Pages.CONFIRMATION, newSessionId);
+      return redirect(pages, Pages.CONFIRMATION, newSessionId);
     }
     try {
       handler.submit(submission);
@@ -76,7 +75,7 @@ final class Sending {
       return pages.message(MessagePage.NOT_SENT, MessagePage.NOT_SENT.status, Pages.CHECK_ANSWERS, newSessionId);
     }
     answerStore.update(session.id(), current -> current.withSubmissionReference(reference, now), sessionTimeout);
-    return redirect(Pages.CONFIRMATION, newSessionId);
+    return redirect(pages, Pages.CONFIRMATION, newSessionId);
   }
 
   /**
@@ -85,7 +84,7 @@ final class Sending {
    * page to try again; a failure to remember it is the answer store's (a 503) and is put right by
    * the next attempt, which the outbox answers with the same reference.
    */
-  private FormResponse record(SubmissionOutbox outbox, FormSession session, Submission submission,
+  private FormResponse record(SubmissionOutbox outbox, FormSession session, Submission submission, Pages pages,
       Optional<String> newSessionId) {
     String recorded;
     try {
@@ -96,7 +95,7 @@ final class Sending {
     }
     answerStore.update(session.id(), current -> current.withSubmissionReference(recorded, submission.submittedAt()),
         sessionTimeout);
-    return redirect(Pages.CONFIRMATION, newSessionId);
+    return redirect(pages, Pages.CONFIRMATION, newSessionId);
   }
 
   /**
@@ -104,7 +103,7 @@ final class Sending {
    * as if that page had just been posted, or on check your answers when it names none.
    */
   private FormResponse showViolation(List<AnswerBinding.Violation> violations, FormSession session, Journey.State state,
-      Optional<String> newSessionId) {
+      Pages pages, Optional<String> newSessionId) {
     for (AnswerBinding.Violation violation : violations) {
       Optional<Question> question = violation.question().flatMap(form::question);
       Optional<Page> page = question.flatMap(q -> form.pageOf(q.name())).filter(p -> state.onRoute(p.path()));
@@ -118,7 +117,7 @@ final class Sending {
         newSessionId);
   }
 
-  private FormResponse redirect(String path, Optional<String> newSessionId) {
+  private static FormResponse redirect(Pages pages, String path, Optional<String> newSessionId) {
     return new FormResponse.Redirect(pages.url(path), newSessionId);
   }
 }

@@ -23,6 +23,19 @@ class MessagesTest {
   }
 
   @Test
+  void theWelshBundleHasEveryMessageTheEnglishOneHas() throws Exception {
+    java.util.Properties english = new java.util.Properties();
+    java.util.Properties welsh = new java.util.Properties();
+    try (var in = Messages.class.getResourceAsStream("/org/stpkit/forms/messages/forms.properties");
+        var inWelsh = Messages.class.getResourceAsStream("/org/stpkit/forms/messages/forms_cy.properties")) {
+      english.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      welsh.load(new java.io.InputStreamReader(inWelsh, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(welsh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+    assertThat(new Messages("cy", Map.of()).get("timedOut.deleted", 30L)).contains("30 munud");
+  }
+
+  @Test
   void fillsInArgumentsWithPluralsAndPrefersATeamsOverride() {
     Messages messages = new Messages("en", Map.of("button.continue", "Save and continue"));
 
