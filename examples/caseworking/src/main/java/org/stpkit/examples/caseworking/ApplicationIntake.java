@@ -68,7 +68,7 @@ public class ApplicationIntake implements SubmissionHandler {
     for (Question question : form.questions()) {
       Object answer = answers.get(question.name());
       if (answer != null) {
-        shown.put(question.shortName().orElse(question.label()).in("en"), text(question.options(), answer));
+        shown.put(question.label().in("en"), text(question.options(), answer));
       }
     }
     return shown;
