@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.stpkit.testsupport.KeycloakServer;
 
@@ -16,6 +19,7 @@ import org.stpkit.testsupport.KeycloakServer;
  * declaring the attributes as a realm administrator, then check, plan, apply, a threshold refusal
  * and an urgent leaver as the least-privilege service account, reading secrets from files.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first sees the realm before anything is declared
 class IdamCommandIT {
   private static final String REALM = "stp-jml";
   private static KeycloakServer keycloak;
@@ -87,6 +91,7 @@ class IdamCommandIT {
   }
 
   @Test
+  @Order(1)
   void declarePlanApplyRefuseAndAnUrgentLeaver() throws Exception {
     Path five = feed("five.csv", 5);
     Path audit = folder.resolve("audit.jsonl");
@@ -132,6 +137,7 @@ class IdamCommandIT {
   }
 
   @Test
+  @Order(2)
   void aReviewedPlanIsApprovedThenAppliedExactlyOrRefusedWhenItDrifted() throws Exception {
     Path key = folder.resolve("approver.jwk");
     StpRunner.Result made = StpRunner.stp("", "idam", "approver-key", "--out", key.toString(), "--name", "Sam Jones");

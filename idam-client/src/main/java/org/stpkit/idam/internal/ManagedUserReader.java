@@ -52,23 +52,28 @@ final class ManagedUserReader {
    */
   List<ManagedUser> managedUsers(String managedBy, Grants policyGrants, ExecutorService workers,
       KeycloakDirectory.ReadProgress progress) {
-    Map<String, UserRepresentation> users = listManaged(managedBy);
+    Map<String, Set<Grant>> access = new ConcurrentHashMap<>();
+    List<Future<?>> reads = new ArrayList<>();
+    // Realm roles cost one call per user, so they are read only when the policy grants realm roles
+    // or the tool recorded giving one; a policy that gives roles through groups needs none. When
+    // the policy grants them, each page's users are read while the next page is listed: on a cold
+    // Keycloak the listing alone took as long as all the role reads (benchmarks/README.md).
+    boolean policyRealmRoles = policyGrants.all().stream().anyMatch(grant -> grant.kind() == Grant.Kind.REALM_ROLE);
+    Map<String, UserRepresentation> users = listManaged(managedBy, user -> {
+      if (access.putIfAbsent(user.getId(), ConcurrentHashMap.newKeySet()) == null && policyRealmRoles) {
+        reads.add(workers.submit(() -> access.get(user.getId()).addAll(realmRoles(user))));
+      }
+    });
     Set<Grant> relevant = new TreeSet<>(policyGrants.all());
     for (UserRepresentation user : users.values()) {
       relevant.addAll(recorded(user));
     }
-    Map<String, Set<Grant>> access = new ConcurrentHashMap<>();
-    users.keySet().forEach(id -> access.put(id, ConcurrentHashMap.newKeySet()));
-
-    List<Future<?>> reads = new ArrayList<>();
     for (Grant grant : relevant) {
       if (grant.kind() != Grant.Kind.REALM_ROLE) {
         reads.add(workers.submit(() -> holders(grant, access)));
       }
     }
-    // Realm roles cost one call per user, so they are read only when the policy grants realm roles
-    // or the tool recorded giving one; a policy that gives roles through groups needs none.
-    if (relevant.stream().anyMatch(grant -> grant.kind() == Grant.Kind.REALM_ROLE)) {
+    if (!policyRealmRoles && relevant.stream().anyMatch(grant -> grant.kind() == Grant.Kind.REALM_ROLE)) {
       for (UserRepresentation user : users.values()) {
         reads.add(workers.submit(() -> access.get(user.getId()).addAll(realmRoles(user))));
       }
@@ -84,7 +89,9 @@ final class ManagedUserReader {
     return managed;
   }
 
-  private Map<String, UserRepresentation> listManaged(String managedBy) {
+  /** Every managed user, a page at a time, each handed to {@code listed} as its page arrives. */
+  private Map<String, UserRepresentation> listManaged(String managedBy,
+      java.util.function.Consumer<UserRepresentation> listed) {
     Map<String, UserRepresentation> users = new LinkedHashMap<>();
     String query = ManagedUsers.MANAGED_BY + ":" + managedBy;
     for (int first = 0; ; first += PAGE) {
@@ -92,8 +99,12 @@ final class ManagedUserReader {
       List<UserRepresentation> page = retry.call("list managed users",
           () -> realm.users().searchByAttributes(from, PAGE, null, true, false, query));
       // Exact search already; checked again because a user who is not managed must never be changed.
-      page.stream().filter(user -> managedBy.equals(first(user.getAttributes(), ManagedUsers.MANAGED_BY)))
-          .forEach(user -> users.put(user.getId(), user));
+      for (UserRepresentation user : page) {
+        if (managedBy.equals(first(user.getAttributes(), ManagedUsers.MANAGED_BY))) {
+          users.put(user.getId(), user);
+          listed.accept(user);
+        }
+      }
       if (page.size() < PAGE) {
         return users;
       }

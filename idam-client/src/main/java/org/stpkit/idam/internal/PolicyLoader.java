@@ -65,7 +65,8 @@ import org.stpkit.idam.Threshold;
  *   removals: {count: 100, percent: 10}
  * approvers:                           # optional: who may approve a plan over the thresholds
  *   - name: Sam Jones                  # required
- *     key: {kty: EC, crv: P-256, x: ..., y: ...}   # required: the public JWK (stp idam approver-key)
+ *     key: {kty: EC, crv: P-256, x: Sb1lGRZtpizF_5YCkky4SqCu6MTpHlNLnj-tH_lUrz4,
+ *           y: UrZeYHwEC9usqnfiBIelRx-E24TzlPNT8jD7S1jg14A}   # required: the public JWK (stp idam approver-key)
  * rules:                               # required; may be []
  *   - name: Visas caseworkers          # required, unique
  *     when:                            # optional; every test must pass; absent: everyone
