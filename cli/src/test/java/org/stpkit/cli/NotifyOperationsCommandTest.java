@@ -55,5 +55,13 @@ class NotifyOperationsCommandTest {
     assertThat(StpRunner.stp("", "notify", "failed", "--db", url).out()).contains("0 failed; queued 1");
 
     assertThat(StpRunner.stp("", "notify", "redrive", "--db", url).exitCode()).isEqualTo(2);
+
+    StpRunner.Result badPeriod = StpRunner.stp("", "notify", "purge", "--db", url, "--older-than", "90 days");
+    assertThat(badPeriod.exitCode()).isEqualTo(2);
+    assertThat(badPeriod.err()).contains("--older-than: '90 days' is not a period such as P90D");
+    // The re-driven message is queued, not finished: a purge leaves it.
+    StpRunner.Result purge = StpRunner.stp("", "notify", "purge", "--db", url, "--older-than", "PT0.001S");
+    assertThat(purge.exitCode()).isZero();
+    assertThat(purge.out()).startsWith("0 deleted");
   }
 }

@@ -141,6 +141,7 @@ public final class MilestoneMessenger implements AutoCloseable {
     private final Map<Channel, QuietHours> quietHours = new EnumMap<>(Map.of(Channel.SMS, QuietHours.textsDefault()));
     private @Nullable Consumer<ReceivedText> receivedTexts;
     private Duration receivedTextsPollEvery = Duration.ofMinutes(1);
+    private @Nullable Duration keepFor;
 
     private Builder() {}
 
@@ -292,6 +293,21 @@ public final class MilestoneMessenger implements AutoCloseable {
     }
 
     /**
+     * How long the outbox keeps a message after it ended (delivered or failed), with its timeline,
+     * and received texts: once an hour the dispatching node deletes older ones. The outbox holds
+     * personal data (addresses, numbers, personalisation); without this it keeps everything, and
+     * {@code NotifyOperations.purge} or {@code stp notify purge} does the same on demand.
+     */
+    public Builder keepFinishedMessagesFor(Duration period) {
+      Objects.requireNonNull(period, "period");
+      if (period.isNegative() || period.isZero()) {
+        throw new IllegalArgumentException("keepFinishedMessagesFor must be positive: " + period);
+      }
+      this.keepFor = period;
+      return this;
+    }
+
+    /**
      * Migrates the outbox, checks the templates (when a key is configured) and starts dispatching
      * (likewise).
      *
@@ -305,7 +321,7 @@ public final class MilestoneMessenger implements AutoCloseable {
           Optional.ofNullable(dataSource), Optional.ofNullable(embeddedDatabase), services,
           Optional.ofNullable(checkTemplates), Optional.ofNullable(dispatch), inBackground, clock, rateLimitPerMinute,
           maxAttempts, backoffBase, backoffMax, connectTimeout, requestTimeout, statusPollAfter, heartbeat, maxInFlight,
-          nodeName, quietHours, Optional.ofNullable(receivedTexts), receivedTextsPollEvery)));
+          nodeName, quietHours, Optional.ofNullable(receivedTexts), receivedTextsPollEvery, Optional.ofNullable(keepFor))));
     }
 
     private static int positive(int value, String name) {

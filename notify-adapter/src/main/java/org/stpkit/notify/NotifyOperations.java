@@ -31,6 +31,15 @@ public final class NotifyOperations {
     return operations.failedMessages();
   }
 
+  /**
+   * Deletes messages that ended (delivered or failed) longer ago than {@code olderThan}, with their
+   * timelines, and received texts as old; the number deleted.
+   */
+  public int purge(java.time.Duration olderThan) {
+    Objects.requireNonNull(olderThan, "olderThan");
+    return operations.purge(olderThan);
+  }
+
   /** Queues failed messages again; the number re-driven (ids that are not failed are left alone). */
   public int redrive(Collection<String> messageIds) {
     return operations.redrive(Objects.requireNonNull(messageIds, "messageIds"));

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     name = "notify",
     description = "GOV.UK Notify tools.",
     mixinStandardHelpOptions = true,
-    subcommands = {NotifyCommand.Simulator.class, NotifyCommand.Failed.class, NotifyCommand.Redrive.class})
+    subcommands = {NotifyCommand.Simulator.class, NotifyCommand.Failed.class, NotifyCommand.Redrive.class,
+        NotifyCommand.Purge.class})
 final class NotifyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -127,6 +128,46 @@ final class NotifyCommand implements Runnable {
       spec.commandLine().getOut().println(redriven + " of " + chosen.size() + " queued again");
       spec.commandLine().getOut().flush();
       return redriven == chosen.size() ? 0 : 1;
+    }
+  }
+
+  /** {@code stp notify purge --db <jdbc url> --older-than <period>}: finished messages deleted. */
+  @Command(
+      name = "purge",
+      description = "Deletes messages that ended (delivered or failed) longer ago than a period, with their timelines,"
+          + " and received texts as old: the outbox holds personal data.",
+      mixinStandardHelpOptions = true)
+  static final class Purge implements Callable<Integer> {
+    @Option(names = "--db", required = true, paramLabel = "<jdbc url>", description = "The outbox database.")
+    String database = "";
+
+    @Option(names = "--older-than", required = true, paramLabel = "<period>",
+        description = "An ISO-8601 period or duration, such as P90D or PT12H.")
+    String olderThan = "";
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      java.time.Instant now = java.time.Instant.now();
+      java.time.Duration period;
+      try {
+        // P90D and P6M are calendar periods, PT12H a duration; both count back from now.
+        period = olderThan.contains("T") ? java.time.Duration.parse(olderThan) : java.time.Duration.between(
+            now.atZone(java.time.ZoneOffset.UTC).minus(java.time.Period.parse(olderThan)).toInstant(), now);
+      } catch (java.time.format.DateTimeParseException e) {
+        spec.commandLine().getErr().println("stp notify purge: --older-than: '" + olderThan
+            + "' is not a period such as P90D (days) or PT12H (hours)");
+        return StpCommand.BAD_INPUT;
+      }
+      if (period.isZero() || period.isNegative()) {
+        spec.commandLine().getErr().println("stp notify purge: --older-than must be longer than nothing: " + olderThan);
+        return StpCommand.BAD_INPUT;
+      }
+      int deleted = org.stpkit.notify.NotifyOperations.on(new JdbcUrlDataSource(database)).purge(period);
+      spec.commandLine().getOut().println(deleted + " deleted (ended before " + now.minus(period) + ")");
+      spec.commandLine().getOut().flush();
+      return 0;
     }
   }
 

@@ -64,6 +64,8 @@ final class MessengerAssembly {
         config.requestTimeout(), config.quietHours()), config.clock());
     Optional<ReceivedTexts> received = config.receivedTexts().map(handler ->
         new ReceivedTexts(database, claims, transports, handler, config.receivedTextsPollEvery()));
+    Optional<OutboxRetention> retention = config.keepFor().map(keep ->
+        new OutboxRetention(new OutboxQueries(database), config.clock(), keep));
     if (!config.inBackground()) {
       return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.of(dispatcher), received, () -> { });
     }
@@ -71,6 +73,7 @@ final class MessengerAssembly {
         .execute((instance, context) -> {
           dispatcher.run(RUN_BUDGET);
           received.ifPresent(texts -> texts.pollIfDue(config.clock().instant()));
+          retention.ifPresent(OutboxRetention::purgeIfDue);
         });
     Scheduler scheduler = Scheduler.create(database)
         .tableName("notify_scheduled_tasks")

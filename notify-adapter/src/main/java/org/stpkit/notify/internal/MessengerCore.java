@@ -45,7 +45,7 @@ public final class MessengerCore implements AutoCloseable {
       boolean inBackground, Clock clock, int rateLimitPerMinute, int maxAttempts, Duration backoffBase, Duration backoffMax,
       Duration connectTimeout, Duration requestTimeout, Duration statusPollAfter, Duration heartbeat, int maxInFlight,
       String nodeName, Map<Channel, QuietHours> quietHours, Optional<Consumer<ReceivedText>> receivedTexts,
-      Duration receivedTextsPollEvery) {
+      Duration receivedTextsPollEvery, Optional<Duration> keepFor) {
     public Config {
       services = Map.copyOf(services);
       quietHours = Map.copyOf(quietHours);
@@ -229,6 +229,14 @@ public final class MessengerCore implements AutoCloseable {
         return queries.redrive(messageIds, clock.instant());
       } catch (SQLException e) {
         throw new NotifyException("Cannot re-drive messages: " + e.getMessage(), e);
+      }
+    }
+
+    public int purge(Duration olderThan) {
+      try {
+        return queries.purge(clock.instant().minus(olderThan));
+      } catch (SQLException e) {
+        throw new NotifyException("Cannot purge the outbox: " + e.getMessage(), e);
       }
     }
   }

@@ -89,6 +89,58 @@ public final class OutboxQueries {
     });
   }
 
+  /**
+   * Deletes what the outbox no longer needs to keep: messages that ended (delivered or failed)
+   * before {@code before}, with their events and files, and received texts from before it. Deleted
+   * in batches of a thousand so that a large purge does not hold one long transaction; the number
+   * of messages and texts deleted.
+   */
+  public int purge(Instant before) throws SQLException {
+    LocalDateTime cutoff = SqlValues.utc(before);
+    int deleted = 0;
+    while (true) {
+      int batch = InTransaction.run(dataSource, connection -> {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM notify_outbox"
+            + " WHERE status IN ('DELIVERED', 'FAILED') AND updated_at < ? ORDER BY updated_at LIMIT 1000")) {
+          select.setObject(1, cutoff);
+          try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+              ids.add(result.getString(1));
+            }
+          }
+        }
+        for (String table : List.of("notify_event", "notify_attachment")) {
+          try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE message_id = ?")) {
+            for (String id : ids) {
+              delete.setString(1, id);
+              delete.addBatch();
+            }
+            delete.executeBatch();
+          }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM notify_outbox WHERE id = ?")) {
+          for (String id : ids) {
+            delete.setString(1, id);
+            delete.addBatch();
+          }
+          delete.executeBatch();
+        }
+        return ids.size();
+      });
+      deleted += batch;
+      if (batch < 1000) {
+        break;
+      }
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM notify_received_text WHERE received_at < ?")) {
+      delete.setObject(1, cutoff);
+      deleted += delete.executeUpdate();
+    }
+    return deleted;
+  }
+
   /** The outbox id of the message Notify knows by this reference. */
   public Optional<String> idByReference(String reference) throws SQLException {
     try (Connection connection = dataSource.getConnection();
