@@ -20,7 +20,7 @@ public record SimulatedNotification(
     Map<String, Object> personalisation,
     Optional<String> subject,
     String body,
-    String status,
+    NotificationStatus status,
     Instant createdAt) {
 
   public SimulatedNotification {

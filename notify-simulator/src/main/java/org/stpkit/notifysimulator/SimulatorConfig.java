@@ -1,21 +1,17 @@
 package org.stpkit.notifysimulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import org.stpkit.definition.LocatedDocument;
+import org.stpkit.notifysimulator.internal.ConfigReader;
 
 /**
  * What a simulator holds: the service, its API keys and templates, team members, limits, the
@@ -53,9 +49,6 @@ public record SimulatorConfig(
       Objects.requireNonNull(retryInterval, "retryInterval");
     }
   }
-
-  private static final Set<String> TOP_LEVEL = Set.of("serviceId", "apiKeys", "templates", "teamMembers",
-      "rateLimitPerMinute", "dailyLimits", "callback", "deliveryDelayMillis");
 
   public SimulatorConfig {
     Objects.requireNonNull(serviceId, "serviceId");
@@ -117,125 +110,32 @@ public record SimulatorConfig(
 
   /** The example configuration in the jar: four templates (email, text, letter), a key of each type. */
   public static SimulatorConfig example() {
-    try (java.io.InputStream in = SimulatorConfig.class.getResourceAsStream("example-config.yaml")) {
-      return fromYaml(new String(Objects.requireNonNull(in, "example-config.yaml").readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8), "example-config.yaml");
+    try (InputStream in = SimulatorConfig.class.getResourceAsStream("example-config.yaml")) {
+      return fromYaml(new String(Objects.requireNonNull(in, "example-config.yaml").readAllBytes(), StandardCharsets.UTF_8),
+          "example-config.yaml");
     } catch (IOException e) {
       throw new SimulatorException("Cannot read the example configuration", e);
     }
   }
 
-  /** Reads a YAML configuration file. */
+  /**
+   * Reads a YAML configuration file.
+   *
+   * @throws InvalidSimulatorConfigException naming every problem with its line and column (a file
+   *     that cannot be read is one such problem)
+   */
   public static SimulatorConfig load(Path file) {
-    try {
-      return fromYaml(Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new SimulatorException("Cannot read the simulator configuration " + file + ": " + e.getMessage(), e);
-    }
+    return ConfigReader.read(LocatedDocument.read(file));
   }
 
   /**
    * Parses a YAML configuration; missing ids and secrets are made up, so the smallest file is a
    * list of templates.
    *
-   * @throws SimulatorException naming the source and the field that is wrong
+   * @param source the name problems give the text, such as its file name
+   * @throws InvalidSimulatorConfigException naming every problem with its line and column
    */
   public static SimulatorConfig fromYaml(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (IOException e) {
-      throw new SimulatorException(source + ": not valid YAML: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new SimulatorException(source + ": expected a mapping with templates (and optionally apiKeys, ...)");
-    }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!TOP_LEVEL.contains(name)) {
-        throw new SimulatorException(source + ": unknown setting '" + name + "'; settings: " + String.join(", ", TOP_LEVEL));
-      }
-    }
-    String serviceId = text(root, "serviceId", source).orElse(UUID.randomUUID().toString());
-    uuid(serviceId, source + ": serviceId");
-    List<ApiKey> keys = new ArrayList<>();
-    JsonNode keyNodes = root.path("apiKeys");
-    for (int i = 0; i < keyNodes.size(); i++) {
-      JsonNode key = keyNodes.get(i);
-      String where = source + ": apiKeys[" + i + "]";
-      String type = required(key, "type", where).toUpperCase(Locale.ROOT);
-      KeyType keyType;
-      try {
-        keyType = KeyType.valueOf(type);
-      } catch (IllegalArgumentException e) {
-        throw new SimulatorException(where + ".type must be live, team or test, not '" + type.toLowerCase(Locale.ROOT) + "'");
-      }
-      String secret = text(key, "secret", where).orElse(UUID.randomUUID().toString());
-      uuid(secret, where + ".secret");
-      keys.add(new ApiKey(required(key, "name", where), keyType, secret));
-    }
-    if (keys.isEmpty()) {
-      keys = withTemplates(List.of()).apiKeys();
-    }
-    List<SimulatedTemplate> templates = new ArrayList<>();
-    JsonNode templateNodes = root.path("templates");
-    for (int i = 0; i < templateNodes.size(); i++) {
-      JsonNode template = templateNodes.get(i);
-      String where = source + ": templates[" + i + "]";
-      String id = required(template, "id", where);
-      uuid(id, where + ".id");
-      TemplateType type;
-      try {
-        type = TemplateType.valueOf(required(template, "type", where).toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new SimulatorException(where + ".type must be email, sms or letter");
-      }
-      Optional<String> subject = text(template, "subject", where);
-      if (type != TemplateType.SMS && subject.isEmpty()) {
-        throw new SimulatorException(where + ": an " + type.apiName() + " template needs a subject");
-      }
-      templates.add(new SimulatedTemplate(id, type, text(template, "name", where).orElse(id), subject,
-          required(template, "body", where), template.path("version").asInt(1)));
-    }
-    List<String> teamEmails = new ArrayList<>();
-    root.path("teamMembers").path("emails").forEach(email -> teamEmails.add(email.asText()));
-    List<String> teamPhones = new ArrayList<>();
-    root.path("teamMembers").path("phones").forEach(phone -> teamPhones.add(phone.asText()));
-    JsonNode daily = root.path("dailyLimits");
-    DailyLimits limits = new DailyLimits(daily.path("email").asInt(DailyLimits.NOTIFY.email()),
-        daily.path("sms").asInt(DailyLimits.NOTIFY.sms()), daily.path("letter").asInt(DailyLimits.NOTIFY.letter()));
-    Optional<Callback> callback = Optional.empty();
-    if (root.has("callback")) {
-      JsonNode node = root.path("callback");
-      callback = Optional.of(new Callback(URI.create(required(node, "url", source + ": callback")),
-          required(node, "bearerToken", source + ": callback"), node.path("retries").asInt(5),
-          Duration.ofMillis(node.path("retryIntervalMillis").asLong(300_000))));
-    }
-    return new SimulatorConfig(serviceId, keys, templates, teamEmails, teamPhones,
-        root.path("rateLimitPerMinute").asInt(3_000), limits, callback,
-        Duration.ofMillis(root.path("deliveryDelayMillis").asLong(0)));
-  }
-
-  private static Optional<String> text(JsonNode node, String field, String where) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isValueNode()) {
-      throw new SimulatorException(where + "." + field + " must be text");
-    }
-    return Optional.of(value.asText());
-  }
-
-  private static String required(JsonNode node, String field, String where) {
-    return text(node, field, where).orElseThrow(() -> new SimulatorException(where + ": missing " + field));
-  }
-
-  private static void uuid(String value, String where) {
-    try {
-      UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new SimulatorException(where + " must be a UUID, not '" + value + "'");
-    }
+    return ConfigReader.read(LocatedDocument.parse(yaml, source));
   }
 }

@@ -4,17 +4,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.stpkit.notifysimulator.internal.ConfigReader;
 import org.stpkit.notifysimulator.internal.SimulatorServer;
 import org.stpkit.testsupport.ArchitectureRules;
 
 /**
  * The module's shape: see {@link ArchitectureRules}. The API reaches its internals through one
- * entry point per concept: the running simulator ({@link SimulatorServer}).
+ * entry point per concept: the running simulator ({@link SimulatorServer}) and the reading of its
+ * configuration ({@link ConfigReader}).
  */
 @AnalyzeClasses(packages = "org.stpkit.notifysimulator", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final ArchitectureRules.Module MODULE = ArchitectureRules.module("org.stpkit.notifysimulator")
-      .entryPoints(SimulatorServer.class);
+      .entryPoints(SimulatorServer.class, ConfigReader.class);
 
   @ArchTest
   static final ArchRule noCycles = MODULE.noCycles();

@@ -49,7 +49,9 @@ class SimulatorConfigSchemaTest {
     "templates:\n  - {id: 12, type: sms, body: x}\n",
     "tempaltes: []\n",
     "templates:\n  - {id: 2f0d5a8c-1111-4a2b-9c3d-4e5f6a7b8c9d, type: email, body: x}\n",
-    "templates: []\napiKeys:\n  - {name: k, type: admin}\n"
+    "templates: []\napiKeys:\n  - {name: k, type: admin}\n",
+    "templates:\n  - {id: 2f0d5a8c-1111-4a2b-9c3d-4e5f6a7b8c9d, type: sms, subject: x, body: x}\n",
+    "templates: []\napiKeys: []\n"
   })
   void refusesWhatTheLoaderRefuses(String yaml) {
     assertThat(SCHEMA.problems(new Sample("mistake", "", yaml))).as(yaml).isNotEmpty();

@@ -1,7 +1,6 @@
 package org.stpkit.notifysimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import uk.gov.service.notify.NotificationClient;
 
-/** Delivery-receipt callbacks, the YAML configuration and the inspection API. */
+/** Delivery-receipt callbacks and the inspection API. */
 class SimulatorFeaturesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,40 +71,6 @@ class SimulatorFeaturesIT {
     } finally {
       service.stop(0);
     }
-  }
-
-  @Test
-  void loadsItsConfigurationFromYamlAndNamesWhatIsWrong() {
-    SimulatorConfig config = SimulatorConfig.fromYaml(String.join("\n",
-        "serviceId: 6a8e4f36-1c9e-4f7e-9d3b-0a0e7e6c9f11",
-        "apiKeys:",
-        "  - {name: local-live, type: live, secret: 0d4f1e2a-3b4c-4d5e-8f60-718293a4b5c6}",
-        "teamMembers: {emails: [team@example.gov.uk], phones: ['07700900111']}",
-        "templates:",
-        "  - id: 2f0d5a8c-1111-4a2b-9c3d-4e5f6a7b8c9d",
-        "    type: email",
-        "    name: Decision made",
-        "    subject: Your application ((reference))",
-        "    body: Dear ((name))",
-        "rateLimitPerMinute: 100",
-        "dailyLimits: {email: 10}",
-        "deliveryDelayMillis: 250",
-        "callback: {url: 'http://127.0.0.1:9/receipts', bearerToken: secret, retries: 2, retryIntervalMillis: 1000}",
-        ""), "notify.yaml");
-
-    assertThat(config.apiKey(KeyType.LIVE))
-        .isEqualTo("local-live-6a8e4f36-1c9e-4f7e-9d3b-0a0e7e6c9f11-0d4f1e2a-3b4c-4d5e-8f60-718293a4b5c6");
-    assertThat(config.templates()).singleElement().satisfies(t -> assertThat(t.subject()).contains("Your application ((reference))"));
-    assertThat(config.dailyLimits()).isEqualTo(new SimulatorConfig.DailyLimits(10, 250_000, 20_000));
-    assertThat(config.deliveryDelay()).isEqualTo(Duration.ofMillis(250));
-    assertThat(config.callback()).hasValueSatisfying(c -> assertThat(c.retries()).isEqualTo(2));
-
-    assertThatThrownBy(() -> SimulatorConfig.fromYaml("templates:\n  - {id: 2f0d5a8c-1111-4a2b-9c3d-4e5f6a7b8c9d, type: fax, body: x}\n", "bad.yaml"))
-        .isInstanceOf(SimulatorException.class).hasMessage("bad.yaml: templates[0].type must be email, sms or letter");
-    assertThatThrownBy(() -> SimulatorConfig.fromYaml("templates:\n  - {id: 12, type: sms, body: x}\n", "bad.yaml"))
-        .hasMessage("bad.yaml: templates[0].id must be a UUID, not '12'");
-    assertThatThrownBy(() -> SimulatorConfig.fromYaml("tempaltes: []\n", "bad.yaml"))
-        .hasMessageStartingWith("bad.yaml: unknown setting 'tempaltes'");
   }
 
   @Test

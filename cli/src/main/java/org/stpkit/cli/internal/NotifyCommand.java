@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.notifysimulator.ApiKey;
+import org.stpkit.notifysimulator.InvalidSimulatorConfigException;
 import org.stpkit.notifysimulator.NotifySimulator;
 import org.stpkit.notifysimulator.SimulatedTemplate;
 import org.stpkit.notifysimulator.SimulatorConfig;
@@ -56,6 +57,12 @@ final class NotifyCommand implements Runnable {
       SimulatorConfig settings;
       try {
         settings = config == null ? SimulatorConfig.example() : SimulatorConfig.load(config);
+      } catch (InvalidSimulatorConfigException e) {
+        // Every problem on a line of its own, file:line:column first, as editors and CI logs link them.
+        spec.commandLine().getErr().println("stp notify simulator: " + e.problems().size()
+            + (e.problems().size() == 1 ? " problem" : " problems") + " in " + config);
+        e.problems().forEach(spec.commandLine().getErr()::println);
+        return StpCommand.BAD_INPUT;
       } catch (SimulatorException e) {
         spec.commandLine().getErr().println("stp notify simulator: " + e.getMessage());
         return StpCommand.BAD_INPUT;

@@ -23,39 +23,39 @@ final class InspectionRoutes {
   private static final Set<String> FAULT_SETTINGS = Set.of("latencyMillis", "latencyMillisByKind", "serverErrorRate",
       "rateLimitRate", "dropAfterAcceptRate", "resetAfterAcceptRate", "hold");
 
-  private final Simulation simulation;
+  private final NotifyApi api;
   private final Faults faults;
   private final HoldGate gate;
 
-  InspectionRoutes(Simulation simulation, Faults faults, HoldGate gate) {
-    this.simulation = simulation;
+  InspectionRoutes(NotifyApi api, Faults faults, HoldGate gate) {
+    this.api = api;
     this.faults = faults;
     this.gate = gate;
   }
 
-  Simulation.Answer answer(String method, String path, String body) {
+  Answer answer(String method, String path, String body) {
     if (method.equals("GET") && path.equals("/_simulator/notifications")) {
       ArrayNode list = JSON.createArrayNode();
-      for (SimulatedNotification notification : simulation.notifications()) {
+      for (SimulatedNotification notification : api.notifications()) {
         list.add(JSON.valueToTree(view(notification)));
       }
-      return new Simulation.Answer(200, list);
+      return Answer.json(200, list);
     }
     if (method.equals("POST") && path.equals("/_simulator/reset")) {
-      simulation.reset();
+      api.reset();
       faults.clear();
-      return new Simulation.Answer(200, JSON.createObjectNode().put("reset", true));
+      return Answer.json(200, JSON.createObjectNode().put("reset", true));
     }
     if (method.equals("GET") && path.equals("/_simulator/faults")) {
-      return new Simulation.Answer(200, faultsView());
+      return Answer.json(200, faultsView());
     }
     if (method.equals("POST") && path.equals("/_simulator/faults")) {
       try {
         setFaults(body);
       } catch (IllegalArgumentException e) {
-        return Simulation.error(400, "ValidationError", e.getMessage());
+        return Answer.error(NotifyError.validation(e.getMessage()));
       }
-      return new Simulation.Answer(200, faultsView());
+      return Answer.json(200, faultsView());
     }
     return NotifyHandler.notFound();
   }
@@ -175,7 +175,7 @@ final class InspectionRoutes {
     view.put("personalisation", notification.personalisation());
     view.put("subject", notification.subject().orElse(null));
     view.put("body", notification.body());
-    view.put("status", notification.status());
+    view.put("status", notification.status().apiName());
     view.put("created_at", notification.createdAt().toString());
     return view;
   }

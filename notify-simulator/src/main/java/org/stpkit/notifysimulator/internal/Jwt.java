@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,13 +30,6 @@ final class Jwt {
   private final List<ApiKey> keys;
   private final Map<String, Signed> checked = new ConcurrentHashMap<>();
 
-  /** The key that signed the token, or the AuthError (status, message) to answer with. */
-  record Outcome(Optional<ApiKey> key, int status, String message) {
-    static Outcome refused(int status, String message) {
-      return new Outcome(Optional.empty(), status, message);
-    }
-  }
-
   /** What checking a token's signature found. */
   private sealed interface Verification permits Signed, Unsigned {}
 
@@ -45,28 +37,29 @@ final class Jwt {
   private record Signed(ApiKey key, @Nullable Long issuedAt) implements Verification {}
 
   /** A token refused before its {@code iat} is looked at. */
-  private record Unsigned(Outcome refusal) implements Verification {}
+  private record Unsigned(NotifyError refusal) implements Verification {}
 
   Jwt(String serviceId, List<ApiKey> keys) {
     this.serviceId = serviceId;
     this.keys = List.copyOf(keys);
   }
 
-  Outcome check(@Nullable String authorization, Instant now) {
+  /** The key that signed the request's token, or the AuthError to answer with. */
+  Authentication check(@Nullable String authorization, Instant now) {
     if (authorization == null || authorization.isBlank()) {
-      return Outcome.refused(401, "Unauthorized, authentication token must be provided");
+      return refused(401, "Unauthorized, authentication token must be provided");
     }
     String header = authorization.strip();
     int space = header.indexOf(' ');
     if (space < 0 || !header.substring(0, space).equalsIgnoreCase("Bearer")) {
-      return Outcome.refused(401, "Unauthorized, authentication bearer scheme must be used");
+      return refused(401, "Unauthorized, authentication bearer scheme must be used");
     }
     String token = header.substring(space + 1).strip();
     Signed signed = checked.get(token);
     if (signed == null) {
       Verification verified = verify(token);
       if (verified instanceof Unsigned unsigned) {
-        return unsigned.refusal();
+        return new Authentication.Refused(unsigned.refusal());
       }
       signed = (Signed) verified;
       if (checked.size() >= REMEMBERED) {
@@ -75,16 +68,16 @@ final class Jwt {
       checked.put(token, signed);
     }
     if (signed.issuedAt() == null || Math.abs(now.getEpochSecond() - signed.issuedAt()) > 30) {
-      return Outcome.refused(403, "Error: Your system clock must be accurate to within 30 seconds");
+      return refused(403, "Error: Your system clock must be accurate to within 30 seconds");
     }
-    return new Outcome(Optional.of(signed.key()), 200, "");
+    return new Authentication.Authenticated(signed.key());
   }
 
   private Verification verify(String token) {
     int firstDot = token.indexOf('.');
     int secondDot = token.indexOf('.', firstDot + 1);
     if (firstDot < 0 || secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
-      return refused(403, "Invalid token: signature, api token is not valid");
+      return unsigned("Invalid token: signature, api token is not valid");
     }
     JsonNode header;
     JsonNode claims;
@@ -94,16 +87,16 @@ final class Jwt {
       claims = JSON.readTree(Base64.getUrlDecoder().decode(token.substring(firstDot + 1, secondDot)));
       signature = Base64.getUrlDecoder().decode(token.substring(secondDot + 1));
     } catch (Exception e) {
-      return refused(403, "Invalid token: signature, api token is not valid");
+      return unsigned("Invalid token: signature, api token is not valid");
     }
     if (header == null || !"HS256".equals(header.path("alg").asText())) {
-      return refused(403, "Invalid token: algorithm used is not HS256");
+      return unsigned("Invalid token: algorithm used is not HS256");
     }
     if (claims == null || !claims.hasNonNull("iss")) {
-      return refused(403, "Invalid token: iss field not provided");
+      return unsigned("Invalid token: iss field not provided");
     }
     if (!claims.path("iss").asText().equals(serviceId)) {
-      return refused(403, "Invalid token: service not found");
+      return unsigned("Invalid token: service not found");
     }
     byte[] content = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
     for (ApiKey key : keys) {
@@ -112,11 +105,15 @@ final class Jwt {
         return new Signed(key, iat.canConvertToLong() ? iat.asLong() : null);
       }
     }
-    return refused(403, "Invalid token: API key not found");
+    return unsigned("Invalid token: API key not found");
   }
 
-  private static Unsigned refused(int status, String message) {
-    return new Unsigned(Outcome.refused(status, message));
+  private static Authentication refused(int status, String message) {
+    return new Authentication.Refused(NotifyError.auth(status, message));
+  }
+
+  private static Unsigned unsigned(String message) {
+    return new Unsigned(NotifyError.auth(403, message));
   }
 
   private static byte[] hmac(String secret, byte[] data) {

@@ -1,6 +1,5 @@
 package org.stpkit.notifysimulator.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ import org.stpkit.notifysimulator.TemplateType;
  * The simulator's own routes under {@code /_simulator} go to {@link InspectionRoutes}, fault-free.
  */
 final class NotifyHandler extends Handler.Abstract {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SEND = Pattern.compile("^/v2/notifications/(email|sms|letter)$");
   private static final Pattern NOTIFICATION = Pattern.compile("^/v2/notifications/([^/]+)$");
   private static final Pattern TEMPLATE = Pattern.compile("^/v2/template/([^/]+)(/version/[0-9]+)?$");
@@ -45,7 +43,7 @@ final class NotifyHandler extends Handler.Abstract {
   // collect connections that nobody holds any more.
   private static final Duration DROPPED_CONNECTION_LIFETIME = Duration.ofMinutes(10);
 
-  private final Simulation simulation;
+  private final NotifyApi api;
   private final Faults faults;
   private final HoldGate gate;
   private final InspectionRoutes inspection;
@@ -55,15 +53,15 @@ final class NotifyHandler extends Handler.Abstract {
   /** What becomes of a request once handled. */
   private enum Fate { ANSWER, NO_ANSWER, RESET }
 
-  private record Handled(Simulation.Answer answer, Fate fate) {
-    static Handled answer(Simulation.Answer answer) {
+  private record Handled(Answer answer, Fate fate) {
+    static Handled answer(Answer answer) {
       return new Handled(answer, Fate.ANSWER);
     }
   }
 
-  NotifyHandler(Simulation simulation, Faults faults, HoldGate gate, InspectionRoutes inspection,
+  NotifyHandler(NotifyApi api, Faults faults, HoldGate gate, InspectionRoutes inspection,
       ScheduledExecutorService delays, Supplier<String> serverUrl) {
-    this.simulation = simulation;
+    this.api = api;
     this.faults = faults;
     this.gate = gate;
     this.inspection = inspection;
@@ -113,16 +111,16 @@ final class NotifyHandler extends Handler.Abstract {
     try {
       return handle(kind, method, path, request, body);
     } catch (RuntimeException e) {
-      return Handled.answer(Simulation.error(500, "Exception", "Internal server error"));
+      return Handled.answer(Answer.error(NotifyError.serverError()));
     }
   }
 
   private Handled handle(RequestKind kind, String method, String path, Request request, String body) {
-    Simulation.Either auth = simulation.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-    if (auth.key().isEmpty()) {
-      return Handled.answer(auth.refusal());
+    Authentication authentication = api.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+    if (authentication instanceof Authentication.Refused refused) {
+      return Handled.answer(Answer.error(refused.error()));
     }
-    ApiKey key = auth.key().get();
+    ApiKey key = ((Authentication.Authenticated) authentication).key();
     String baseUrl = baseUrl(request);
     Matcher matcher;
     return switch (kind) {
@@ -131,18 +129,18 @@ final class NotifyHandler extends Handler.Abstract {
         matcher.matches();
         yield send(key, TemplateType.valueOf(matcher.group(1).toUpperCase(Locale.ROOT)), body, baseUrl);
       }
-      case LOOKUP -> Handled.answer(simulation.list(key, query(request), baseUrl));
+      case LOOKUP -> Handled.answer(api.lookup(key, query(request), baseUrl));
       case STATUS -> {
         matcher = NOTIFICATION.matcher(path);
         matcher.matches();
-        yield Handled.answer(simulation.get(key, matcher.group(1), baseUrl));
+        yield Handled.answer(api.status(key, matcher.group(1), baseUrl));
       }
       case TEMPLATE -> {
         if (method.equals("GET") && (matcher = TEMPLATE.matcher(path)).matches()) {
-          yield Handled.answer(simulation.template(matcher.group(1)));
+          yield Handled.answer(api.template(matcher.group(1)));
         }
         if (method.equals("POST") && (matcher = PREVIEW.matcher(path)).matches()) {
-          yield Handled.answer(simulation.preview(matcher.group(1), body));
+          yield Handled.answer(api.preview(matcher.group(1), body));
         }
         yield Handled.answer(notFound());
       }
@@ -153,13 +151,13 @@ final class NotifyHandler extends Handler.Abstract {
   private Handled send(ApiKey key, TemplateType type, String body, String baseUrl) {
     double roll = ThreadLocalRandom.current().nextDouble();
     if (roll < faults.serverErrorRate()) {
-      return Handled.answer(Simulation.error(500, "Exception", "Internal server error"));
+      return Handled.answer(Answer.error(NotifyError.serverError()));
     }
     if (roll < faults.serverErrorRate() + faults.rateLimitRate()) {
-      return Handled.answer(Simulation.error(429, "RateLimitError",
-          "Exceeded rate limit for key type " + key.type() + " of 3000 requests per 60 seconds"));
+      return Handled.answer(Answer.error(new NotifyError(429, "RateLimitError",
+          "Exceeded rate limit for key type " + key.type() + " of 3000 requests per 60 seconds")));
     }
-    Simulation.Answer answer = simulation.send(key, type, body, baseUrl);
+    Answer answer = api.send(key, type, body, baseUrl);
     if (answer.status() != 201) {
       return Handled.answer(answer);
     }
@@ -214,18 +212,11 @@ final class NotifyHandler extends Handler.Abstract {
     }
   }
 
-  private static void write(Response response, Callback callback, Simulation.Answer answer) {
-    byte[] bytes;
-    try {
-      bytes = JSON.writeValueAsBytes(answer.body());
-    } catch (IOException e) {
-      callback.failed(e);
-      return;
-    }
+  private static void write(Response response, Callback callback, Answer answer) {
     response.setStatus(answer.status());
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-    response.write(true, ByteBuffer.wrap(bytes), callback);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+    response.write(true, ByteBuffer.wrap(answer.body()), callback);
   }
 
   /** Links in answers point where the client reached the simulator, as Notify's point at Notify. */
@@ -244,7 +235,7 @@ final class NotifyHandler extends Handler.Abstract {
     return query;
   }
 
-  static Simulation.Answer notFound() {
-    return Simulation.error(404, "NotFound", "The requested URL was not found on the server.");
+  static Answer notFound() {
+    return Answer.error(NotifyError.noRoute());
   }
 }

@@ -25,7 +25,7 @@ import org.stpkit.notifysimulator.SimulatorException;
  * left open does not keep a JVM alive.
  */
 public final class SimulatorServer implements AutoCloseable {
-  private final Simulation simulation;
+  private final NotifyApi api;
   private final Optional<ReceiptSender> receipts;
   private final HoldGate gate;
   private final ScheduledExecutorService background;
@@ -34,7 +34,7 @@ public final class SimulatorServer implements AutoCloseable {
 
   public SimulatorServer(SimulatorConfig config, String host, int port, Clock clock, Faults faults) {
     this.receipts = config.callback().map(ReceiptSender::new);
-    this.simulation = new Simulation(config, clock, receipt -> receipts.ifPresent(sender -> sender.send(receipt)));
+    this.api = new NotifyApi(config, clock, receipt -> receipts.ifPresent(sender -> sender.send(receipt)));
     this.gate = new HoldGate(faults);
     this.background = Executors.newSingleThreadScheduledExecutor(daemon("notify-simulator-clock"));
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -52,7 +52,7 @@ public final class SimulatorServer implements AutoCloseable {
     connector.setAcceptQueueSize(256);
     server.addConnector(connector);
     String[] url = new String[1];
-    server.setHandler(new NotifyHandler(simulation, faults, gate, new InspectionRoutes(simulation, faults, gate),
+    server.setHandler(new NotifyHandler(api, faults, gate, new InspectionRoutes(api, faults, gate),
         background, () -> url[0]));
     // Held and unanswered requests never finish by themselves: stop without waiting for them.
     server.setStopTimeout(0);
@@ -64,7 +64,7 @@ public final class SimulatorServer implements AutoCloseable {
     }
     this.baseUrl = "http://" + host + ":" + connector.getLocalPort();
     url[0] = baseUrl;
-    background.scheduleWithFixedDelay(simulation::tick, 50, 50, TimeUnit.MILLISECONDS);
+    background.scheduleWithFixedDelay(api::tick, 50, 50, TimeUnit.MILLISECONDS);
   }
 
   public String baseUrl() {
@@ -72,11 +72,11 @@ public final class SimulatorServer implements AutoCloseable {
   }
 
   public List<SimulatedNotification> notifications() {
-    return simulation.notifications();
+    return api.notifications();
   }
 
   public int countByReference(String reference) {
-    return simulation.countByReference(reference);
+    return api.countByReference(reference);
   }
 
   public int receiptsDelivered() {
@@ -93,7 +93,7 @@ public final class SimulatorServer implements AutoCloseable {
   }
 
   public void reset() {
-    simulation.reset();
+    api.reset();
   }
 
   @Override

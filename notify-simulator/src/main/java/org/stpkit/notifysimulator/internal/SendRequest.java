@@ -1,0 +1,19 @@
+package org.stpkit.notifysimulator.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import org.stpkit.notifysimulator.TemplateType;
+
+/**
+ * A send as its request body gives it, well formed but not yet checked against the service.
+ *
+ * @param recipient the email address or phone number; empty for letters
+ * @param personalisation values as sent: text, or a JSON object (such as a file) as a map
+ */
+record SendRequest(
+    TemplateType type,
+    String templateId,
+    Optional<String> recipient,
+    Map<String, Object> personalisation,
+    Optional<String> reference,
+    Optional<String> postage) {}
