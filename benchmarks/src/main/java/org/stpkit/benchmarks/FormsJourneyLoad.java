@@ -101,8 +101,8 @@ public final class FormsJourneyLoad {
     figures.put("cycles", latencies.size());
     figures.put("cycles_per_second", Math.round(latencies.size() / elapsed * 10) / 10.0);
     figures.put("requests_per_second", Math.round(latencies.size() * 3 / elapsed * 10) / 10.0);
-    figures.put("p50_ms", percentile(latencies, 0.50));
-    figures.put("p99_ms", percentile(latencies, 0.99));
+    figures.put("p50_ms", FormsLoad.percentile(latencies, 0.50));
+    figures.put("p99_ms", FormsLoad.percentile(latencies, 0.99));
     figures.putAll(check(confirmed, receiver));
     figures.put("seconds_to_deliver_the_rest_after_the_run", Math.round(drained * 10) / 10.0);
     return figures;
@@ -141,14 +141,6 @@ public final class FormsJourneyLoad {
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  private static double percentile(List<Long> sorted, double fraction) {
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    long nanos = sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * fraction)));
-    return Math.round(nanos / 1e5) / 10.0;
   }
 
   /** One simulated user: journeys one after another, each in a new session, across the instances in turn. */

@@ -75,17 +75,10 @@ final class FormsOutboxCommands {
 
     @Override
     public Integer call() {
-      if (all == !ids.isEmpty()) {
-        spec.commandLine().getErr().println("stp forms redrive: give delivery ids, or --all (not both)");
-        return StpCommand.BAD_INPUT;
-      }
       try {
         FormsOutboxOperations operations = FormsOutboxOperations.on(new JdbcUrlDataSource(database));
-        List<String> chosen = all ? operations.failed().stream().map(FailedDelivery::id).toList() : ids;
-        int redriven = operations.redrive(chosen);
-        spec.commandLine().getOut().println(redriven + " of " + chosen.size() + " queued again");
-        spec.commandLine().getOut().flush();
-        return redriven == chosen.size() ? 0 : 1;
+        return Redriving.run(spec, "delivery", all, ids,
+            () -> operations.failed().stream().map(FailedDelivery::id).toList(), operations::redrive);
       } catch (FormsOutboxException e) {
         spec.commandLine().getErr().println("stp forms redrive: " + e.getMessage());
         return StpCommand.BAD_INPUT;
