@@ -49,6 +49,7 @@ class DocsCommandTest {
         """));
     write("docs/guide/cli.md", page("CLI", "```stp-cli\n```"));
     write("docs/adr/index.md", "# Decisions\n\nRecords.\n");
+    write("docs/README.md", "# docs\n\nWhat the folder is, for someone browsing the repository: not a page of the site.\n");
     write("docs/adr/0001-one.md", "# 1. One\n\n## Context\n\nWhy.\n");
     write("mod/src/test/java/org/example/SampleTest.java", """
         class SampleTest {

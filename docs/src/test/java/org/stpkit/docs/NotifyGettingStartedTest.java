@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stpkit.notify.CaseData;
 import org.stpkit.notify.MilestoneCatalogue;
 import org.stpkit.notify.MilestoneMessenger;
+import org.stpkit.notify.OutboxStatus;
 import org.stpkit.notify.Reached;
 import org.stpkit.notify.TimelineEntry;
 import org.stpkit.notifysimulator.KeyType;
@@ -46,7 +47,7 @@ class NotifyGettingStartedTest {
         // end::timeline[]
 
         assertThat(reached.queued()).hasSize(1);
-        assertThat(timeline).singleElement().satisfies(entry -> assertThat(entry.status()).isIn("SENT", "DELIVERED"));
+        assertThat(timeline).singleElement().satisfies(entry -> assertThat(entry.status()).isIn(OutboxStatus.SENT, OutboxStatus.DELIVERED));
         assertThat(notify.notifications()).singleElement()
             .satisfies(sent -> {
               assertThat(sent.recipient()).isEqualTo("jo@example.com");

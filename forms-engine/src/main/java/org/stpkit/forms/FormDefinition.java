@@ -33,6 +33,20 @@ public record FormDefinition(
     Objects.requireNonNull(confirmation, "confirmation");
   }
 
+  /**
+   * The page after this one in the list when no route applies: exit pages are skipped, for they are
+   * reached by routes only; empty after the last page (check your answers comes next).
+   */
+  public Optional<Page> pageAfter(Page page) {
+    int index = pages.indexOf(page);
+    for (int i = index + 1; index >= 0 && i < pages.size(); i++) {
+      if (!pages.get(i).exit()) {
+        return Optional.of(pages.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
   public Optional<Page> page(String path) {
     return pages.stream().filter(page -> page.path().equals(path)).findFirst();
   }

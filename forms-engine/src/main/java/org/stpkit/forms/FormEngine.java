@@ -37,7 +37,14 @@ public final class FormEngine {
         builder.templates == null ? GovukTemplates.create() : builder.templates,
         builder.answerStore == null ? new InMemoryAnswerStore(builder.clock) : builder.answerStore,
         Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout,
-        builder.clock, Optional.ofNullable(builder.bindTo), builder.messages));
+        builder.clock, Optional.ofNullable(builder.bindTo), builder.messages,
+        builder.timeoutWarning == null ? defaultWarning(builder.sessionTimeout) : builder.timeoutWarning));
+  }
+
+  /** Two minutes before, or half way through a session shorter than four minutes. */
+  private static Duration defaultWarning(Duration sessionTimeout) {
+    Duration twoMinutes = Duration.ofMinutes(2);
+    return sessionTimeout.compareTo(twoMinutes.multipliedBy(2)) < 0 ? sessionTimeout.dividedBy(2) : twoMinutes;
   }
 
   public static Builder builder(FormDefinition form) {
@@ -78,6 +85,7 @@ public final class FormEngine {
     private Clock clock = Clock.systemUTC();
     private @Nullable Class<? extends Record> bindTo;
     private final Map<String, Map<String, String>> messages = new HashMap<>();
+    private @Nullable Duration timeoutWarning;
 
     private Builder(FormDefinition form) {
       this.form = Objects.requireNonNull(form, "form");
@@ -128,6 +136,20 @@ public final class FormEngine {
     }
 
     /**
+     * How long before the session times out a modal warning opens, with a button that keeps the
+     * session alive (default two minutes, or half a session shorter than four minutes). It must be
+     * shorter than the session timeout.
+     */
+    public Builder timeoutWarning(Duration before) {
+      Objects.requireNonNull(before, "before");
+      if (before.isNegative() || before.isZero()) {
+        throw new IllegalArgumentException("timeoutWarning must be positive: " + before);
+      }
+      this.timeoutWarning = before;
+      return this;
+    }
+
+    /**
      * Binds the answers to a record whose components are named as the questions, and checks them
      * with the record's Jakarta Validation constraints: each answer when its page is posted (the
      * message shows on that field), the whole record (class-level constraints too) before sending.
@@ -165,6 +187,10 @@ public final class FormEngine {
     public FormEngine build() {
       if (submissionHandler == null) {
         throw new IllegalStateException("A FormEngine needs a submissionHandler: where completed forms go");
+      }
+      if (timeoutWarning != null && timeoutWarning.compareTo(sessionTimeout) >= 0) {
+        throw new IllegalStateException("The timeout warning (" + timeoutWarning + ") must open before the session times out ("
+            + sessionTimeout + ")");
       }
       return new FormEngine(this);
     }

@@ -10,15 +10,19 @@ import java.util.Optional;
  * @param title the heading; empty for a page whose single question's label is the heading
  * @param items questions and content, in the order shown
  * @param routes where to go next, first match wins; the next page in the definition when none matches
+ * @param showWhen the page is asked only when this holds; otherwise the journey passes it by, taking
+ *     its routes as if it had been answered with nothing
+ * @param exit an exit page ("You cannot use this service"): content only, where a journey ends
  */
 public record Page(String path, Optional<LocalisedText> title, Optional<LocalisedText> section,
-    List<PageItem> items, List<Route> routes) {
+    List<PageItem> items, List<Route> routes, Optional<Condition> showWhen, boolean exit) {
   public Page {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(section, "section");
     items = List.copyOf(items);
     routes = List.copyOf(routes);
+    Objects.requireNonNull(showWhen, "showWhen");
   }
 
   public List<Question> questions() {

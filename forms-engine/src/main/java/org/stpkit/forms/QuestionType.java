@@ -16,6 +16,8 @@ public enum QuestionType {
   RADIOS("radios"),
   CHECKBOXES("checkboxes"),
   SELECT("select"),
+  /** A select that scripts turn into accessible-autocomplete, for long lists: type to narrow the options. */
+  AUTOCOMPLETE("autocomplete"),
   POSTCODE("postcode"),
   NI_NUMBER("ni-number"),
   ADDRESS("address"),
@@ -38,7 +40,7 @@ public enum QuestionType {
 
   /** Whether answers are chosen from options. */
   public boolean hasOptions() {
-    return this == RADIOS || this == CHECKBOXES || this == SELECT;
+    return this == RADIOS || this == CHECKBOXES || this == SELECT || this == AUTOCOMPLETE;
   }
 
   /** Whether answers compare as numbers in conditions. */

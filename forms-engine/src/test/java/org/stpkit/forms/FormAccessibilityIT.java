@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -86,9 +88,13 @@ class FormAccessibilityIT {
           assertThat(chrome.findElement(By.id("countryName-error")).isDisplayed()).isTrue();
           axe.check(chrome, "/country with a revealed question's error");
         }
+        if (page.getKey().equals("/contact")) {
+          chooseFromTheAutocomplete(chrome, axe);
+        }
         checkWithAndWithoutErrors(chrome, axe, page.getKey(), page.getValue());
       }
       assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+      assertThat(chrome.findElement(By.tagName("main")).getText()).contains("Tweed");
       axe.check(chrome, "check answers");
 
       // The select question is only on the route for people outside England: change the country.
@@ -114,7 +120,7 @@ class FormAccessibilityIT {
       axe.check(chrome, "session timed out");
     }
 
-    assertThat(axe.pages() - before).isEqualTo(2 * (ANSWERS.size() + 1) + 6);
+    assertThat(axe.pages() - before).isEqualTo(2 * (ANSWERS.size() + 1) + 7);
   }
 
   @Test
@@ -176,6 +182,95 @@ class FormAccessibilityIT {
       axe.check(chrome, "submission not sent (503)");
     }
     assertThat(axe.pages() - before).isEqualTo(2);
+  }
+
+  @Test
+  void theExitPageAndAPageAskedOnlyWhenItsConditionHoldsPassAxe() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/eligibility.yaml"));
+    FormEngine engine = FormEngine.builder(form).mountPath("/junior").submissionHandler(submission -> { }).build();
+    int before = axe.pages();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      String base = server.baseUrl() + "/junior";
+      chrome.get(base + "/");
+      fill(chrome, Map.of("under16", "no"));
+      continueButton(chrome);
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/cannot-apply");
+      assertThat(chrome.findElements(By.cssSelector("form"))).isEmpty();
+      axe.check(chrome, "exit page");
+
+      chrome.get(base + "/age");
+      fill(chrome, Map.of("under16", "yes"));
+      continueButton(chrome);
+      fill(chrome, Map.of("disabled", "yes"));
+      continueButton(chrome);
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/blue-badge");
+      checkWithAndWithoutErrors(chrome, axe, "page asked by its showWhen", Map.of("blueBadge", "no"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/name");
+    }
+    assertThat(axe.pages() - before).isEqualTo(3);
+  }
+
+  @Test
+  void theTimeoutWarningIsAModalForKeyboardAndScreenReaderUsersAndContinueKeepsTheSession() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/eligibility.yaml"));
+    InMemoryAnswerStore store = new InMemoryAnswerStore(java.time.Clock.systemUTC());
+    // The warning opens 3 seconds after a page loads: a 30-second session, warned 27 seconds before.
+    FormEngine engine = FormEngine.builder(form).mountPath("/junior").answerStore(store)
+        .sessionTimeout(Duration.ofSeconds(30)).timeoutWarning(Duration.ofSeconds(27))
+        .submissionHandler(submission -> { }).build();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      chrome.get(server.baseUrl() + "/junior/");
+      String sessionId = chrome.manage().getCookieNamed("stp-form-session").getValue();
+      waitForTheWarning(chrome, true);
+
+      assertThat(chrome.executeScript("return document.querySelector('dialog').matches(':modal');")).isEqualTo(true);
+      assertThat(chrome.executeScript("return document.activeElement.closest('dialog') !== null;"))
+          .as("focus moves into the warning").isEqualTo(true);
+      chrome.executeScript("document.querySelector('main input').focus();");
+      assertThat(chrome.executeScript("return document.activeElement.closest('dialog') !== null;"))
+          .as("the page behind is inert").isEqualTo(true);
+      assertThat(chrome.executeScript("const d = document.querySelector('dialog');"
+          + "return document.getElementById(d.getAttribute('aria-labelledby')).textContent;"))
+          .isEqualTo("Your answers are about to be deleted");
+      assertThat(chrome.findElement(By.cssSelector("[data-stp-countdown-spoken]")).getAttribute("textContent"))
+          .as("the time left, for screen readers").startsWith("We will delete your answers in ");
+      assertThat(chrome.findElement(By.cssSelector("[data-stp-countdown-spoken]")).getAttribute("aria-live")).isEqualTo("polite");
+      axe.check(chrome, "timeout warning open");
+
+      Instant before = store.find(sessionId).orElseThrow().updatedAt();
+      new org.openqa.selenium.interactions.Actions(chrome).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+      waitForTheWarning(chrome, false);
+      new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(10))
+          .until(driver -> store.find(sessionId).orElseThrow().updatedAt().isAfter(before));
+
+      waitForTheWarning(chrome, true);
+      Instant again = store.find(sessionId).orElseThrow().updatedAt();
+      new org.openqa.selenium.interactions.Actions(chrome).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+      waitForTheWarning(chrome, false);
+      new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(10))
+          .until(driver -> store.find(sessionId).orElseThrow().updatedAt().isAfter(again));
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Are you under 16?");
+    }
+  }
+
+  /** The long list of rivers is a select the engine's script has made an accessible-autocomplete. */
+  private static void chooseFromTheAutocomplete(ChromeDriver chrome, AxeReport axe) {
+    org.openqa.selenium.WebElement input = chrome.findElement(By.cssSelector("input#homeRiver"));
+    assertThat(input.getAttribute("role")).isEqualTo("combobox");
+    input.sendKeys("twe");
+    new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(10)).until(driver ->
+        driver.findElements(By.cssSelector("#homeRiver__listbox li")).stream().anyMatch(li -> li.getText().equals("Tweed")));
+    axe.check(chrome, "/contact with the autocomplete's suggestions open");
+    input.sendKeys(org.openqa.selenium.Keys.DOWN);
+    assertThat(chrome.switchTo().activeElement().getText()).as("the arrow key moves to the first suggestion").isEqualTo("Tweed");
+    chrome.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+    new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(10)).until(driver ->
+        "tweed".equals(((ChromeDriver) driver).executeScript("return document.querySelector('select[name=homeRiver]').value;")));
+  }
+
+  private static void waitForTheWarning(ChromeDriver chrome, boolean open) {
+    new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(20)).until(driver ->
+        Boolean.valueOf(open).equals(((ChromeDriver) driver).executeScript("return document.querySelector('dialog').open;")));
   }
 
   private static void checkWithAndWithoutErrors(ChromeDriver chrome, AxeReport axe, String page, Map<String, String> answers) {

@@ -35,7 +35,7 @@ class FormDefinitionsTest {
 
     assertThat(problems).extracting(Problem::toString).contains(
         "src/test/resources/definitions/many-problems.yaml:6:15: pages[0].questions[0].type: unknown type 'txt'; known types: "
-            + "text, long-text, email, phone, number, money, date, yes-no, radios, checkboxes, select, postcode, ni-number, address, name",
+            + "text, long-text, email, phone, number, money, date, yes-no, radios, checkboxes, select, autocomplete, postcode, ni-number, address, name",
         "src/test/resources/definitions/many-problems.yaml:16:27: pages[1].next[0].when.question: no question is named 'shoeSize'",
         "src/test/resources/definitions/many-problems.yaml:25:43: pages[2].next[0].when.equals: 'blue' is never an answer to "
             + "question 'colour' (radios); its values are red, green",

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -196,7 +197,7 @@ class FormEngineTest {
     JourneyDriver other = new JourneyDriver(renamed, MOUNT);
 
     JourneyDriver.Shown first = other.get(MOUNT + "/");
-    assertThat(first.html().select("button.govuk-button").text()).isEqualTo("Save and continue");
+    assertThat(first.html().select("form button.govuk-button").text()).isEqualTo("Save and continue");
     JourneyDriver.Shown second = other.post(MOUNT + "/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
     assertThat(second.html().select(".govuk-back-link").text()).isEqualTo("Go back");
   }
@@ -222,6 +223,62 @@ class FormEngineTest {
     JourneyDriver.Shown again = browser.get(timedOut.html().select("a.govuk-button").attr("href"));
     assertThat(again.path()).isEmpty();
     assertThat(again.html().select("#fullName-given").val()).isEmpty();
+  }
+
+  @Test
+  void pagesCarryTheTimeoutWarningWhoseContinueKeepsTheSessionAlive() {
+    JourneyDriver.Shown first = browser.get(MOUNT + "/");
+    org.jsoup.nodes.Element dialog = first.html().selectFirst("dialog[data-stp-timeout-warning]");
+    assertThat(dialog).isNotNull();
+    assertThat(dialog.attr("data-timeout-seconds")).isEqualTo("1800");
+    assertThat(dialog.attr("data-warning-seconds")).isEqualTo("120");
+    assertThat(dialog.attr("data-keep-alive-url")).isEqualTo(MOUNT + "/_forms/keep-alive");
+    assertThat(dialog.attr("aria-labelledby")).isEqualTo("stp-timeout-warning-title");
+    assertThat(dialog.select("#stp-timeout-warning-title").text()).isEqualTo("Your answers are about to be deleted");
+    answer("/full-name", "fullName-given", "Jo", "fullName-family", "Bloggs");
+
+    clock.advance(Duration.ofMinutes(29));
+    assertThat(keepAlive().status()).isEqualTo(204);
+    clock.advance(Duration.ofMinutes(29));
+    assertThat(browser.get(MOUNT + "/date-of-birth").html().select("h1").text())
+        .as("kept alive, 58 minutes after the last page").isEqualTo("What is your date of birth?");
+    clock.advance(Duration.ofMinutes(31));
+    assertThat(keepAlive().status()).as("too late").isEqualTo(410);
+  }
+
+  @Test
+  void anAutocompleteQuestionIsAPlainSelectUntilTheScriptEnhancesIt() {
+    browser.get(MOUNT + "/");
+    answerAllPagesForEngland();
+    JourneyDriver.Shown contact = browser.get(MOUNT + "/contact");
+
+    org.jsoup.nodes.Element select = contact.html().selectFirst("select#homeRiver[data-stp-autocomplete]");
+    assertThat(select).isNotNull();
+    assertThat(select.select("option").eachText()).contains("Select an option", "Tweed", "Wye");
+    assertThat(select.attr("data-text-no-results")).isEqualTo("No results found");
+    assertThat(contact.html().select("script").eachAttr("src")).endsWith(
+        MOUNT + "/_forms/accessible-autocomplete.min.js", MOUNT + "/_forms/autocomplete.js");
+    assertThat(contact.html().select("link[rel=stylesheet]").eachAttr("href"))
+        .contains(MOUNT + "/_forms/accessible-autocomplete.min.css");
+    JourneyDriver.Shown check = browser.post(MOUNT + "/contact", "email", "jo@example.com", "homeRiver", "tweed",
+        "returnTo", "check-answers");
+    assertThat(check.text()).contains("Which river do you fish most often? Tweed");
+  }
+
+  @Test
+  void servesItsOwnScriptAndNothingElseBelowForms() {
+    FormResponse script = engine.handle(FormRequest.get("/_forms/timeout-warning.js", Optional.empty()));
+    assertThat(script).isInstanceOfSatisfying(FormResponse.Resource.class, resource -> {
+      assertThat(resource.status()).isEqualTo(200);
+      assertThat(resource.contentType()).startsWith("text/javascript");
+      assertThat(new String(resource.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("showModal");
+    });
+    assertThat(engine.handle(FormRequest.get("/_forms/../../etc/passwd", Optional.empty())))
+        .isInstanceOfSatisfying(FormResponse.Page.class, page -> assertThat(page.status()).isEqualTo(404));
+  }
+
+  private FormResponse.Resource keepAlive() {
+    return (FormResponse.Resource) engine.handle(FormRequest.get("/_forms/keep-alive", browser.sessionId()));
   }
 
   @Test

@@ -41,7 +41,7 @@ class WelshJourneyTest {
 
     assertThat(name.html().select("html").attr("lang")).isEqualTo("cy");
     assertThat(name.title()).isEqualTo("Beth yw eich enw? - Gwneud cais am drwydded bysgota - GOV.UK");
-    assertThat(name.html().select("button.govuk-button").text()).isEqualTo("Parhau");
+    assertThat(name.html().select("form button.govuk-button").text()).isEqualTo("Parhau");
     assertThat(name.html().select("label[for=fullName-given]").text()).isEqualTo("Enw cyntaf");
     assertThat(name.html().select(".govuk-language-navigation a[hreflang=en]").attr("href")).isEqualTo("/permit/name?lang=en");
 
@@ -71,7 +71,7 @@ class WelshJourneyTest {
     assertThat(check.html().select("h1").text()).isEqualTo("Gwiriwch eich atebion cyn gwneud cais");
     assertThat(check.text()).contains("27 Mawrth 1990", "Afon Wysg", "Siân Jones");
     assertThat(check.html().select(".govuk-summary-list__actions a").first().ownText()).isEqualTo("Newid");
-    assertThat(check.html().select("button.govuk-button").text()).isEqualTo("Derbyn ac anfon");
+    assertThat(check.html().select("form button.govuk-button").text()).isEqualTo("Derbyn ac anfon");
 
     JourneyDriver.Shown confirmation = browser.post("/permit/check-answers");
     assertThat(confirmation.html().select(".govuk-panel__title").text()).isEqualTo("Cais wedi’i anfon");
@@ -97,8 +97,8 @@ class WelshJourneyTest {
         .messages("cy", Map.of("button.continue", "Cadw a pharhau")).build();
     JourneyDriver other = new JourneyDriver(renamed, "");
 
-    assertThat(other.get("/name?lang=cy").html().select("button.govuk-button").text()).isEqualTo("Cadw a pharhau");
-    assertThat(other.get("/name?lang=en").html().select("button.govuk-button").text()).isEqualTo("Continue");
+    assertThat(other.get("/name?lang=cy").html().select("form button.govuk-button").text()).isEqualTo("Cadw a pharhau");
+    assertThat(other.get("/name?lang=en").html().select("form button.govuk-button").text()).isEqualTo("Continue");
   }
 
   @Test

@@ -193,7 +193,7 @@ class AccessPolicyTest {
           managedby: stp-idam
           rules: []
           """, 1, 1, "managedby", "unknown key 'managedby'; expected one of managedBy, username, email, attributes, "
-          + "joiners, leavers, thresholds, rules");
+          + "joiners, leavers, thresholds, approvers, rules");
     }
 
     @Test
@@ -288,7 +288,7 @@ class AccessPolicyTest {
       assertOnlyProblem("", 1, 1, "", "the file has no policy in it; it needs at least 'rules:'");
       assertOnlyProblem("# nothing yet\n", 1, 1, "", "the file has no policy in it");
       assertOnlyProblem("- name: A\n", 1, 1, "", "expected a mapping of policy keys (managedBy, username, email, "
-          + "attributes, joiners, leavers, thresholds, rules) at the top of the file, found a list");
+          + "attributes, joiners, leavers, thresholds, approvers, rules) at the top of the file, found a list");
       assertOnlyProblem("just text\n", 1, 1, "", "found text 'just text'");
     }
 

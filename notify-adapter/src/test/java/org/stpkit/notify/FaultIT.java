@@ -89,7 +89,9 @@ class FaultIT {
         }
         connection.commit();
       }
-      notify.faults().serverErrorRate(0.10).rateLimitRate(0.05).dropAfterAcceptRate(0.05);
+      // Reset: the simulator's old "drop" closed the connection at once, which is what this test has
+      // always proven; dropAfterAcceptRate is now a true no-answer (the client waits its timeout).
+      notify.faults().serverErrorRate(0.10).rateLimitRate(0.05).resetAfterAcceptRate(0.05);
       String apiKey = notify.apiKey(KeyType.LIVE);
       String jdbcUrl = ((PGSimpleDataSource) database.dataSource()).getURL();
       long start = System.nanoTime();
@@ -120,7 +122,7 @@ class FaultIT {
       long foundByReference = countEvents(database.dataSource(), "SENT", "Notify already had it%");
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("messages", MESSAGES);
-      report.put("faults", Map.of("serverErrorRate", 0.10, "rateLimitRate", 0.05, "dropAfterAcceptRate", 0.05));
+      report.put("faults", Map.of("serverErrorRate", 0.10, "rateLimitRate", 0.05, "resetAfterAcceptRate", 0.05));
       report.put("dispatchers", 2);
       report.put("killed", "node-a, a separate process, with SIGKILL while it held the dispatch, after "
           + sentWhenKilled + " messages were sent; started again 3 s later");

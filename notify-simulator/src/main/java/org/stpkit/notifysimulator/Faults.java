@@ -1,22 +1,51 @@
 package org.stpkit.notifysimulator;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Faults the simulator injects into sends, on demand, to prove a client copes: a latency before
- * each answer, and shares of sends answered with a 500, with a 429, or accepted and then dropped
- * (the connection closed with no answer, so the client does not know the message was sent).
- * Thread-safe; change it while the simulator runs.
+ * Faults the simulator injects, on demand, to prove a client copes. Thread-safe; change them while
+ * the simulator runs.
+ *
+ * <ul>
+ *   <li><b>Latency</b> per kind of request: the request is handled when it arrives and its answer
+ *       leaves this much later, as from a slow network or a busy Notify.
+ *   <li><b>Shares of sends</b> answered with a 500 or a 429 (nothing stored); or accepted, stored,
+ *       and then given <b>no answer</b> (the connection left open, so the client waits its request
+ *       timeout) or <b>reset</b> (the connection closed at once without an answer). Either way the
+ *       client cannot know whether Notify has its message. A 0.1 server-error rate and a 0.05
+ *       rate-limit rate fail 15% of sends; the no-answer and reset shares are of the sends accepted.
+ *   <li>A <b>hold gate</b> per kind of request, for tests that must act while a request is in
+ *       flight: held requests are handled (a send is stored, as Notify would have it) and then wait
+ *       until {@link #release(RequestKind)}; {@link NotifySimulator#held(RequestKind)} counts them.
+ * </ul>
  */
 public final class Faults {
-  private volatile Duration latency = Duration.ZERO;
+  private final Map<RequestKind, Duration> latencies = new EnumMap<>(RequestKind.class);
+  private final Set<RequestKind> holding = EnumSet.noneOf(RequestKind.class);
+  private final Consumer<RequestKind> onRelease;
   private volatile double serverErrorRate;
   private volatile double rateLimitRate;
   private volatile double dropAfterAcceptRate;
+  private volatile double resetAfterAcceptRate;
 
+  /** @param onRelease lets the requests of a kind that were held answer */
+  Faults(Consumer<RequestKind> onRelease) {
+    this.onRelease = onRelease;
+  }
+
+  /** The latency of sends. */
   public Duration latency() {
-    return latency;
+    return latency(RequestKind.SEND);
+  }
+
+  public synchronized Duration latency(RequestKind kind) {
+    return latencies.getOrDefault(Objects.requireNonNull(kind, "kind"), Duration.ZERO);
   }
 
   public double serverErrorRate() {
@@ -31,8 +60,27 @@ public final class Faults {
     return dropAfterAcceptRate;
   }
 
+  public double resetAfterAcceptRate() {
+    return resetAfterAcceptRate;
+  }
+
+  /** Whether requests of this kind are held. */
+  public synchronized boolean holds(RequestKind kind) {
+    return holding.contains(Objects.requireNonNull(kind, "kind"));
+  }
+
+  /** A latency before the answer to every send. */
   public Faults latency(Duration latency) {
-    this.latency = Objects.requireNonNull(latency, "latency");
+    return latency(RequestKind.SEND, latency);
+  }
+
+  /** A latency before the answer to every request of this kind. */
+  public synchronized Faults latency(RequestKind kind, Duration latency) {
+    Objects.requireNonNull(kind, "kind");
+    if (Objects.requireNonNull(latency, "latency").isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + latency);
+    }
+    latencies.put(kind, latency);
     return this;
   }
 
@@ -48,18 +96,52 @@ public final class Faults {
     return this;
   }
 
-  /** The share of sends stored and then left without an answer: the connection is closed. */
+  /**
+   * The share of sends accepted and stored and then given no answer: the connection is left open, so
+   * the client waits its request timeout (the simulator closes it after ten minutes, or when it
+   * stops).
+   */
   public Faults dropAfterAcceptRate(double rate) {
     this.dropAfterAcceptRate = share(rate, "dropAfterAcceptRate");
     return this;
   }
 
-  /** No faults. */
+  /** The share of sends accepted and stored and then answered by closing the connection at once. */
+  public Faults resetAfterAcceptRate(double rate) {
+    this.resetAfterAcceptRate = share(rate, "resetAfterAcceptRate");
+    return this;
+  }
+
+  /** Requests of this kind are handled and then wait, unanswered, until {@link #release(RequestKind)}. */
+  public synchronized Faults hold(RequestKind kind) {
+    holding.add(Objects.requireNonNull(kind, "kind"));
+    return this;
+  }
+
+  /**
+   * Requests of this kind answer again, and those held answer now (a client that gave up or died
+   * meanwhile just has a closed connection).
+   */
+  public Faults release(RequestKind kind) {
+    synchronized (this) {
+      holding.remove(Objects.requireNonNull(kind, "kind"));
+    }
+    // Outside the lock: the held answers are written by the simulator, which reads these faults.
+    onRelease.accept(kind);
+    return this;
+  }
+
+  /** No faults: no latency, no errors, nothing held (held requests answer now). */
   public Faults clear() {
-    latency = Duration.ZERO;
+    synchronized (this) {
+      latencies.clear();
+      holding.clear();
+    }
     serverErrorRate = 0;
     rateLimitRate = 0;
     dropAfterAcceptRate = 0;
+    resetAfterAcceptRate = 0;
+    EnumSet.allOf(RequestKind.class).forEach(onRelease);
     return this;
   }
 

@@ -1,23 +1,14 @@
 package org.stpkit.notifysimulator;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.stpkit.notifysimulator.internal.HttpApi;
-import org.stpkit.notifysimulator.internal.ReceiptSender;
-import org.stpkit.notifysimulator.internal.Simulation;
+import org.stpkit.notifysimulator.internal.SimulatorServer;
 
 /**
- * A GOV.UK Notify simulator: a local HTTP server that answers Notify's v2 API as Notify does, for
- * tests and demos. Point a client at {@link #baseUrl()} with a key from {@link #apiKey(KeyType)}.
+ * A GOV.UK Notify simulator: a local HTTP server (Jetty) that answers Notify's v2 API as Notify
+ * does, for tests and demos. Point a client at {@link #baseUrl()} with a key from
+ * {@link #apiKey(KeyType)}. It sets nothing outside itself: no system properties, no files.
  *
  * <pre>{@code
  * try (NotifySimulator notify = NotifySimulator.start(SimulatorConfig.withTemplates(List.of(template)))) {
@@ -28,37 +19,14 @@ import org.stpkit.notifysimulator.internal.Simulation;
  * }</pre>
  */
 public final class NotifySimulator implements AutoCloseable {
-  static {
-    // The JDK's HTTP server writes headers and body separately; without TCP_NODELAY, Nagle's
-    // algorithm and delayed ACKs hold each answer back about 40 ms, which would make the simulator,
-    // not the client under test, the bottleneck. Read once, when the server classes load.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final SimulatorConfig config;
-  private final HttpServer server;
-  private final ExecutorService requests;
-  private final ScheduledExecutorService ticker;
-  private final Optional<ReceiptSender> receipts;
-  private final Simulation simulation;
-  private final Faults faults = new Faults();
-  private final String baseUrl;
+  private final Faults faults;
+  private final SimulatorServer server;
 
-  private NotifySimulator(SimulatorConfig config, String host, int port, Clock clock) throws IOException {
+  private NotifySimulator(SimulatorConfig config, String host, int port, Clock clock) {
     this.config = config;
-    this.receipts = config.callback().map(ReceiptSender::new);
-    this.simulation = new Simulation(config, clock, receipt -> receipts.ifPresent(sender -> sender.send(receipt)));
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
-    this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
-    HttpApi api = new HttpApi(simulation, faults, baseUrl);
-    server.createContext("/", api::handle);
-    this.requests = Executors.newFixedThreadPool(32, daemon("notify-simulator-http"));
-    server.setExecutor(requests);
-    server.start();
-    this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("notify-simulator-statuses"));
-    ticker.scheduleWithFixedDelay(simulation::tick, 50, 50, TimeUnit.MILLISECONDS);
+    this.faults = new Faults(this::release);
+    this.server = new SimulatorServer(config, host, port, clock, faults);
   }
 
   /** Starts a simulator on 127.0.0.1 and a free port. */
@@ -71,19 +39,18 @@ public final class NotifySimulator implements AutoCloseable {
    *
    * @param port 0 for a free one
    * @param clock Notify's clock: JWT {@code iat} checks, statuses and daily limits follow it
+   * @throws SimulatorException if it cannot listen there
    */
   public static NotifySimulator start(SimulatorConfig config, String host, int port, Clock clock) {
     Objects.requireNonNull(config, "config");
-    try {
-      return new NotifySimulator(config, host, port, clock);
-    } catch (IOException e) {
-      throw new SimulatorException("Cannot start the Notify simulator on " + host + ":" + port + ": " + e.getMessage(), e);
-    }
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(clock, "clock");
+    return new NotifySimulator(config, host, port, clock);
   }
 
   /** The URL to give a client as Notify's base URL, such as {@code http://127.0.0.1:41234}. */
   public String baseUrl() {
-    return baseUrl;
+    return server.baseUrl();
   }
 
   public SimulatorConfig config() {
@@ -95,45 +62,44 @@ public final class NotifySimulator implements AutoCloseable {
     return config.apiKey(type);
   }
 
-  /** Faults to inject into sends; change them while the simulator runs. */
+  /** Faults to inject; change them while the simulator runs. */
   public Faults faults() {
     return faults;
   }
 
+  /** How many requests of this kind are waiting at the hold gate ({@link Faults#hold(RequestKind)}). */
+  public int held(RequestKind kind) {
+    return server.held(Objects.requireNonNull(kind, "kind"));
+  }
+
   /** Every notification accepted, oldest first, with its current status. */
   public List<SimulatedNotification> notifications() {
-    return simulation.notifications();
+    return server.notifications();
   }
 
   /** How many notifications were accepted with this reference: a client's duplicates show here. */
   public long countByReference(String reference) {
-    return notifications().stream().filter(n -> n.reference().equals(Optional.of(reference))).count();
+    return server.countByReference(Objects.requireNonNull(reference, "reference"));
   }
 
   /** Delivery receipts the callback URL accepted. */
   public int receiptsDelivered() {
-    return receipts.map(ReceiptSender::delivered).orElse(0);
+    return server.receiptsDelivered();
   }
 
   /** Forgets every notification, rate-limit window and daily count, and clears the faults. */
   public void reset() {
-    simulation.reset();
+    server.reset();
     faults.clear();
   }
 
+  /** Stops the server: held and unanswered requests see their connections closed. */
   @Override
   public void close() {
-    server.stop(0);
-    requests.shutdownNow();
-    ticker.shutdownNow();
-    receipts.ifPresent(ReceiptSender::close);
+    server.close();
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
+  private void release(RequestKind kind) {
+    server.release(kind);
   }
 }

@@ -4,20 +4,17 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.stpkit.notifysimulator.internal.HttpApi;
-import org.stpkit.notifysimulator.internal.ReceiptSender;
-import org.stpkit.notifysimulator.internal.Simulation;
+import org.stpkit.notifysimulator.internal.SimulatorServer;
 import org.stpkit.testsupport.ArchitectureRules;
 
 /**
  * The module's shape: see {@link ArchitectureRules}. The API reaches its internals through one
- * entry point per concept: the simulated service's state ({@link Simulation}), its HTTP routes
- * ({@link HttpApi}) and the delivery receipts it posts ({@link ReceiptSender}).
+ * entry point per concept: the running simulator ({@link SimulatorServer}).
  */
 @AnalyzeClasses(packages = "org.stpkit.notifysimulator", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final ArchitectureRules.Module MODULE = ArchitectureRules.module("org.stpkit.notifysimulator")
-      .entryPoints(Simulation.class, HttpApi.class, ReceiptSender.class);
+      .entryPoints(SimulatorServer.class);
 
   @ArchTest
   static final ArchRule noCycles = MODULE.noCycles();

@@ -16,8 +16,8 @@ import org.stpkit.templates.MojAssets;
  * MoJ's patterns built on govuk-frontend components (a sortable table is govuk-frontend's table
  * with MoJ's {@code data-module}). MoJ pages load MoJ Frontend's assets after govuk-frontend's.
  * A component that is a page's own banner or footer ({@code role="banner"} or {@code
- * "contentinfo"}) is shown one example to a page, as that page's header or footer, each page in
- * a frame on the component's page.
+ * "contentinfo"}) is shown as the page's own header or footer, as a page has one of each: its
+ * first example on the component's page, the others on pages of their own.
  */
 final class GalleryPages {
   /** A page's HTML, and whether it is the page asked for or the page-not-found page. */
@@ -106,23 +106,30 @@ final class GalleryPages {
 
   private String component(String name) {
     boolean moj = !templates.components().contains(name);
+    List<Example> list = examples.get(name);
+    String first = render(name, list.get(0));
+    boolean pageLevel = PAGE_LANDMARK.matcher(first).find();
     StringBuilder content = new StringBuilder();
     content.append(templates.render("back-link", Map.of("href", "/", "text", "All components")));
     content.append("<h1 class=\"govuk-heading-xl\">").append(name).append("</h1>");
-    List<Example> list = examples.get(name);
     for (int i = 0; i < list.size(); i++) {
       Example example = list.get(i);
       content.append("<h2 class=\"govuk-heading-m\">").append(escape(example.name())).append("</h2>");
-      String html = render(name, example);
-      if (PAGE_LANDMARK.matcher(html).find()) {
-        // A page has one banner and one footer, at its top level: the example gets a page of its own.
-        content.append("<iframe class=\"app-gallery-frame\" src=\"/components/").append(name).append('/').append(i + 1)
-            .append("\" title=\"").append(escape(name + ": " + example.name())).append("\"></iframe>");
+      if (!pageLevel) {
+        content.append("<div class=\"govuk-!-margin-bottom-9\">").append(render(name, example)).append("</div>");
+      } else if (i == 0) {
+        content.append("<p class=\"govuk-body\">This page's ").append(first.startsWith("<footer") ? "footer" : "header")
+            .append(" is this example.</p>");
       } else {
-        content.append("<div class=\"govuk-!-margin-bottom-9\">").append(html).append("</div>");
+        content.append("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/components/").append(name).append('/')
+            .append(i + 1).append("\">").append(escape(example.name())).append(" as a page's own</a></p>");
       }
     }
-    return layout(name, moj, content.toString());
+    GovukPage.Builder page = page(name, moj).content(content.toString());
+    if (pageLevel) {
+      page.block(first.startsWith("<footer") ? "footer" : "header", first);
+    }
+    return templates.renderPage(page.build());
   }
 
   /** Example number {@code number} (from 1) of a page-level component, as its page's header or footer. */
@@ -133,10 +140,13 @@ final class GalleryPages {
     }
     Example example = list.get(Integer.parseInt(number) - 1);
     String html = render(name, example);
-    boolean footer = html.startsWith("<footer");
+    if (!PAGE_LANDMARK.matcher(html).find()) {
+      return Optional.empty();
+    }
     GovukPage.Builder page = page(name + ": " + example.name(), true)
-        .content("<h1 class=\"govuk-heading-l\">" + escape(name + ": " + example.name()) + "</h1>")
-        .block(footer ? "footer" : "header", html);
+        .content(templates.render("back-link", Map.of("href", "/components/" + name, "text", name))
+            + "<h1 class=\"govuk-heading-xl\">" + escape(name + ": " + example.name()) + "</h1>")
+        .block(html.startsWith("<footer") ? "footer" : "header", html);
     return Optional.of(templates.renderPage(page.build()));
   }
 
@@ -159,12 +169,11 @@ final class GalleryPages {
 
   /** The gallery's page template, with MoJ Frontend's assets and icons for MoJ pages. */
   private GovukPage.Builder page(String title, boolean moj) {
-    String frames = "<style>.app-gallery-frame { width: 100%; height: 22em; border: 1px solid #b1b4b6; }</style>";
     return GovukPage.builder()
         .pageTitle(title + " - STP Kit component gallery")
         .variable("serviceName", "STP Kit component gallery")
         .variable("serviceUrl", "/")
-        .block("head", GovukAssets.stylesheetHtml("/assets") + (moj ? MojAssets.stylesheetHtml("/assets") : "") + frames)
+        .block("head", GovukAssets.stylesheetHtml("/assets") + (moj ? MojAssets.stylesheetHtml("/assets") : ""))
         .block("bodyEnd", GovukAssets.scriptHtml("/assets", Optional.empty())
             + (moj ? "\n" + MojAssets.scriptHtml("/assets", Optional.empty()) : ""));
   }

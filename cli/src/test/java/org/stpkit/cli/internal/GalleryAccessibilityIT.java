@@ -11,8 +11,8 @@ import org.stpkit.testsupport.AxeReport;
 import org.stpkit.testsupport.Chromium;
 
 /**
- * The gallery as a user sees it: its index and every component page of both families (with the
- * examples framed on them), served by {@code stp gallery} with the CSS and JavaScript loaded,
+ * The gallery as a user sees it: its index and every component page of both families (and the
+ * pages of page-level components' further examples), served by {@code stp gallery} with the CSS and JavaScript loaded,
  * checked with axe-core in headless Chromium (WCAG 2.0/2.1/2.2 A and AA and best practice, the
  * region rule off). Writes target/gallery-accessibility-report.json.
  */
@@ -33,6 +33,9 @@ class GalleryAccessibilityIT {
       for (String component : components) {
         check(chrome, axe, notServed, base + "/components/" + component, component, component);
       }
+      for (java.util.Map.Entry<String, String> example : GalleryTest.examplePages().entrySet()) {
+        check(chrome, axe, notServed, base + example.getKey(), example.getValue(), example.getKey());
+      }
     } finally {
       chrome.quit();
       if (server != null) {
@@ -42,7 +45,7 @@ class GalleryAccessibilityIT {
     Path reportFile = axe.write("gallery-accessibility-report.json");
 
     assertThat(notServed).as("pages the gallery did not serve").isEmpty();
-    assertThat(axe.pages()).isEqualTo(components.size() + 1);
+    assertThat(axe.pages()).isEqualTo(components.size() + 1 + GalleryTest.examplePages().size());
     assertThat(axe.violations()).as("axe violations (see %s)", reportFile).isEmpty();
   }
 

@@ -101,15 +101,29 @@ class GalleryTest {
   }
 
   @Test
-  void aPageLevelComponentGetsAPageOfItsOwnPerExampleInAFrame() throws Exception {
+  void aPageLevelComponentIsThePagesOwnHeaderOrFooterOneExampleToAPage() throws Exception {
     String page = get("/components/mojHeader").body();
-    assertThat(page).contains("<iframe class=\"app-gallery-frame\" src=\"/components/mojHeader/1\"")
-        .doesNotContain("role=\"banner\" class=\"moj-header");
-    String example = get("/components/mojHeader/1").body();
-    assertThat(example).contains("<header class=\"moj-header\" role=\"banner\"").doesNotContain("govuk-header");
-    assertThat(get("/components/pdsFooter/1").body()).contains("class=\"probation-common-footer");
+    assertThat(Pattern.compile("role=\"banner\"").matcher(page).results().count()).isEqualTo(1);
+    assertThat(page).contains("<header class=\"moj-header\" role=\"banner\"", "href=\"/components/mojHeader/2\"")
+        .doesNotContain("class=\"govuk-header\" data-module");
+    assertThat(get("/components/mojHeader/2").body()).contains("<header class=\"moj-header\" role=\"banner\"")
+        .doesNotContain("class=\"govuk-header\" data-module");
+    String footer = get("/components/pdsFooter").body();
+    assertThat(footer).contains("class=\"probation-common-footer").doesNotContain("class=\"govuk-footer");
     assertThat(get("/components/mojHeader/" + (EXAMPLES.get("mojHeader").size() + 1)).statusCode()).isEqualTo(404);
-    assertThat(get("/components/mojTimeline/1").statusCode()).isEqualTo(200);
+    assertThat(get("/components/mojTimeline/1").statusCode()).isEqualTo(404);
+  }
+
+  /** The pages of a page-level component's examples after its first, with their titles. */
+  static Map<String, String> examplePages() {
+    Map<String, String> pages = new java.util.LinkedHashMap<>();
+    for (String component : List.of("mojHeader", "pdsHeader", "pdsFooter")) {
+      List<Example> list = EXAMPLES.get(component);
+      for (int i = 1; i < list.size(); i++) {
+        pages.put("/components/" + component + "/" + (i + 1), component + ": " + list.get(i).name());
+      }
+    }
+    return pages;
   }
 
   @Test

@@ -188,9 +188,20 @@ public final class FormServlet extends HttpServlet {
       cookie.setAttribute("SameSite", "Lax");
       response.addCookie(cookie);
     });
-    response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
+    if (answer instanceof FormResponse.Resource resource) {
+      response.setHeader("Cache-Control", resource.cacheControl());
+      response.setStatus(resource.status());
+      byte[] body = resource.body();
+      if (body.length > 0) {
+        response.setContentType(resource.contentType());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+      }
+      return;
+    }
+    response.setHeader("Cache-Control", "no-store");
     if (answer instanceof FormResponse.Redirect redirect) {
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader("Location", redirect.location());

@@ -28,6 +28,7 @@ import org.stpkit.definition.LocatedNode.Kind;
 import org.stpkit.definition.Problem;
 import org.stpkit.idam.AccessPolicy;
 import org.stpkit.idam.AccessRule;
+import org.stpkit.idam.Approver;
 import org.stpkit.idam.AttributeMatch;
 import org.stpkit.idam.AttributeMatch.Operator;
 import org.stpkit.idam.Grant;
@@ -38,7 +39,8 @@ import org.stpkit.idam.StaffRecord;
 import org.stpkit.idam.Threshold;
 
 /**
- * Reads an {@link AccessPolicy} from YAML. Everything is checked and every problem is reported at
+ * Reads an {@link AccessPolicy} from YAML (long because it is the one reader of one grammar, every key
+ * with its own checks and messages). Everything is checked and every problem is reported at
  * once, each with its file, line, column and field ({@link InvalidPolicyException}), because a
  * policy is usually fixed in a review-and-rerun loop where one problem per run is slow.
  *
@@ -61,6 +63,9 @@ import org.stpkit.idam.Threshold;
  *   leavers: {count: 25, percent: 5}
  *   deletions: {count: 10, percent: 2}
  *   removals: {count: 100, percent: 10}
+ * approvers:                           # optional: who may approve a plan over the thresholds
+ *   - name: Sam Jones                  # required
+ *     key: {kty: EC, crv: P-256, x: ..., y: ...}   # required: the public JWK (stp idam approver-key)
  * rules:                               # required; may be []
  *   - name: Visas caseworkers          # required, unique
  *     when:                            # optional; every test must pass; absent: everyone
@@ -82,7 +87,8 @@ import org.stpkit.idam.Threshold;
  */
 public final class PolicyLoader {
   private static final List<String> TOP_KEYS =
-      List.of("managedBy", "username", "email", "attributes", "joiners", "leavers", "thresholds", "rules");
+      List.of("managedBy", "username", "email", "attributes", "joiners", "leavers", "thresholds", "approvers", "rules");
+  private static final List<String> APPROVER_KEYS = List.of("name", "key");
   private static final List<String> JOINER_KEYS = List.of("requiredActions", "sendActionsEmail", "preHires");
   private static final List<String> LEAVER_KEYS = List.of("removeAccess", "deleteAfter");
   private static final List<String> THRESHOLD_KEYS = List.of("leavers", "deletions", "removals");
@@ -165,6 +171,7 @@ public final class PolicyLoader {
     root.get("joiners").flatMap(this::mapping).ifPresent(this::readJoiners);
     root.get("leavers").flatMap(this::mapping).ifPresent(this::readLeavers);
     root.get("thresholds").flatMap(this::mapping).ifPresent(this::readThresholds);
+    root.get("approvers").flatMap(this::list).ifPresent(this::readApprovers);
     required(root, "rules").flatMap(this::list).ifPresent(this::readRules);
   }
 
@@ -295,6 +302,32 @@ public final class PolicyLoader {
     try {
       return Optional.of(value.toBigIntegerExact());
     } catch (ArithmeticException fraction) {
+      return Optional.empty();
+    }
+  }
+
+  /** Each approver: a name and a public key as a JWK mapping. */
+  private void readApprovers(LocatedNode approvers) {
+    for (LocatedNode item : approvers.items()) {
+      mapping(item).ifPresent(approver -> {
+        checkKeys(approver, APPROVER_KEYS);
+        Optional<String> name = required(approver, "name").flatMap(this::nonBlank);
+        Optional<LocatedNode> key = required(approver, "key").flatMap(this::mapping);
+        // The key is checked even without a name, so that one run shows both problems.
+        Optional<Approver> made = key.flatMap(this::jwk).flatMap(publicKey ->
+            attempt(key.get(), () -> new Approver(name.orElse("unnamed"), publicKey)));
+        if (name.isPresent() && made.isPresent()) {
+          apply(item, () -> builder.approver(made.get()));
+        }
+      });
+    }
+  }
+
+  private Optional<com.nimbusds.jose.jwk.JWK> jwk(LocatedNode key) {
+    try {
+      return Optional.of(com.nimbusds.jose.jwk.JWK.parse(key.toJson().toString()));
+    } catch (java.text.ParseException e) {
+      problem(key, "not a JWK public key: " + e.getMessage());
       return Optional.empty();
     }
   }

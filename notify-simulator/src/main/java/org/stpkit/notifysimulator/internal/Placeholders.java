@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code ((name??text))} shows the text when the value is "yes" or true. Names match case and
  * space insensitively, as Notify's do.
  */
-public final class Placeholders {
+final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\(([^()?]+?)(\\?\\?([^()]*))?\\)\\)");
 
   private Placeholders() {}

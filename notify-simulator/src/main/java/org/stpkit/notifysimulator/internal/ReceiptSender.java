@@ -15,7 +15,7 @@ import org.stpkit.notifysimulator.SimulatorConfig;
  * Sends delivery receipts to the service's callback URL as Notify does: POST, bearer token, retried
  * on 429, 5xx and transport errors a few times, a fixed interval apart.
  */
-public final class ReceiptSender implements AutoCloseable {
+final class ReceiptSender implements AutoCloseable {
   private final SimulatorConfig.Callback callback;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -25,7 +25,7 @@ public final class ReceiptSender implements AutoCloseable {
   });
   private final AtomicInteger delivered = new AtomicInteger();
 
-  public ReceiptSender(SimulatorConfig.Callback callback) {
+  ReceiptSender(SimulatorConfig.Callback callback) {
     this.callback = callback;
   }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.notifysimulator.ApiKey;
@@ -36,7 +37,7 @@ import org.stpkit.notifyrules.Refusal;
  * The simulated Notify service: its rules for sends, its stored notifications and their statuses.
  * Framework-free, thread-safe (one lock), and driven by a clock so tests can move time.
  */
-public final class Simulation {
+final class Simulation {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -53,14 +54,25 @@ public final class Simulation {
   private final SimulatorConfig config;
   private final Clock clock;
   private final Consumer<ObjectNode> receipts;
+  private final Jwt jwt;
+  // Every notification in the order accepted (its position is its index), by id and by reference:
+  // the adapter looks messages up by reference, and a page starts from an id, at any volume.
   private final List<Stored> notifications = new ArrayList<>();
   private final Map<String, Stored> byId = new HashMap<>();
+  private final Map<String, List<Stored>> byReference = new HashMap<>();
+  // Live and team messages not yet at a final status, oldest first: the only ones a tick visits.
+  private final Deque<Stored> pending = new ArrayDeque<>();
   private final Map<KeyType, Deque<Instant>> recentSends = new EnumMap<>(KeyType.class);
   private final Map<TemplateType, Integer> sentToday = new EnumMap<>(TemplateType.class);
   private LocalDate today;
 
-  /** A stored notification; its status changes, guarded by the simulation's lock. */
+  /**
+   * A stored notification; its status changes, guarded by the simulation's lock. The subject and body
+   * are not kept but filled from the template when read: most messages are never read back, and a
+   * filled body is most of a message's size.
+   */
   private static final class Stored {
+    final int position;
     final String id;
     final @Nullable String reference;
     final TemplateType type;
@@ -69,17 +81,16 @@ public final class Simulation {
     final String recipient;
     final List<String> addressLines;
     final Map<String, Object> personalisation;
-    final @Nullable String subject;
-    final String body;
     final String postage;
     final Instant createdAt;
     String status;
     @Nullable Instant sentAt;
     @Nullable Instant completedAt;
 
-    Stored(String id, @Nullable String reference, TemplateType type, SimulatedTemplate template, KeyType keyType,
-        String recipient, List<String> addressLines, Map<String, Object> personalisation, @Nullable String subject,
-        String body, String postage, Instant createdAt, String status) {
+    Stored(int position, String id, @Nullable String reference, TemplateType type, SimulatedTemplate template,
+        KeyType keyType, String recipient, List<String> addressLines, Map<String, Object> personalisation,
+        String postage, Instant createdAt, String status) {
+      this.position = position;
       this.id = id;
       this.reference = reference;
       this.type = type;
@@ -88,11 +99,17 @@ public final class Simulation {
       this.recipient = recipient;
       this.addressLines = addressLines;
       this.personalisation = personalisation;
-      this.subject = subject;
-      this.body = body;
       this.postage = postage;
       this.createdAt = createdAt;
       this.status = status;
+    }
+
+    @Nullable String subject() {
+      return template.subject().map(subject -> Placeholders.fill(subject, personalisation)).orElse(null);
+    }
+
+    String body() {
+      return Placeholders.fill(template.body(), personalisation);
     }
   }
 
@@ -111,16 +128,17 @@ public final class Simulation {
     }
   }
 
-  public Simulation(SimulatorConfig config, Clock clock, Consumer<ObjectNode> receipts) {
+  Simulation(SimulatorConfig config, Clock clock, Consumer<ObjectNode> receipts) {
     this.config = config;
     this.clock = clock;
     this.receipts = receipts;
+    this.jwt = new Jwt(config.serviceId(), config.apiKeys());
     this.today = LocalDate.now(clock);
   }
 
   /** The key a request's Authorization header proves, or Notify's AuthError. */
   public Either authenticate(@Nullable String authorization) {
-    Jwt.Outcome outcome = Jwt.check(authorization, config.serviceId(), config.apiKeys(), clock.instant());
+    Jwt.Outcome outcome = jwt.check(authorization, clock.instant());
     return outcome.key().map(key -> new Either(Optional.of(key), null))
         .orElseGet(() -> new Either(Optional.empty(), error(outcome.status(), "AuthError", outcome.message())));
   }
@@ -211,14 +229,18 @@ public final class Simulation {
       synchronized (this) {
         countDaily(key.type(), type);
         Instant now = clock.instant();
-        String subject = template.subject().map(s -> Placeholders.fill(s, personalisation)).orElse(null);
-        stored = new Stored(UUID.randomUUID().toString(), reference, type, template, key.type(), recipient, addressLines,
-            personalisation, subject, Placeholders.fill(template.body(), personalisation), postage, now,
-            type == TemplateType.LETTER ? "accepted" : "created");
+        stored = new Stored(notifications.size(), randomUuid(), reference, type, template, key.type(),
+            recipient, addressLines, personalisation, postage, now, type == TemplateType.LETTER ? "accepted" : "created");
         notifications.add(stored);
         byId.put(stored.id, stored);
+        if (reference != null) {
+          byReference.computeIfAbsent(reference, r -> new ArrayList<>(1)).add(stored);
+        }
         recentSends.computeIfAbsent(key.type(), k -> new ArrayDeque<>()).addLast(now);
         advance(stored, now);
+        if (!isFinal(stored.status)) {
+          pending.addLast(stored);
+        }
       }
       return new Answer(201, sendResponse(stored, baseUrl));
     } catch (Refused refused) {
@@ -249,20 +271,19 @@ public final class Simulation {
     if (templateType.isPresent() && Set.of("email", "sms", "letter").stream().noneMatch(templateType.get()::equals)) {
       return error(400, "ValidationError", "template_type " + templateType.get() + " is not one of [sms, email, letter]");
     }
-    int start = notifications.size() - 1;
+    // With a reference, only that reference's messages are read, however many there are in all.
+    List<Stored> candidates = reference.isPresent()
+        ? byReference.getOrDefault(reference.get(), List.of()) : notifications;
+    int start = candidates.size() - 1;
     if (olderThan.isPresent()) {
       Stored from = byId.get(olderThan.get());
-      if (from == null) {
-        start = -1;
-      } else {
-        start = notifications.indexOf(from) - 1;
-      }
+      start = from == null ? -1 : olderThan(candidates, from.position);
     }
     ArrayNode page = JSON.createArrayNode();
     String lastId = null;
     boolean more = false;
     for (int i = start; i >= 0; i--) {
-      Stored stored = notifications.get(i);
+      Stored stored = candidates.get(i);
       if (!visibleTo(key, stored)) {
         continue;
       }
@@ -362,12 +383,23 @@ public final class Simulation {
     }
   }
 
-  /** Moves every notification's status on; sends a receipt for each that reached a final status. */
+  /** Moves statuses on; sends a receipt for each notification that reached a final status. */
   public synchronized void tick() {
     Instant now = clock.instant();
-    for (Stored stored : notifications) {
-      advance(stored, now);
+    // All pending messages share one delivery delay, so the oldest is always the first due.
+    while (!pending.isEmpty()) {
+      Stored oldest = pending.peekFirst();
+      advance(oldest, now);
+      if (!isFinal(oldest.status)) {
+        return;
+      }
+      pending.pollFirst();
     }
+  }
+
+  /** How many notifications were accepted with this reference. */
+  public synchronized int countByReference(String reference) {
+    return byReference.getOrDefault(reference, List.of()).size();
   }
 
   public synchronized List<SimulatedNotification> notifications() {
@@ -377,7 +409,7 @@ public final class Simulation {
       advance(stored, now);
       copy.add(new SimulatedNotification(stored.id, Optional.ofNullable(stored.reference), stored.type,
           stored.template.id(), stored.keyType, stored.recipient, stored.personalisation,
-          Optional.ofNullable(stored.subject), stored.body, stored.status, stored.createdAt));
+          Optional.ofNullable(stored.subject()), stored.body(), stored.status, stored.createdAt));
     }
     return copy;
   }
@@ -385,6 +417,8 @@ public final class Simulation {
   public synchronized void reset() {
     notifications.clear();
     byId.clear();
+    byReference.clear();
+    pending.clear();
     recentSends.clear();
     sentToday.clear();
   }
@@ -443,6 +477,21 @@ public final class Simulation {
     return lines;
   }
 
+  /** The index in candidates (ordered by position) of the last one older than position, or -1. */
+  private static int olderThan(List<Stored> candidates, int position) {
+    int low = 0;
+    int high = candidates.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      if (candidates.get(middle).position < position) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return high;
+  }
+
   private static boolean visibleTo(ApiKey key, Stored stored) {
     // As in Notify, test keys see only test messages and other keys never see them.
     return (key.type() == KeyType.TEST) == (stored.keyType == KeyType.TEST);
@@ -468,7 +517,9 @@ public final class Simulation {
       }
       stored.status = finalStatus(stored);
       stored.completedAt = stored.keyType == KeyType.TEST ? stored.createdAt : stored.createdAt.plusMillis(delay);
-      receipts.accept(receipt(stored));
+      if (config.callback().isPresent()) {
+        receipts.accept(receipt(stored));
+      }
     } else if (age >= delay / 2 && stored.type != TemplateType.LETTER) {
       stored.status = "sending";
       stored.sentAt = stored.createdAt.plusMillis(delay / 2);
@@ -511,15 +562,15 @@ public final class Simulation {
     body.put("id", stored.id);
     putNullable(body, "reference", stored.reference);
     ObjectNode content = body.putObject("content");
-    content.put("body", stored.body);
+    content.put("body", stored.body());
     if (stored.type == TemplateType.EMAIL) {
-      content.put("subject", stored.subject);
+      content.put("subject", stored.subject());
       content.put("from_email", "simulator@notifications.service.gov.uk");
       content.putNull("one_click_unsubscribe_url");
     } else if (stored.type == TemplateType.SMS) {
       content.put("from_number", "GOVUK");
     } else {
-      content.put("subject", stored.subject);
+      content.put("subject", stored.subject());
     }
     body.put("uri", baseUrl + "/v2/notifications/" + stored.id);
     body.set("template", templateRef(stored, baseUrl));
@@ -545,8 +596,8 @@ public final class Simulation {
     body.put("type", stored.type.apiName());
     body.put("status", stored.status);
     body.set("template", templateRef(stored, baseUrl));
-    body.put("body", stored.body);
-    putNullable(body, "subject", stored.subject);
+    body.put("body", stored.body());
+    putNullable(body, "subject", stored.subject());
     body.put("created_at", TIMESTAMP.format(stored.createdAt));
     putNullable(body, "created_by_name", null);
     putNullable(body, "sent_at", stored.sentAt == null ? null : TIMESTAMP.format(stored.sentAt));
@@ -650,6 +701,17 @@ public final class Simulation {
     node.fields().forEachRemaining(entry -> values.put(entry.getKey(),
         entry.getValue().isValueNode() ? (Object) entry.getValue().asText() : JSON.convertValue(entry.getValue(), Object.class)));
     return values;
+  }
+
+  /**
+   * A version 4 UUID from a fast random source: notification ids must be unique, not unguessable,
+   * and {@link UUID#randomUUID()} makes every send queue for one SecureRandom.
+   */
+  private static String randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(high, low).toString();
   }
 
   private static boolean isUuid(String value) {

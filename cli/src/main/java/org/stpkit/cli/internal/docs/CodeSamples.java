@@ -20,6 +20,7 @@ import org.stpkit.definition.LocatedDocument;
 import org.stpkit.definition.Problem;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The code blocks of the site's pages, kept true by the build:
@@ -227,7 +228,8 @@ final class CodeSamples {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       var builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null);
+      // Errors become the problem below; the default handler would also print them to standard error.
+      builder.setErrorHandler(new DefaultHandler());
       // A sample is often a fragment (a few dependencies): it is well-formed inside one element.
       builder.parse(new InputSource(new StringReader("<sample>" + text.replaceFirst("^<\\?xml[^>]*\\?>", "") + "</sample>")));
     } catch (SAXException e) {

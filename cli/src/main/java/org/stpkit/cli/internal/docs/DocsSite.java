@@ -177,7 +177,8 @@ public final class DocsSite {
     try (Stream<Path> files = Files.walk(folder)) {
       files.filter(file -> file.getFileName().toString().endsWith(".md"))
           .filter(file -> !file.startsWith(folder.resolve("target")) && !file.startsWith(folder.resolve("src")))
-          .filter(file -> !file.getParent().equals(folder) || !file.getFileName().toString().equals("index.md"))
+          // The start page, and the README that says what the folder is to someone browsing the repository.
+          .filter(file -> !file.getParent().equals(folder) || !List.of("index.md", "README.md").contains(file.getFileName().toString()))
           .filter(file -> file.getParent().getParent() == null || !file.getParent().getParent().equals(folder)
               || !config.sections().contains(file.getParent().getFileName().toString()))
           .forEach(file -> problems.add(new DocsProblem(shown(repository, file), 0,

@@ -139,7 +139,7 @@ final class MarkdownPages {
       ids.add(id.group(1));
     }
     return new RenderedPage(source, path, section, title, front.description(), front.lastReviewed(), front.reviewDue(),
-        front.order(), html, headings, ids, links, text.render(document));
+        front.order(), html, headings, ids, links, plainText(html));
   }
 
   private void expand(FencedCodeBlock block, String source, int line, List<DocsProblem> problems) {
@@ -167,6 +167,14 @@ final class MarkdownPages {
 
   private static int line(Node node, int offset) {
     return node.getSourceSpans().isEmpty() ? offset + 1 : node.getSourceSpans().get(0).getLineIndex() + 1 + offset;
+  }
+
+  /**
+   * The page as its readers see it, for the search index: the rendered HTML without its tags, so
+   * that generated references are searched as well and link targets are not.
+   */
+  private static String plainText(String html) {
+    return unescape(TAGS.matcher(html).replaceAll(" ")).replaceAll("\\s+", " ").strip();
   }
 
   private static String unescape(String html) {

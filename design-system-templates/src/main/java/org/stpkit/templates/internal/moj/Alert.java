@@ -19,15 +19,18 @@ final class Alert implements Component {
 
   private static final List<String> VARIANTS = List.of("information", "success", "warning", "error");
   private static final List<String> HEADING_TAGS = List.of("h2", "h3", "h4");
-  private static final Map<String, String> ICONS = Map.of(
-      "success", "<path d=\"M11.2869 24.6726L2.00415 15.3899L4.62189 12.7722L11.2869 19.4186L25.3781 5.32739L27.9958"
-          + " 7.96369L11.2869 24.6726Z\" fill=\"currentColor\"/>",
-      "warning", Resources.text("alert-warning-icon.svg"),
-      "error", "<path fill-rule=\"evenodd\" clip-rule=\"evenodd\" d=\"M20.1777 2.5H9.82233L2.5 9.82233V20.1777L9.82233"
-          + " 27.5H20.1777L27.5 20.1777V9.82233L20.1777 2.5ZM10.9155 8.87769L15.0001 12.9623L19.0847 8.87771L21.1224"
-          + " 10.9154L17.0378 15L21.1224 19.0846L19.0847 21.1222L15.0001 17.0376L10.9155 21.1223L8.87782 19.0846L12.9624"
-          + " 15L8.87783 10.9153L10.9155 8.87769Z\" fill=\"currentColor\"/>",
-      "information", Resources.text("alert-information-icon.svg"));
+  /** Read on first use, not when the registry loads every component. */
+  private static final class Icons {
+    static final Map<String, String> BY_VARIANT = Map.of(
+        "success", "<path d=\"M11.2869 24.6726L2.00415 15.3899L4.62189 12.7722L11.2869 19.4186L25.3781 5.32739L27.9958"
+            + " 7.96369L11.2869 24.6726Z\" fill=\"currentColor\"/>",
+        "warning", Resources.text("alert-warning-icon.svg"),
+        "error", "<path fill-rule=\"evenodd\" clip-rule=\"evenodd\" d=\"M20.1777 2.5H9.82233L2.5 9.82233V20.1777L9.82233"
+            + " 27.5H20.1777L27.5 20.1777V9.82233L20.1777 2.5ZM10.9155 8.87769L15.0001 12.9623L19.0847 8.87771L21.1224"
+            + " 10.9154L17.0378 15L21.1224 19.0846L19.0847 21.1222L15.0001 17.0376L10.9155 21.1223L8.87782 19.0846L12.9624"
+            + " 15L8.87783 10.9153L10.9155 8.87769Z\" fill=\"currentColor\"/>",
+        "information", Resources.text("alert-information-icon.svg"));
+  }
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {
@@ -43,9 +46,9 @@ final class Alert implements Component {
       classNames.concat("moj-alert--with-heading");
     }
     classNames.concatIfTruthy(params.get("classes"));
-    String icon = Js.looselyEquals(params.get("variant"), "success") ? ICONS.get("success")
-        : Js.looselyEquals(params.get("variant"), "warning") ? ICONS.get("warning")
-        : variant.equals("error") ? ICONS.get("error") : ICONS.get("information");
+    String icon = Icons.BY_VARIANT.get(Js.looselyEquals(params.get("variant"), "success") ? "success"
+        : Js.looselyEquals(params.get("variant"), "warning") ? "warning"
+        : variant.equals("error") ? "error" : "information");
 
     out.raw("<div").attribute("role", Js.or(params.get("role"), "region"))
         .attribute("class", classNames.join())

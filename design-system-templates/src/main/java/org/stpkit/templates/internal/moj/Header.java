@@ -16,8 +16,11 @@ import org.stpkit.templates.internal.html.Markup;
 final class Header implements Component {
   static final Header INSTANCE = new Header();
 
-  private static final String CROWN = Resources.text("moj-header-crown.svg");
-  private static final String CREST = Resources.text("moj-header-crest.svg");
+  /** Read on first use, not when the registry loads every component: the crest is 74 KB. */
+  private static final class Logos {
+    static final String CROWN = Resources.text("moj-header-crown.svg");
+    static final String CREST = Resources.text("moj-header-crest.svg");
+  }
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {
@@ -28,7 +31,7 @@ final class Header implements Component {
       out.raw(' ').text(params.get("containerClasses"));
     }
     out.raw("\">\n<div class=\"moj-header__logo\">\n")
-        .raw(Js.looselyEquals(params.get("logotype"), "crown") ? CROWN : CREST);
+        .raw(Js.looselyEquals(params.get("logotype"), "crown") ? Logos.CROWN : Logos.CREST);
     label(params.get("organisationLabel"), "moj-header__link--organisation-name", out);
     label(params.get("serviceLabel"), "moj-header__link--service-name", out);
     out.raw("</div>\n");

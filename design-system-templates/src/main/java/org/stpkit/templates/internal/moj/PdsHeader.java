@@ -18,8 +18,11 @@ import org.stpkit.templates.internal.html.Markup;
 final class PdsHeader implements Component {
   static final PdsHeader INSTANCE = new PdsHeader();
 
-  private static final String LOGO = Resources.text("pds-header-logo.svg");
-  private static final String USER_ICON = Resources.text("pds-header-user.svg");
+  /** Read on first use, not when the registry loads every component: the logo is 74 KB. */
+  private static final class Icons {
+    static final String LOGO = Resources.text("pds-header-logo.svg");
+    static final String USER = Resources.text("pds-header-user.svg");
+  }
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {
@@ -31,7 +34,7 @@ final class PdsHeader implements Component {
         .raw("<div class=\"govuk-width-container probation-common-header__title\">\n")
         .raw("<a class=\"probation-common-header__link probation-common-header__title__organisation-name\"")
         .attribute("href", Js.orDefault(params.get("titleLink"), "#")).raw(">\n")
-        .raw(LOGO).raw("\nProbation Digital Services\n</a>\n");
+        .raw(Icons.LOGO).raw("\nProbation Digital Services\n</a>\n");
     if (!Js.strictlyEquals(params.get("environmentName"), "PRODUCTION")) {
       Tag.INSTANCE.render(JsObject.of(Js.object(
           "text", Js.orDefault(params.get("environmentName"), "DEV"),
@@ -52,7 +55,7 @@ final class PdsHeader implements Component {
         .raw("<div class=\"probation-common-header__navigation__item\">\n")
         .raw("<button class=\"probation-common-header__menu-toggle probation-common-header__user-menu-toggle\"")
         .raw(" aria-controls=\"probation-common-header-user-menu\" aria-expanded=\"false\" type=\"button\" hidden=\"hidden\">\n")
-        .raw("<span>\n").raw(USER_ICON).raw("\n\n<span>\n<span class=\"probation-common-header__menu-toggle-label\">Account</span>\n")
+        .raw("<span>\n").raw(Icons.USER).raw("\n\n<span>\n<span class=\"probation-common-header__menu-toggle-label\">Account</span>\n")
         .raw("<span data-qa=\"probation-common-header-user-name\" class=\"probation-common-header__menu-toggle-label\">")
         .text(params.get("name")).raw("</span>\n</span>\n</span>\n</button>\n")
         .raw("<ul id=\"probation-common-header-user-menu\" class=\"govuk-list probation-common-header__user-menu\" hidden=\"hidden\">\n")

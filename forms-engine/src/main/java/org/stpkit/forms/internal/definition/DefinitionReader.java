@@ -272,8 +272,8 @@ final class DefinitionReader {
       problems.add(document.problem(pointer, questionType.definitionName() + " questions need options or a list"));
     }
     if (!questionType.hasOptions()) {
-      notFor(node, pointer, "options", questionType, "radios, checkboxes and select");
-      notFor(node, pointer, "list", questionType, "radios, checkboxes and select");
+      notFor(node, pointer, "options", questionType, "radios, checkboxes, select and autocomplete");
+      notFor(node, pointer, "list", questionType, "radios, checkboxes, select and autocomplete");
     }
     if (questionType != QuestionType.RADIOS) {
       notFor(node, pointer, "orDivider", questionType, "radios");
@@ -421,7 +421,17 @@ final class DefinitionReader {
       }
       routes.add(new Route(route.path("to").asText(), when));
     }
-    return new Page(path, title, text(node.path("section"), pointer + "/section"), items, routes);
+    Optional<Condition> showWhen = node.has("showWhen")
+        ? condition(node.path("showWhen"), pointer + "/showWhen") : Optional.empty();
+    showWhen.ifPresent(condition -> conditionUses.add(new ConditionUse(path, pointer + "/showWhen", condition, false)));
+    boolean exit = node.path("exit").asBoolean(false);
+    if (exit && !questionNodes.isEmpty()) {
+      problems.add(document.problem(pointer + "/exit", "an exit page has content only, no questions: a journey ends there"));
+    }
+    if (exit && !routeNodes.isEmpty()) {
+      problems.add(document.problem(pointer + "/next", "an exit page leads nowhere: a journey ends there"));
+    }
+    return new Page(path, title, text(node.path("section"), pointer + "/section"), items, routes, showWhen, exit);
   }
 
   private Optional<Content> readContent(JsonNode node, String pointer, String pagePath) {

@@ -79,8 +79,8 @@ final class RouteGraphCheck {
       }
       always = route.when().isEmpty();
     }
-    if (!always && pageIndex + 1 < form.pages().size()) {
-      next.add(form.pages().get(pageIndex + 1).path());
+    if (!always && !page.exit()) {
+      form.pageAfter(page).ifPresent(after -> next.add(after.path()));
     }
     return next;
   }
@@ -150,7 +150,8 @@ final class RouteGraphCheck {
         boolean before = !samePage && after.contains(use.pagePath());
         if (!before) {
           problems.add(document.problem(use.pointer(), "uses the answer to '" + question + "', asked on " + askedOn
-              + (samePage ? ", the same page: content can only depend on earlier pages"
+              + (samePage ? (use.pointer().contains("/content/") ? ", the same page: content can only depend on earlier pages"
+                  : ", the same page: whether a page is asked can only depend on earlier pages")
                   : ", which never comes before " + use.pagePath())));
         }
       }

@@ -96,7 +96,7 @@ final class AnswerCheck {
       case NUMBER -> number(value, false);
       case MONEY -> number(value.startsWith("£") ? value.substring(1).strip() : value, true);
       case YES_NO -> value.equals("yes") || value.equals("no") ? ok(value.equals("yes")) : required(name, Set.of());
-      case RADIOS, SELECT -> question.optionValues().contains(value) ? ok(value) : required(name, Set.of());
+      case RADIOS, SELECT, AUTOCOMPLETE -> question.optionValues().contains(value) ? ok(value) : required(name, Set.of());
       default -> throw new IllegalStateException("not a single-field type: " + question.type());
     };
   }

@@ -17,7 +17,8 @@ import org.stpkit.forms.spi.FormSession;
  * A user's route through a form, worked out afresh from the answers each time: from the start
  * page, through each completed page by its routes, to the first page still to answer or to check
  * your answers. Answers on pages the route no longer passes are kept (the user may come back to
- * them) but are not on the route, so they are never submitted.
+ * them) but are not on the route, so they are never submitted. A page whose {@code showWhen} does
+ * not hold is passed by; an exit page ends the walk.
  */
 final class Journey {
   /** Where the route has got to. */
@@ -51,6 +52,15 @@ final class Journey {
     String path = form.startPage();
     while (path != null && seen.add(path)) {
       Page page = form.page(path).orElseThrow();
+      if (page.showWhen().isPresent() && !ConditionEvaluator.holds(page.showWhen().get(), answers)) {
+        // Not asked: passed by, its routes taken with the answers so far.
+        path = nextPath(page, answers).orElse(null);
+        continue;
+      }
+      if (page.exit()) {
+        // The journey ends here: the exit page is always the next (and last) page.
+        return new State(route, Optional.of(page), answers);
+      }
       Optional<Map<String, Object>> pageAnswers = completedAnswers(page, session);
       if (pageAnswers.isEmpty()) {
         return new State(route, Optional.of(page), answers);
@@ -69,8 +79,7 @@ final class Journey {
         return route.toCheckAnswers() ? Optional.empty() : Optional.of(route.to());
       }
     }
-    int index = form.pages().indexOf(page);
-    return index + 1 < form.pages().size() ? Optional.of(form.pages().get(index + 1).path()) : Optional.empty();
+    return form.pageAfter(page).map(Page::path);
   }
 
   /** The typed answers of a completed page whose answers are all still valid; empty otherwise. */

@@ -47,10 +47,11 @@ public final class JourneyFlow {
    * @param assetPath where govuk-frontend's assets are served
    * @param bindTo the record answers are bound to and checked with, if any
    * @param messages a team's messages by language, over the engine's own
+   * @param timeoutWarning how long before the session times out the warning opens
    */
   public record Settings(FormDefinition form, GovukTemplates templates, AnswerStore answerStore,
       SubmissionHandler submissionHandler, String mountPath, String assetPath, Duration sessionTimeout, Clock clock,
-      Optional<Class<? extends Record>> bindTo, Map<String, Map<String, String>> messages) {
+      Optional<Class<? extends Record>> bindTo, Map<String, Map<String, String>> messages, Duration timeoutWarning) {
     public Settings {
       Objects.requireNonNull(form, "form");
       messages = Map.copyOf(messages);
@@ -61,6 +62,8 @@ public final class JourneyFlow {
   private static final Logger LOG = Logger.getLogger(JourneyFlow.class.getName());
   /** The query parameter the language navigation sets: {@code ?lang=cy}. */
   static final String LANGUAGE = "lang";
+  /** Below {@link EngineAssets#PREFIX}: what the timeout warning asks to keep the session alive. */
+  static final String KEEP_ALIVE = "keep-alive";
 
   private final FormDefinition form;
   private final AnswerStore answerStore;
@@ -72,6 +75,7 @@ public final class JourneyFlow {
   private final Map<String, InLanguage> languages = new LinkedHashMap<>();
   private final Sending sending;
   private final Tokens tokens = new Tokens();
+  private final EngineAssets assets = new EngineAssets();
 
   private JourneyFlow(Settings settings) {
     this.form = settings.form();
@@ -83,7 +87,7 @@ public final class JourneyFlow {
       Messages messages = new Messages(language, settings.messages().getOrDefault(language, Map.of()));
       languages.put(language, new InLanguage(new AnswerParser(messages, clock), new Pages(form, messages,
           new QuestionComponents(messages, settings.templates()), renderer, settings.mountPath(), settings.assetPath(),
-          sessionTimeout.toMinutes())));
+          sessionTimeout, settings.timeoutWarning())));
     }
     // Typed values do not depend on the language they were typed in: one parser walks every journey.
     this.journey = new Journey(form, languages.values().iterator().next().parser());
@@ -128,6 +132,9 @@ public final class JourneyFlow {
     Optional<FormSession> found = request.sessionId().flatMap(answerStore::find)
         .filter(session -> session.formId().equals(form.id()))
         .filter(session -> !session.updatedAt().plus(sessionTimeout).isBefore(now));
+    if (path.startsWith(EngineAssets.PREFIX)) {
+      return engineResource(path.substring(EngineAssets.PREFIX.length()), found, now);
+    }
     boolean startingOut = path.equals("/") || path.equals(form.startPage());
     boolean post = request.method() == FormRequest.Method.POST;
     Optional<String> chosenLanguage = Optional.ofNullable(first(request.query().get(LANGUAGE)))
@@ -192,7 +199,8 @@ public final class JourneyFlow {
     }
     boolean changing = Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.query().get(Pages.RETURN_TO)))
         || Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.fields().get(Pages.RETURN_TO)));
-    if (!post) {
+    if (!post || page.get().exit()) {
+      // An exit page has nothing to send: a post to it shows it again.
       return pages.questionPage(page.get(), session, state, storedFields(page.get(), session), Map.of(), changing,
           newSessionId);
     }
@@ -238,6 +246,18 @@ public final class JourneyFlow {
     }
     return journey.nextPath(page, after.answers()).map(next -> redirect(next, newSessionId))
         .orElseGet(() -> redirect(Pages.CHECK_ANSWERS, newSessionId));
+  }
+
+  /** The engine's own files, and the timeout warning's keep-alive: 204 while the session lives, 410 after. */
+  private FormResponse engineResource(String name, Optional<FormSession> session, Instant now) {
+    if (name.equals(KEEP_ALIVE)) {
+      Optional<FormSession> touched = session.flatMap(s -> answerStore.update(s.id(), live -> live.touchedAt(now),
+          sessionTimeout));
+      return new FormResponse.Resource(touched.isPresent() ? 204 : 410, "text/plain;charset=UTF-8", new byte[0],
+          "no-store", Optional.empty());
+    }
+    return assets.find(name).orElseGet(() -> firstLanguage().pages().message(MessagePage.NOT_FOUND, 404,
+        form.startPage(), Optional.empty()));
   }
 
   private InLanguage in(FormSession session) {

@@ -1,5 +1,6 @@
 package org.stpkit.forms.internal.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.stpkit.forms.LocalisedText;
 import org.stpkit.forms.Page;
 import org.stpkit.forms.PageItem;
 import org.stpkit.forms.Question;
+import org.stpkit.forms.QuestionType;
 import org.stpkit.forms.internal.view.Block;
 import org.stpkit.forms.internal.view.CheckAnswersView;
 import org.stpkit.forms.internal.view.ConfirmationView;
@@ -40,11 +42,12 @@ final class Pages {
   private final PageRenderer renderer;
   private final String mountPath;
   private final String assetPath;
-  private final long sessionMinutes;
+  private final Duration sessionTimeout;
+  private final Duration timeoutWarning;
   private final Map<String, String> languageNames;
 
   Pages(FormDefinition form, Messages messages, QuestionComponents components, PageRenderer renderer,
-      String mountPath, String assetPath, long sessionMinutes) {
+      String mountPath, String assetPath, Duration sessionTimeout, Duration timeoutWarning) {
     this.form = form;
     this.messages = messages;
     this.components = components;
@@ -52,7 +55,8 @@ final class Pages {
     this.renderer = renderer;
     this.mountPath = mountPath;
     this.assetPath = assetPath;
-    this.sessionMinutes = sessionMinutes;
+    this.sessionTimeout = sessionTimeout;
+    this.timeoutWarning = timeoutWarning;
     Map<String, String> names = new LinkedHashMap<>();
     form.languages().forEach(language -> names.put(language, messages.get("language." + language)));
     this.languageNames = names;
@@ -82,13 +86,17 @@ final class Pages {
     }
     List<PageFrame.ErrorLink> errorLinks = new ArrayList<>();
     errors.values().forEach(error -> errorLinks.add(new PageFrame.ErrorLink(error.message(), "#" + error.fieldId())));
-    PageFrame frame = frame(heading, page.path()).withErrors(errorLinks);
+    PageFrame frame = frame(heading, page.path()).withErrors(errorLinks).withTimeoutWarning(timeoutWarning(page.path()));
+    if (page.questions().stream().anyMatch(question -> question.type() == QuestionType.AUTOCOMPLETE)) {
+      frame = frame.withAssets(List.of(url(EngineAssets.PREFIX + "accessible-autocomplete.min.css")),
+          List.of(url(EngineAssets.PREFIX + "accessible-autocomplete.min.js"), url(EngineAssets.PREFIX + "autocomplete.js")));
+    }
     Optional<String> previous = previousPage(page.path(), state);
     if (previous.isPresent()) {
       frame = frame.withBackLink(changing ? url(CHECK_ANSWERS) : url(previous.get()));
     }
     QuestionPageView view = new QuestionPageView(frame, questionIsHeading ? null : heading,
-        page.section().map(this::text).orElse(null), blocks, url(page.path()), session.csrfToken(), changing);
+        page.section().map(this::text).orElse(null), blocks, url(page.path()), session.csrfToken(), changing, page.exit());
     return new FormResponse.Page(200, renderer.render("question-page", view, messages), newSessionId);
   }
 
@@ -116,7 +124,8 @@ final class Pages {
     List<CheckAnswersView.Section> sections = new ArrayList<>();
     rowsBySection.forEach((title, rows) -> sections.add(new CheckAnswersView.Section(title.isEmpty() ? null : title, rows)));
     PageFrame frame = frame(heading, CHECK_ANSWERS)
-        .withErrors(problems.stream().map(problem -> new PageFrame.ErrorLink(problem, null)).toList());
+        .withErrors(problems.stream().map(problem -> new PageFrame.ErrorLink(problem, null)).toList())
+        .withTimeoutWarning(timeoutWarning(CHECK_ANSWERS));
     if (!state.route().isEmpty()) {
       frame = frame.withBackLink(url(state.route().get(state.route().size() - 1).path()));
     }
@@ -136,7 +145,8 @@ final class Pages {
   /** A page that only says something, with the status it is sent with. */
   FormResponse.Page message(MessagePage page, int status, String currentPath, Optional<String> newSessionId) {
     String heading = messages.get(page.titleKey);
-    List<String> paragraphs = page.paragraphKeys.stream().map(key -> messages.get(key, sessionMinutes)).toList();
+    List<String> paragraphs = page.paragraphKeys.stream().map(key -> messages.get(key, sessionTimeout.toMinutes()))
+        .toList();
     @Nullable String button = switch (page.button) {
       case NONE -> null;
       case START -> url(form.startPage());
@@ -157,7 +167,12 @@ final class Pages {
     }
     return new PageFrame(title, messages.language(), text(form.title()), url(form.startPage()), assetPath,
         GovukAssets.stylesheetHtml(assetPath), GovukAssets.scriptHtml(assetPath, Optional.empty()), null, List.of(),
-        languages);
+        languages, null, List.of(), List.of());
+  }
+
+  private PageFrame.TimeoutWarning timeoutWarning(String path) {
+    return new PageFrame.TimeoutWarning(sessionTimeout.toSeconds(), timeoutWarning.toSeconds(),
+        url(EngineAssets.PREFIX + JourneyFlow.KEEP_ALIVE), url(path), url(EngineAssets.PREFIX + "timeout-warning.js"));
   }
 
   private boolean shown(Content content, Journey.State state) {

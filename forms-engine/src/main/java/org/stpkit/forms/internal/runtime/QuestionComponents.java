@@ -61,9 +61,14 @@ final class QuestionComponents {
         params = choices(question, fields, error, isPageHeading);
         break;
       case SELECT:
+      case AUTOCOMPLETE:
         macro = "govukSelect";
         params = field(question, fields, error, isPageHeading);
         params.put("items", selectItems(question, value(fields, question.name())));
+        if (question.type() == QuestionType.AUTOCOMPLETE) {
+          // A plain select without JavaScript; the engine's script enhances it into accessible-autocomplete.
+          params.put("attributes", autocompleteAttributes());
+        }
         break;
       case ADDRESS:
       case NAME:
@@ -99,6 +104,18 @@ final class QuestionComponents {
       }
       itemParams.put("conditional", Map.of("html", html.toString()));
     }
+  }
+
+  /** The marker the engine's script enhances, and accessible-autocomplete's words in the page's language. */
+  private Map<String, Object> autocompleteAttributes() {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("data-stp-autocomplete", "");
+    for (String key : List.of("noResults", "queryTooShort", "noResultsStatus", "selectedOption", "results", "result",
+        "assistiveHint")) {
+      attributes.put("data-text-" + key.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT),
+          messages.get("autocomplete." + key));
+    }
+    return attributes;
   }
 
   /** {@code govukCharacterCount} → {@code character-count}. */

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param heading the h1; none when the page's one question's label or legend is the heading
  * @param caption the section, above the heading
  * @param returnToCheckAnswers whether continuing goes back to check your answers (a change)
+ * @param exit an exit page: its content and no form, for the journey ends there
  */
 public record QuestionPageView(PageFrame frame, @Nullable String heading, @Nullable String caption, List<Block> blocks,
-    String action, String csrfToken, boolean returnToCheckAnswers) {
+    String action, String csrfToken, boolean returnToCheckAnswers, boolean exit) {
   public QuestionPageView {
     blocks = List.copyOf(blocks);
   }
