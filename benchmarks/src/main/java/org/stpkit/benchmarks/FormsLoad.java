@@ -98,7 +98,8 @@ public final class FormsLoad {
     return figures;
   }
 
-  private static double percentile(List<Long> sorted, double fraction) {
+  /** A latency percentile of sorted nanoseconds, in milliseconds to one decimal. */
+  static double percentile(List<Long> sorted, double fraction) {
     if (sorted.isEmpty()) {
       return 0;
     }

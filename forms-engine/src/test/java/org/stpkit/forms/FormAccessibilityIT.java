@@ -3,6 +3,7 @@ package org.stpkit.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
+import org.stpkit.forms.spi.SubmissionOutbox;
 import org.stpkit.testsupport.AxeReport;
 import org.stpkit.testsupport.Chromium;
 
@@ -149,6 +151,37 @@ class FormAccessibilityIT {
       axe.check(chrome, "Welsh confirmation");
     }
     assertThat(axe.pages() - before).isEqualTo(2 * answers.size() + 3);
+  }
+
+  @Test
+  void theProblemPagesOfAStoreThatIsDownAndASubmissionNotSentPassAxe() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/every-question-type.yaml"));
+    SwitchableAnswerStore store = new SwitchableAnswerStore(new InMemoryAnswerStore(Clock.systemUTC()));
+    SubmissionOutbox failing = (journeyKey, submission) -> {
+      throw new IllegalStateException("the forms database is down");
+    };
+    FormEngine engine = FormEngine.builder(form).mountPath("/apply").answerStore(store).submissionHandler(failing).build();
+    int before = axe.pages();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      String base = server.baseUrl() + "/apply";
+      chrome.get(base + "/");
+      store.down.set(true);
+      chrome.get(base + "/full-name");
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Sorry, there is a problem with the service");
+      axe.check(chrome, "answer store unreachable (503)");
+      store.down.set(false);
+
+      chrome.get(base + "/full-name");
+      for (Map.Entry<String, Map<String, String>> page : ANSWERS.entrySet()) {
+        fill(chrome, page.getValue());
+        continueButton(chrome);
+      }
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+      clickAndWaitForNextPage(chrome, By.cssSelector("form button"));
+      assertThat(chrome.findElement(By.tagName("body")).getText()).contains("Your application has not been sent");
+      axe.check(chrome, "submission not sent (503)");
+    }
+    assertThat(axe.pages() - before).isEqualTo(2);
   }
 
   @Test

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
     name = "forms",
     description = "Tools for forms-engine form definitions (YAML or JSON).",
     mixinStandardHelpOptions = true,
-    subcommands = {FormsCommand.Check.class, FormsCommand.Preview.class})
+    subcommands = {FormsCommand.Check.class, FormsCommand.Preview.class, FormsOutboxCommands.Failed.class,
+        FormsOutboxCommands.Redrive.class})
 final class FormsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

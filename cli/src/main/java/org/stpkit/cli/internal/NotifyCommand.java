@@ -124,17 +124,9 @@ final class NotifyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (all == !ids.isEmpty()) {
-        spec.commandLine().getErr().println("stp notify redrive: give message ids, or --all (not both)");
-        return StpCommand.BAD_INPUT;
-      }
       org.stpkit.notify.NotifyOperations operations = org.stpkit.notify.NotifyOperations.on(new JdbcUrlDataSource(database));
-      java.util.List<String> chosen = all
-          ? operations.failedMessages().stream().map(org.stpkit.notify.FailedMessage::id).toList() : ids;
-      int redriven = operations.redrive(chosen);
-      spec.commandLine().getOut().println(redriven + " of " + chosen.size() + " queued again");
-      spec.commandLine().getOut().flush();
-      return redriven == chosen.size() ? 0 : 1;
+      return Redriving.run(spec, "message", all, ids,
+          () -> operations.failedMessages().stream().map(org.stpkit.notify.FailedMessage::id).toList(), operations::redrive);
     }
   }
 

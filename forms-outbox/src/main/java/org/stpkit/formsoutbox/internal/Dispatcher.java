@@ -21,7 +21,7 @@ import org.stpkit.formsoutbox.spi.SubmissionOutput;
 
 /**
  * Delivers the outbox from this instance. A run (one db-scheduler execution, on one instance at a
- * time: docs/adr/0007) claims due deliveries as places free up and hands each to a worker, which
+ * time: docs/adr/0009) claims due deliveries as places free up and hands each to a worker, which
  * calls the output and records the result; a run never waits for an output, so a slow receiver
  * holds only its own deliveries and one of {@code maxInFlight} places.
  */

@@ -1,0 +1,25 @@
+package org.stpkit.formsnotify;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.stpkit.testsupport.ArchitectureRules;
+
+/** The module's shape: see {@link ArchitectureRules}. It is all API: one class over two modules' public types. */
+@AnalyzeClasses(packages = "org.stpkit.formsnotify", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  private static final ArchitectureRules.Module MODULE = ArchitectureRules.module("org.stpkit.formsnotify");
+
+  @ArchTest
+  static final ArchRule noCycles = MODULE.noCycles();
+
+  @ArchTest
+  static final ArchRule noOtherModulesInternals = MODULE.noOtherModulesInternals();
+
+  @ArchTest
+  static final ArchRule everyPackageNullMarked = MODULE.everyPackageNullMarked();
+
+  @ArchTest
+  static final ArchRule ownsItsRootPackage = MODULE.ownsItsRootPackage();
+}
