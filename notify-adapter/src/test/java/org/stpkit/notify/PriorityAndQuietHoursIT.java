@@ -2,10 +2,8 @@ package org.stpkit.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +17,7 @@ import org.stpkit.notifysimulator.SimulatedNotification;
 import org.stpkit.notifysimulator.SimulatedTemplate;
 import org.stpkit.notifysimulator.SimulatorConfig;
 import org.stpkit.notifysimulator.TemplateType;
+import org.stpkit.testsupport.MovableClock;
 
 /** Urgent messages go before a backlog; texts wait out quiet hours unless urgent (the Notify simulator, H2). */
 class PriorityAndQuietHoursIT {
@@ -28,7 +27,7 @@ class PriorityAndQuietHoursIT {
       "Code", Optional.empty(), "Your code is ((code))", 1);
 
   private final NotifySimulator notify = NotifySimulator.start(SimulatorConfig.withTemplates(List.of(EMAIL, SMS)));
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T22:30:00Z"));
+  private final MovableClock clock = MovableClock.at(Instant.parse("2026-12-07T22:30:00Z"));
   private MilestoneMessenger messenger;
 
   @AfterEach
@@ -73,7 +72,7 @@ class PriorityAndQuietHoursIT {
     MilestoneMessenger messenger = messenger(1);
     for (int i = 0; i < 5; i++) {
       messenger.reached("HO-" + i, "MOVED_ON", CaseData.of(Map.of("email", "person" + i + "@example.com")));
-      clock.advanceSeconds(1);
+      clock.advance(Duration.ofSeconds(1));
     }
     messenger.reached("HO-URGENT", "URGENT_UPDATE", CaseData.of(Map.of("email", "urgent@example.com")));
 
@@ -89,9 +88,9 @@ class PriorityAndQuietHoursIT {
     MilestoneMessenger messenger = messenger(8);
     CaseData data = CaseData.of(Map.of("email", "jo@example.com", "mobile", "07700900123", "code", "481516"));
     messenger.reached("HO-1", "REMINDER", data);
-    clock.advanceSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     messenger.reached("HO-1", "CODE_REQUESTED", data);
-    clock.advanceSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     messenger.reached("HO-1", "MOVED_ON", data);
 
     messenger.dispatchNow();
@@ -100,44 +99,12 @@ class PriorityAndQuietHoursIT {
         org.assertj.core.groups.Tuple.tuple("CODE_REQUESTED", OutboxStatus.SENT),
         org.assertj.core.groups.Tuple.tuple("MOVED_ON", OutboxStatus.SENT));
 
-    clock.set(Instant.parse("2026-12-08T07:59:59Z"));
+    clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-08T07:59:59Z")));
     messenger.dispatchNow();
     assertThat(messenger.timeline("HO-1").get(0).status()).isEqualTo(OutboxStatus.QUEUED);
 
-    clock.set(Instant.parse("2026-12-08T08:00:00Z"));
+    clock.advance(Duration.ofSeconds(1));
     messenger.dispatchNow();
     assertThat(messenger.timeline("HO-1").get(0).status()).isEqualTo(OutboxStatus.SENT);
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    void advanceSeconds(long seconds) {
-      now = now.plusSeconds(seconds);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
