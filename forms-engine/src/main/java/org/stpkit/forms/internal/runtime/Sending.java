@@ -77,7 +77,7 @@ final class Sending {
       Optional<Question> question = violation.question().flatMap(form::question);
       Optional<Page> page = question.flatMap(q -> form.pageOf(q.name())).filter(p -> state.onRoute(p.path()));
       if (page.isPresent()) {
-        return pages.questionPage(page.get(), session, state, JourneyFlow.storedFields(page.get(), session),
+        return pages.questionPage(Step.of(page.get()), session, state, JourneyFlow.storedFields(Step.of(page.get()), session),
             Map.of(question.get().name(), new FieldError(AnswerParser.firstFieldId(question.get()), violation.message())),
             true, newSessionId);
       }
