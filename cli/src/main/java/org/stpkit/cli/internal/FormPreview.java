@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -147,7 +146,13 @@ final class FormPreview implements AutoCloseable {
       return Map.of("givenName", name.givenName(), "familyName", name.familyName());
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(Objects::toString).toList();
+      // Checkboxes' values, or a repeating section's items (a map of answers each).
+      return list.stream().map(FormPreview::plain).toList();
+    }
+    if (value instanceof Map<?, ?> item) {
+      Map<String, Object> plain = new LinkedHashMap<>();
+      item.forEach((name, answer) -> plain.put(String.valueOf(name), plain(answer)));
+      return plain;
     }
     if (value instanceof Boolean) {
       return value;
