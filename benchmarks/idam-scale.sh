@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 people="${1:-10000}"
 concurrency="${2:-8}"
-mvn -q -B install -DskipTests -pl idam-client -am
-mvn -B verify -pl idam-client -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=IdamScaleBenchmark -Dstp.idam.people="$people" -Dstp.idam.concurrency="$concurrency" \
+# -am builds what idam-client needs in this tree; nothing is installed into ~/.m2.
+mvn -B verify -pl idam-client -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=IdamScaleBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dstp.idam.people="$people" -Dstp.idam.concurrency="$concurrency" \
   -Dstp.idam.groupsOnly="${GROUPS_ONLY:-false}" \
   | grep -E '^\{"people"|Tests run:|ERROR' || true
 cat idam-client/target/idam-scale.json

@@ -130,4 +130,73 @@ class IdamCommandIT {
     assertThat(user("cli.person4").path("enabled").asBoolean()).isFalse();
     assertThat(user("cli.person5").path("enabled").asBoolean()).isTrue();
   }
+
+  @Test
+  void aReviewedPlanIsApprovedThenAppliedExactlyOrRefusedWhenItDrifted() throws Exception {
+    Path key = folder.resolve("approver.jwk");
+    StpRunner.Result made = StpRunner.stp("", "idam", "approver-key", "--out", key.toString(), "--name", "Sam Jones");
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    String approvers = made.out().substring(made.out().indexOf("approvers:"));
+    Path reviewedPolicy = Files.writeString(folder.resolve("reviewed-policy.yaml"), """
+        managedBy: cli-reviewed
+        thresholds:
+          leavers: {count: 1}
+        %s
+        rules:
+          - name: Everyone
+            groups: [/staff]
+        """.formatted(approvers.strip()));
+    Path audit = folder.resolve("reviewed-audit.jsonl");
+    StpRunner.Result declare = StpRunner.stp("", "idam", "declare-attributes", "--policy", reviewedPolicy.toString(),
+        "--server", keycloak.baseUrl(), "--realm", REALM, "--admin-user", KeycloakServer.ADMIN,
+        "--admin-password-file", adminPassword.toString());
+    assertThat(declare.exitCode()).as(declare.err()).isZero();
+    Path three = Files.writeString(folder.resolve("three.csv"), "employeeNumber,userName,givenName,familyName\n"
+        + "R1,cli.r1,Ree,One\nR2,cli.r2,Ree,Two\nR3,cli.r3,Ree,Three\n");
+    Path plan = folder.resolve("plan.json");
+
+    StpRunner.Result planned = idam("plan", "--feed", three.toString(), "--policy", reviewedPolicy.toString(),
+        "--out", plan.toString());
+    assertThat(planned.exitCode()).as(planned.err()).isEqualTo(3);
+    assertThat(planned.out()).contains("Written for review to " + plan);
+    StpRunner.Result applied = idam("apply", "--plan", plan.toString(), "--feed", three.toString(), "--policy",
+        reviewedPolicy.toString(), "--audit-log", audit.toString());
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains("Applied 3 changes for 3 people");
+
+    Path one = Files.writeString(folder.resolve("one.csv"), "employeeNumber,userName,givenName,familyName\n"
+        + "R1,cli.r1,Ree,One\n");
+    assertThat(idam("plan", "--feed", one.toString(), "--policy", reviewedPolicy.toString(), "--out",
+        plan.toString()).exitCode()).isEqualTo(3);
+    StpRunner.Result unapproved = idam("apply", "--plan", plan.toString(), "--feed", one.toString(), "--policy",
+        reviewedPolicy.toString(), "--audit-log", audit.toString());
+    assertThat(unapproved.exitCode()).isEqualTo(4);
+    assertThat(unapproved.err()).contains("has no approval", "2 leavers of 3");
+
+    StpRunner.Result drifted = idam("apply", "--plan", plan.toString(), "--feed", three.toString(), "--policy",
+        reviewedPolicy.toString(), "--audit-log", audit.toString());
+    assertThat(drifted.exitCode()).isEqualTo(4);
+    assertThat(drifted.err()).contains("the HR feed has changed", "nothing changed").doesNotContain("Exception");
+
+    StpRunner.Result approve = StpRunner.stp("", "idam", "approve", plan.toString(), "--key", key.toString(),
+        "--policy", reviewedPolicy.toString());
+    assertThat(approve.exitCode()).as(approve.err()).isZero();
+    assertThat(approve.out()).contains("as Sam Jones", "2 leavers of 3");
+    StpRunner.Result approved = idam("apply", "--plan", plan.toString(), "--feed", one.toString(), "--policy",
+        reviewedPolicy.toString(), "--audit-log", audit.toString());
+    assertThat(approved.exitCode()).as(approved.err()).isZero();
+    assertThat(user("cli.r3").path("enabled").asBoolean()).isFalse();
+    assertThat(Files.readAllLines(audit)).filteredOn(line -> line.contains("\"run-started\""))
+        .last().asString().contains("\"authority\":\"approved\"", "\"approver\":\"Sam Jones\"");
+
+    StpRunner.Result csv = idam("report", "--policy", reviewedPolicy.toString(), "--format", "csv");
+    assertThat(csv.exitCode()).as(csv.err()).isZero();
+    assertThat(csv.out()).contains("R1,cli.r1,Ree One,,active,true,group:/staff,rule,Everyone,,\r\n",
+        "R3,cli.r3,Ree Three,,leaver,false,,,,,\r\n");
+    Path html = folder.resolve("access-review.html");
+    StpRunner.Result page = idam("report", "--policy", reviewedPolicy.toString(), "--out", html.toString());
+    assertThat(page.exitCode()).as(page.err()).isZero();
+    assertThat(page.err()).contains("Access review of 3 people written to " + html);
+    assertThat(Files.readString(html)).contains("Access review for", "cli.r1", "govuk-table");
+  }
 }

@@ -249,13 +249,43 @@ class IdamCommandTest {
   }
 
   @Test
+  void anApproverKeyIsMadeForThePolicyAndNeverOverwritten() throws Exception {
+    Path key = folder.resolve("approver.jwk");
+    StpRunner.Result made = stp("idam", "approver-key", "--out", key.toString(), "--name", "Sam Jones");
+
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    assertThat(made.out()).contains("approvers:", "- name: Sam Jones", "\"kty\":\"EC\"").doesNotContain("\"d\":");
+    assertThat(java.nio.file.Files.readString(key)).contains("\"d\":");
+    assertThat(java.nio.file.Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+    StpRunner.Result again = stp("idam", "approver-key", "--out", key.toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("exists already");
+  }
+
+  @Test
+  void approveRefusesAPlanFileChangedByHandOrAKeyThePolicyDoesNotName() throws Exception {
+    Path key = folder.resolve("approver.jwk");
+    assertThat(stp("idam", "approver-key", "--out", key.toString()).exitCode()).isZero();
+    Path notAPlan = write("plan.json", "{\"day\": \"2026-11-22\"}");
+
+    StpRunner.Result refused = stp("idam", "approve", notAPlan.toString(), "--key", key.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("is not a plan written by stp idam plan --out").doesNotContain("Exception");
+
+    StpRunner.Result noKey = stp("idam", "approve", notAPlan.toString(), "--key", folder.resolve("none.jwk").toString());
+    assertThat(noKey.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void helpListsTheSubcommandsAndTheExitCodes() {
     StpRunner.Result top = stp("--help");
     assertThat(top.out()).contains("idam");
 
     StpRunner.Result idam = stp("idam", "--help");
     assertThat(idam.exitCode()).isZero();
-    assertThat(idam.out()).contains("check", "plan", "apply", "event", "declare-attributes",
+    assertThat(idam.out()).contains("check", "plan", "approve", "approver-key", "apply", "event", "declare-attributes",
         "3   plan and --dry-run: there are changes to apply");
 
     StpRunner.Result plan = stp("idam", "plan", "--help");

@@ -14,11 +14,11 @@ import org.stpkit.notify.CaseData;
 import org.stpkit.notify.Channel;
 import org.stpkit.notify.MilestoneCatalogue;
 import org.stpkit.notify.MilestoneMessenger;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 
 /** {@code stp notify failed} and {@code stp notify redrive} on a real outbox (H2 file) after a real failure. */
 class NotifyOperationsCommandTest {

@@ -21,7 +21,7 @@ import org.stpkit.templates.internal.ComponentRenderer;
 import org.stpkit.templates.internal.FreemarkerSetup;
 
 /**
- * Renders GOV.UK Frontend components and pages.
+ * Renders GOV.UK Frontend and MoJ Frontend components, and pages.
  *
  * <pre>{@code
  * GovukTemplates templates = GovukTemplates.create();
@@ -30,17 +30,25 @@ import org.stpkit.templates.internal.FreemarkerSetup;
  *     "label", Map.of("text", "Email address")));
  * }</pre>
  *
- * <p>Params are the ones documented in each component's {@code macro-options.json}, as JSON-like
- * values: {@code Map}, {@code List}, {@code String}, {@code Number} and {@code Boolean}. Instances
- * are thread-safe and meant to be shared: the FreeMarker configuration is built once.
+ * <p>A component is named by its govuk-frontend folder name ({@code "date-input"}) or by its
+ * Nunjucks macro name ({@code "govukDateInput"}); MoJ Frontend's components by their macro names
+ * only ({@code "mojTimeline"}, {@code "mojBadge"}, {@code "pdsHeader"}), as four of MoJ's folder
+ * names are also govuk-frontend's. Params are the ones documented in each component's {@code
+ * macro-options.json} (for MoJ Frontend, which documents them in prose, the kit's own
+ * transcription), as JSON-like values: {@code Map}, {@code List}, {@code String}, {@code Number} and
+ * {@code Boolean}. Instances are thread-safe and meant to be shared: the FreeMarker configuration
+ * is built once.
  *
  * <p>From your own {@code .ftlh} templates, call {@link #configure(Configuration)} on your
- * configuration and {@code <#import "/govuk/all.ftlh" as govuk>}; then
- * {@code <@govuk.govukInput name="email" label={"text": "Email address"}/>}.
+ * configuration and {@code <#import "/govuk/all.ftlh" as govuk>} (or {@code "/moj/all.ftlh" as
+ * moj}); then {@code <@govuk.govukInput name="email" label={"text": "Email address"}/>}.
  */
 public final class GovukTemplates {
   /** The govuk-frontend version these templates reproduce. */
-  public static final String GOVUK_FRONTEND_VERSION = readGovukFrontendVersion();
+  public static final String GOVUK_FRONTEND_VERSION = readVersion("govuk-frontend.properties");
+
+  /** The MoJ Frontend ({@code @ministryofjustice/frontend}) version these templates reproduce. */
+  public static final String MOJ_FRONTEND_VERSION = readVersion("moj-frontend.properties");
 
   private static final String PAGE_ENTRY = "/govuk/internal/render-page.ftlh";
 
@@ -78,16 +86,35 @@ public final class GovukTemplates {
     return ComponentRenderer.names();
   }
 
+  /** The MoJ Frontend components, by their Nunjucks macro names, such as {@code "mojTimeline"}. */
+  public List<String> mojComponents() {
+    return ComponentRenderer.mojNames();
+  }
+
   /**
-   * Renders a component by its govuk-frontend name from its params.
+   * Renders a component from its params.
    *
+   * @param component a govuk-frontend folder name ({@code "date-input"}) or a Nunjucks macro name
+   *     ({@code "govukDateInput"}, {@code "mojTimeline"})
    * @throws TemplateRenderingException for an unknown component, or params of the wrong shape,
    *     naming the component and the param's path
    */
   public String render(String component, Map<String, ?> params) {
     Objects.requireNonNull(component, "component");
     Objects.requireNonNull(params, "params");
-    return renderer.render(component, params);
+    return renderer.render(component, params, null);
+  }
+
+  /**
+   * Renders a component with nested content, as Nunjucks' {@code {% call component(params) %}html{%
+   * endcall %}} does: the content is the macro's {@code caller()}, trusted markup. MoJ's
+   * {@code interruptionCard} needs it for its body.
+   */
+  public String render(String component, Map<String, ?> params, String callerHtml) {
+    Objects.requireNonNull(component, "component");
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(callerHtml, "callerHtml");
+    return renderer.render(component, params, callerHtml);
   }
 
   /** Renders a component into {@code out}. */
@@ -157,9 +184,9 @@ public final class GovukTemplates {
     return (end < 0 ? message : message.substring(0, end)).strip();
   }
 
-  private static String readGovukFrontendVersion() {
+  private static String readVersion(String resource) {
     Properties properties = new Properties();
-    try (var in = GovukTemplates.class.getResourceAsStream("govuk-frontend.properties")) {
+    try (var in = GovukTemplates.class.getResourceAsStream(resource)) {
       if (in != null) {
         properties.load(in);
       }

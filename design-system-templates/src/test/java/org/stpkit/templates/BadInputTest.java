@@ -121,4 +121,50 @@ class BadInputTest {
     assertThatThrownBy(() -> GovukPage.builder().block("contents", "x"))
         .hasMessageStartingWith("The page template has no block 'contents'");
   }
+
+  @Test
+  void mojComponentsAreNamedByMacroAndTheErrorListsThem() {
+    assertThat(templates.render("mojBadge", Map.of("text", "Urgent"))).contains("moj-badge");
+    assertThat(templates.render("govukTag", Map.of("text", "Done"))).contains("govuk-tag");
+    // "pagination" is govuk-frontend's; MoJ's is only reachable by its macro name.
+    assertThat(templates.render("pagination", Map.of("items", List.of(Map.of("number", 1, "href", "#"), Map.of("number", 2, "href", "#")))))
+        .doesNotContain("moj-pagination");
+    assertThatThrownBy(() -> templates.render("timeline", Map.of()))
+        .hasMessageContaining("Unknown component 'timeline'")
+        .hasMessageContaining("mojTimeline, pdsFooter");
+  }
+
+  @Test
+  void namesTheMojMacroAndThePathOfABadParam() {
+    Map<String, Object> params = Map.of("items", List.of(Map.of(
+        "label", Map.of("text", "Sent"), "datetime", Map.of("timestamp", List.of("2026-01-01")))));
+    assertThatThrownBy(() -> templates.render("mojTimeline", params))
+        .isInstanceOf(TemplateRenderingException.class)
+        .hasMessage("mojTimeline: param 'items[0].datetime.timestamp' must be a string but was an array")
+        .asInstanceOf(type(TemplateRenderingException.class))
+        .satisfies(e -> assertThat(e.component()).contains("mojTimeline"));
+  }
+
+  @Test
+  void checksGovukButtonParamsInsideAMojButtonMenu() {
+    Map<String, Object> params = Map.of("items", List.of(Map.of("text", "Assign", "attributes", List.of("x"))));
+    assertThatThrownBy(() -> templates.render("mojButtonMenu", params))
+        .hasMessage("mojButtonMenu: param 'items[0].attributes' must be an object but was an array");
+  }
+
+  @Test
+  void rejectsAMojHeadingLevelOutsideOneToSix() {
+    Map<String, Object> params = Map.of("heading", Map.of("text", "Case", "level", "7"));
+    assertThatThrownBy(() -> templates.render("mojPageHeaderActions", params))
+        .hasMessage("mojPageHeaderActions: param 'heading.level' must be a heading level from 1 to 6 but was the string \"7\"");
+  }
+
+  @Test
+  void anInterruptionCardNeedsItsBodyAsNestedContent() {
+    Map<String, Object> params = Map.of("heading", "Are you sure?", "primaryAction", Map.of("text", "Continue"));
+    assertThatThrownBy(() -> templates.render("interruptionCard", params))
+        .isInstanceOf(TemplateRenderingException.class)
+        .hasMessageStartingWith("interruptionCard: the card's body is its nested content");
+    assertThat(templates.render("interruptionCard", params, "<p>Body</p>")).contains("<p>Body</p>");
+  }
 }

@@ -23,12 +23,23 @@ import org.stpkit.templates.fixtures.Fixture;
 /**
  * Every text-like param of every component (from its macro-options.json), set to a hostile string on
  * top of the component's first fixture, comes out escaped: no element or attribute is injected and
- * where the text appears it appears whole. Every html param comes out as given.
+ * where the text appears it appears whole. Every html param comes out as given. MoJ Frontend's
+ * components likewise, on top of their first oracle case, except where MoJ's own templates do
+ * otherwise (listed with the reason; the oracle holds us to the same output).
  */
 class EscapingTest {
   private static final String HOSTILE = "STPX<script>alert(\"x&y\")</script>'\" onmouseover=\"alert(1)\" \\ é ✓ &amp;";
   private static final String HTML = "<b class=\"stp-html-marker\">trusted &amp; bold</b>";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Params MoJ Frontend's own templates print the other way round from their names: the oracle's
+   * cases check that we print them exactly as MoJ does.
+   */
+  private static final Map<String, String> MOJ_UPSTREAM = Map.of(
+      "mojAddAnother id", "MoJ writes ('id=\"' + params.id + '\"') | safe: the id is not escaped",
+      "mojCurrencyInput currencyLabel.text", "MoJ's `text | default(\"&pound;\") | safe` binds the safe filter to text",
+      "mojCurrencyInput currencyLabel.html", "so, by precedence, MoJ escapes the html branch");
 
   private final GovukTemplates templates = GovukTemplates.create();
 
@@ -50,10 +61,40 @@ class EscapingTest {
     return tests.stream();
   }
 
+  @TestFactory
+  Stream<DynamicTest> mojTextParamsAreEscapedAndHtmlParamsAreNot() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    List<Fixture> cases = Fixture.moj();
+    List<String> upstreamSeen = new ArrayList<>();
+    for (String macro : templates.mojComponents()) {
+      Fixture first = cases.stream().filter(c -> c.macro().equals(macro)).findFirst().orElseThrow();
+      for (ParamPath param : stringParams("internal/moj-macro-options/" + macro + ".json", macro)) {
+        String key = macro + " " + param.path;
+        if (MOJ_UPSTREAM.containsKey(key)) {
+          upstreamSeen.add(key);
+          continue;
+        }
+        tests.add(DynamicTest.dynamicTest(key, () -> check(macro, first.options(), first.caller().orElse(null), param)));
+      }
+      tests.add(DynamicTest.dynamicTest(macro + " attributes", () -> {
+        Map<String, Object> params = deepCopy(first.options());
+        params.put("attributes", Map.of("data-stp", HOSTILE));
+        assertSafe(macro, "attributes.data-stp", render(macro, params, first.caller().orElse(null)));
+      }));
+    }
+    assertThat(upstreamSeen).as("every listed upstream exception is a documented param").hasSize(MOJ_UPSTREAM.size());
+    assertThat(tests).hasSizeGreaterThan(250);
+    return tests.stream();
+  }
+
   private void check(String component, Map<String, Object> base, ParamPath param) {
+    check(component, base, null, param);
+  }
+
+  private void check(String component, Map<String, Object> base, String caller, ParamPath param) {
     Map<String, Object> params = deepCopy(base);
     set(params, param.segments, param.raw ? HTML : HOSTILE);
-    String html = renderFillingRequired(component, params);
+    String html = renderFillingRequired(component, params, caller);
     if (param.raw) {
       assertThat(html).as("%s %s is HTML and must not be escaped", component, param.path)
           .doesNotContain("&lt;b class=");
@@ -64,19 +105,24 @@ class EscapingTest {
 
   /**
    * Setting a param inside a new array item leaves that item's required siblings missing; fill each
-   * one the renderer names with a plain value and try again.
+   * one the renderer names with a plain value (an empty object where it wants one) and try again.
    */
-  private String renderFillingRequired(String component, Map<String, Object> params) {
+  private String renderFillingRequired(String component, Map<String, Object> params, String caller) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return templates.render(component, params);
+        return render(component, params, caller);
       } catch (TemplateRenderingException e) {
-        if (attempt > 5 || e.paramPath().isEmpty() || !e.getMessage().endsWith("is required")) {
+        boolean wantsObject = e.getMessage().contains("must be an object but was the string \"required-");
+        if (attempt > 5 || e.paramPath().isEmpty() || !(e.getMessage().endsWith("is required") || wantsObject)) {
           throw e;
         }
-        set(params, segments(e.paramPath().get()), "required-" + attempt);
+        setValue(params, segments(e.paramPath().get()), wantsObject ? new LinkedHashMap<String, Object>() : "required-" + attempt);
       }
     }
+  }
+
+  private String render(String component, Map<String, Object> params, String caller) {
+    return caller == null ? templates.render(component, params) : templates.render(component, params, caller);
   }
 
   private static List<Object> segments(String path) {
@@ -116,8 +162,11 @@ class EscapingTest {
   private record ParamPath(String path, List<Object> segments, boolean raw) {}
 
   private static List<ParamPath> stringParams(String component) throws IOException {
-    try (InputStream in = GovukTemplates.class.getResourceAsStream(
-        "internal/macro-options/" + component + "/macro-options.json")) {
+    return stringParams("internal/macro-options/" + component + "/macro-options.json", component);
+  }
+
+  private static List<ParamPath> stringParams(String resource, String component) throws IOException {
+    try (InputStream in = GovukTemplates.class.getResourceAsStream(resource)) {
       List<ParamPath> paths = new ArrayList<>();
       collect(component, JSON.readTree(in), new ArrayList<>(), "", false, paths);
       return paths;
@@ -133,7 +182,7 @@ class EscapingTest {
       segments.add(name);
       String childPath = path.isEmpty() ? name : path + "." + name;
       // Heading levels are checked to be 1-6 before rendering, so a hostile string never reaches them.
-      if (name.endsWith("eadingLevel")) {
+      if (name.endsWith("eadingLevel") || option.path("isHeadingLevel").asBoolean()) {
         continue;
       }
       boolean raw = rawParent || name.equals("html") || name.endsWith("Html") || name.equals("slots");
@@ -154,8 +203,12 @@ class EscapingTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static void set(Map<String, Object> root, List<Object> segments, String value) {
+    setValue(root, segments, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void setValue(Map<String, Object> root, List<Object> segments, Object value) {
     Object current = root;
     for (int i = 0; i < segments.size() - 1; i++) {
       Object segment = segments.get(i);

@@ -75,4 +75,63 @@ class ReadmeExamplesTest {
     assertThat(document.select("fieldset p.govuk-body").text()).isEqualTo("<Ada & Grace>");
     assertThat(out.toString()).contains("&lt;Ada &amp; Grace&gt;");
   }
+
+  @Test
+  void mojComponentsFromJavaInAPageWithMojsAssets() {
+    GovukTemplates templates = GovukTemplates.create();
+
+    String timeline = templates.render("mojTimeline", Map.of("items", java.util.List.of(Map.of(
+        "label", Map.of("text", "Application received"),
+        "text", "Reference MOJ-1234-5678",
+        "datetime", Map.of("timestamp", "2026-06-06T09:12:00.000Z", "type", "date"),
+        "byline", Map.of("text", "Caseworker 1")))));
+    String card = templates.render("interruptionCard", Map.of(
+        "heading", "Are you sure you want to change this?",
+        "primaryAction", Map.of("text", "Continue", "href", "/continue")),
+        "<p>The referral will be cancelled.</p>");
+
+    String page = templates.renderPage(GovukPage.builder()
+        .pageTitle("Case 1234 - Manage a case")
+        .block("head", GovukAssets.stylesheetHtml("/assets") + MojAssets.stylesheetHtml("/assets"))
+        .block("headIcons", MojAssets.headIconsHtml("/assets"))
+        .block("bodyEnd", GovukAssets.scriptHtml("/assets", Optional.empty())
+            + MojAssets.scriptHtml("/assets", Optional.empty()))
+        .content(timeline + card)
+        .build());
+
+    Document document = Jsoup.parse(page);
+    assertThat(document.select("link[rel=stylesheet]").eachAttr("href"))
+        .containsExactly("/assets/govuk-frontend.min.css", "/assets/moj/moj-frontend.min.css");
+    assertThat(document.select(".moj-timeline__title").text()).isEqualTo("Application received");
+    assertThat(document.select(".moj-timeline__date time").text()).isEqualTo("6 June 2026");
+    assertThat(document.select(".moj-interruption-card__body p").text()).isEqualTo("The referral will be cancelled.");
+    assertThat(document.select("link[rel=apple-touch-icon]").first().attr("href")).startsWith("/assets/images/moj-");
+    assertThat(document.select("script[type=module]")).hasSize(4);
+  }
+
+  @Test
+  void serviceTemplatesCallMojComponentsByTheirMacroNames() throws Exception {
+    StringTemplateLoader serviceTemplates = new StringTemplateLoader();
+    serviceTemplates.putTemplate("case.ftlh", String.join("\n",
+        "<#import \"/govuk/all.ftlh\" as govuk>",
+        "<#import \"/moj/all.ftlh\" as moj>",
+        "<@moj.mojBadge text=\"Urgent\" classes=\"moj-badge--red\"/>",
+        "<@moj.mojSubNavigation label=\"Case\" items=[{\"text\": \"Details\", \"href\": \"#\", \"active\": true}, {\"text\": \"Notes\", \"href\": \"#notes\"}]/>",
+        "<@moj.interruptionCard heading=\"Are you sure?\" primaryAction={\"text\": \"Continue\", \"href\": \"/continue\"}>",
+        "  <p>${who} will be told.</p>",
+        "</@moj.interruptionCard>"));
+    Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
+    freemarker.setTemplateLoader(serviceTemplates);
+    freemarker.setRecognizeStandardFileExtensions(true);
+    GovukTemplates.configure(freemarker);
+
+    StringWriter out = new StringWriter();
+    freemarker.getTemplate("case.ftlh").process(Map.of("who", "<Ada>"), out);
+
+    Document document = Jsoup.parse(out.toString());
+    assertThat(document.select("span.moj-badge.moj-badge--red").text()).isEqualTo("Urgent");
+    assertThat(document.select("nav.moj-sub-navigation a[aria-current=page]").text()).isEqualTo("Details");
+    assertThat(document.select(".moj-interruption-card__body p").text()).isEqualTo("<Ada> will be told.");
+    assertThat(out.toString()).contains("&lt;Ada&gt;");
+  }
 }

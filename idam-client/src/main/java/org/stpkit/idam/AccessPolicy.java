@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * usernames and emails are made, what joiners must do first, when pre-hires and leavers are
  * enabled, disabled and deleted, and the {@link Threshold}s that stop a run from changing too much
  * at once. Usually written in YAML and read with {@link #load(java.nio.file.Path)}; immutable.
+ * (Over 350 lines because the policy's value, its builder's checks and its name templates belong together.)
  */
 public final class AccessPolicy {
   /** The Keycloak required actions a policy may ask joiners for. */
@@ -49,6 +50,7 @@ public final class AccessPolicy {
   private final Threshold deletionThreshold;
   private final Threshold removalThreshold;
   private final List<AccessRule> rules;
+  private final List<Approver> approvers;
 
   private AccessPolicy(Builder b) {
     this.managedBy = b.managedBy;
@@ -64,6 +66,7 @@ public final class AccessPolicy {
     this.deletionThreshold = b.deletionThreshold;
     this.removalThreshold = b.removalThreshold;
     this.rules = List.copyOf(b.rules);
+    this.approvers = List.copyOf(b.approvers);
   }
 
   public static Builder builder() {
@@ -139,6 +142,11 @@ public final class AccessPolicy {
 
   public List<AccessRule> rules() {
     return rules;
+  }
+
+  /** Who may approve a plan over the thresholds, by public key; empty: only break-glass mass change. */
+  public List<Approver> approvers() {
+    return approvers;
   }
 
   /** The access the rules give this person: the union over every rule that applies. */
@@ -239,6 +247,7 @@ public final class AccessPolicy {
     private Threshold deletionThreshold = Threshold.NONE;
     private Threshold removalThreshold = Threshold.NONE;
     private final List<AccessRule> rules = new ArrayList<>();
+    private final List<Approver> approvers = new ArrayList<>();
 
     private Builder() {
     }
@@ -333,6 +342,14 @@ public final class AccessPolicy {
         throw new IllegalArgumentException("Two access rules are named '" + rule.name() + "'");
       }
       rules.add(rule);
+      return this;
+    }
+
+    public Builder approver(Approver approver) {
+      if (approvers.stream().anyMatch(a -> a.keyId().equals(approver.keyId()))) {
+        throw new IllegalArgumentException("The key of approver '" + approver.name() + "' is given twice");
+      }
+      approvers.add(approver);
       return this;
     }
 

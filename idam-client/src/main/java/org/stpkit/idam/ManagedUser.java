@@ -40,9 +40,9 @@ public record ManagedUser(
     return Grants.fromKeys(attributes.getOrDefault(ManagedUsers.GRANTED, List.of()));
   }
 
-  /** The tool's view of where the user is ({@link ManagedUsers#STATUS}); empty if never set. */
-  public Optional<String> status() {
-    return attribute(ManagedUsers.STATUS);
+  /** The tool's view of where the user is ({@link ManagedUsers#STATUS}); empty if never set, or set to a value the tool never writes. */
+  public Optional<UserStatus> status() {
+    return attribute(ManagedUsers.STATUS).flatMap(UserStatus::fromAttribute);
   }
 
   /** The day the tool disabled the user as a leaver, if it did and the date is readable. */

@@ -10,19 +10,12 @@ public final class ManagedUsers {
   public static final String MANAGED_BY = "stp-managed-by";
   /** The groups and roles the tool gave the user (as {@link Grant#key()}s): only these are ever taken away. */
   public static final String GRANTED = "stp-granted";
-  /**
-   * Where the tool put the user: {@value #PRE_HIRE}, {@value #ACTIVE} or {@value #LEAVER}. The tool
-   * enables only users it disabled itself (pre-hires and leavers); an active user disabled by hand
-   * stays disabled and is reported.
-   */
+  /** Where the tool put the user: a {@link UserStatus#attributeValue()}. */
   public static final String STATUS = "stp-status";
-  public static final String PRE_HIRE = "pre-hire";
-  public static final String ACTIVE = "active";
-  public static final String LEAVER = "leaver";
   /** The day the tool disabled the user as a leaver; the retention period counts from it. */
   public static final String LEFT_ON = "stp-left-on";
   /**
-   * {@value #OWED} while the user is owed the policy's actions email: written with the account (or
+   * {@value #OWED} while the user is owed the policy's actions email (absent otherwise): written with the account (or
    * at a pre-hire's start) and removed once Keycloak has sent the email, so a failed email is sent
    * by a later run.
    */

@@ -14,6 +14,8 @@ public record Notice(Kind kind, String employeeNumber, String username, String m
     NO_USERNAME,
     /** Two Keycloak users carry the same employee number: neither is changed. */
     DUPLICATE_EMPLOYEE_NUMBER,
+    /** A managed Keycloak user without an employee number: it cannot be matched to anyone, so it is not changed. */
+    NO_EMPLOYEE_NUMBER,
     /** An active person whose account was disabled outside the tool: left disabled. */
     DISABLED_BY_HAND
   }

@@ -7,14 +7,25 @@ import java.util.Map;
 
 /**
  * What a run would change, user by user, computed by {@link Planner} from the feed, the policy and
- * Keycloak's state, with the {@link Notice}s it will not act on and the thresholds it crosses.
- * An empty plan means Keycloak already holds what the feed and policy say.
+ * Keycloak's state, with the {@link Notice}s it will not act on, the thresholds it crosses, and the
+ * {@link PlanBasis} it was made from. An empty plan means Keycloak already holds what the feed and
+ * policy say.
  */
-public record Plan(LocalDate day, List<UserPlan> users, List<Notice> notices, List<ThresholdBreach> breaches) {
+public record Plan(LocalDate day, List<UserPlan> users, List<Notice> notices, List<ThresholdBreach> breaches,
+    PlanBasis basis) {
   public Plan {
     users = List.copyOf(users);
     notices = List.copyOf(notices);
     breaches = List.copyOf(breaches);
+    java.util.Objects.requireNonNull(basis, "basis");
+  }
+
+  /**
+   * A SHA-256 digest of everything the plan says (its steps, notices, breaches and basis): what an
+   * approval signs, and what {@code apply --plan} checks the plan it would make now against.
+   */
+  public String digest() {
+    return org.stpkit.idam.internal.PlanFormat.digest(this);
   }
 
   public boolean isEmpty() {

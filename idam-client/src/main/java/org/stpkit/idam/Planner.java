@@ -48,6 +48,7 @@ public final class Planner {
   }
 
   private final AccessPolicy policy;
+  private final PlannedFields fields;
   private final LocalDate day;
   private final List<UserPlan> plans = new ArrayList<>();
   private final List<Notice> notices = new ArrayList<>();
@@ -57,6 +58,7 @@ public final class Planner {
 
   private Planner(AccessPolicy policy, LocalDate day) {
     this.policy = policy;
+    this.fields = new PlannedFields(policy);
     this.day = day;
   }
 
@@ -70,26 +72,8 @@ public final class Planner {
   }
 
   private Plan run(HrFeed feed, List<ManagedUser> users, Scope scope) {
-    Map<String, ManagedUser> byEmployee = new HashMap<>();
     Set<String> duplicated = new HashSet<>();
-    List<ManagedUser> sorted = new ArrayList<>(users);
-    sorted.sort(Comparator.comparing(ManagedUser::username));
-    for (ManagedUser user : sorted) {
-      takenUsernames.add(user.username().toLowerCase(Locale.ROOT));
-      Optional<String> employeeNumber = user.employeeNumber();
-      if (employeeNumber.isEmpty()) {
-        notices.add(new Notice(Notice.Kind.DUPLICATE_EMPLOYEE_NUMBER, "", user.username(),
-            "managed user has no " + ManagedUsers.EMPLOYEE_NUMBER + ": not changed"));
-      } else if (byEmployee.putIfAbsent(employeeNumber.get(), user) != null) {
-        duplicated.add(employeeNumber.get());
-      }
-    }
-    for (String employeeNumber : duplicated) {
-      ManagedUser first = byEmployee.remove(employeeNumber);
-      notices.add(new Notice(Notice.Kind.DUPLICATE_EMPLOYEE_NUMBER, employeeNumber, first.username(),
-          "two or more Keycloak users carry this employee number: none of them is changed"));
-    }
-
+    Map<String, ManagedUser> byEmployee = byEmployeeNumber(users, duplicated);
     Set<String> held = feed.heldEmployeeNumbers();
     for (String employeeNumber : held) {
       ManagedUser user = byEmployee.get(employeeNumber);
@@ -100,16 +84,6 @@ public final class Planner {
     Map<String, StaffRecord> inFeed = new LinkedHashMap<>();
     feed.records().stream().sorted(Comparator.comparing(StaffRecord::employeeNumber))
         .forEach(record -> inFeed.putIfAbsent(record.employeeNumber(), record));
-
-    int population = 0;
-    int grantPopulation = 0;
-    for (ManagedUser user : byEmployee.values()) {
-      if (!isLeaver(user)) {
-        population++;
-      }
-      grantPopulation += user.recordedGrants().retain(user.grants()).all().size();
-    }
-
     for (StaffRecord record : inFeed.values()) {
       if (held.contains(record.employeeNumber()) || duplicated.contains(record.employeeNumber())) {
         continue;
@@ -123,16 +97,54 @@ public final class Planner {
           .sorted(Comparator.comparing(ManagedUser::username))
           .forEach(user -> planLeaver(user, null));
     }
+    return new Plan(day, plans, notices, breaches(byEmployee.values(), scope), PlanBasis.of(day, policy, feed, users));
+  }
 
+  /**
+   * The managed users by employee number, reporting users without one; users sharing one are left
+   * out and their numbers added to {@code duplicated}, since which is the person cannot be told.
+   */
+  private Map<String, ManagedUser> byEmployeeNumber(List<ManagedUser> users, Set<String> duplicated) {
+    Map<String, ManagedUser> byEmployee = new HashMap<>();
+    List<ManagedUser> sorted = new ArrayList<>(users);
+    sorted.sort(Comparator.comparing(ManagedUser::username));
+    for (ManagedUser user : sorted) {
+      takenUsernames.add(user.username().toLowerCase(Locale.ROOT));
+      Optional<String> employeeNumber = user.employeeNumber();
+      if (employeeNumber.isEmpty()) {
+        notices.add(new Notice(Notice.Kind.NO_EMPLOYEE_NUMBER, "", user.username(),
+            "managed user has no " + ManagedUsers.EMPLOYEE_NUMBER + ": not changed"));
+      } else if (byEmployee.putIfAbsent(employeeNumber.get(), user) != null) {
+        duplicated.add(employeeNumber.get());
+      }
+    }
+    for (String employeeNumber : duplicated) {
+      ManagedUser first = byEmployee.remove(employeeNumber);
+      notices.add(new Notice(Notice.Kind.DUPLICATE_EMPLOYEE_NUMBER, employeeNumber, first.username(),
+          "two or more Keycloak users carry this employee number: none of them is changed"));
+    }
+    return byEmployee;
+  }
+
+  /** The thresholds the planned changes cross, as shares of the managed users they could affect. */
+  private List<ThresholdBreach> breaches(java.util.Collection<ManagedUser> managed, Scope scope) {
+    int population = 0;
+    int grantPopulation = 0;
+    for (ManagedUser user : managed) {
+      if (!isLeaver(user)) {
+        population++;
+      }
+      grantPopulation += user.recordedGrants().retain(user.grants()).all().size();
+    }
     int deletions = (int) plans.stream().filter(p -> p.kind() == UserPlan.Kind.DELETE).count();
     List<ThresholdBreach> breaches = new ArrayList<>();
     // An event's percentages are of the people in the event, which says nothing about scale:
     // only the counts apply to it.
     boolean percentages = scope == Scope.WHOLE_FEED;
     check(breaches, "leavers", newLeavers, population, policy.leaverThreshold(), percentages);
-    check(breaches, "deletions", deletions, byEmployee.size(), policy.deletionThreshold(), percentages);
+    check(breaches, "deletions", deletions, managed.size(), policy.deletionThreshold(), percentages);
     check(breaches, "group and role removals", removals, grantPopulation, policy.removalThreshold(), percentages);
-    return new Plan(day, plans, notices, breaches);
+    return breaches;
   }
 
   private static void check(List<ThresholdBreach> breaches, String kind, int planned, int population,
@@ -159,22 +171,9 @@ public final class Planner {
     }
 
     boolean wasLeaver = isLeaver(user);
-    String status = employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE;
+    UserStatus status = employed ? UserStatus.ACTIVE : UserStatus.PRE_HIRE;
     List<Change> changes = new ArrayList<>();
-    boolean enabling = false;
-    // The account's state changes first: see the class comment on why a status is never written
-    // before the enable it describes.
-    if (employed && !user.enabled()) {
-      if (wasLeaver || user.status().filter(ManagedUsers.PRE_HIRE::equals).isPresent()) {
-        changes.add(new Change.Enable());
-        enabling = true;
-      } else {
-        notices.add(new Notice(Notice.Kind.DISABLED_BY_HAND, record.employeeNumber(), user.username(),
-            "disabled outside the tool: left disabled"));
-      }
-    } else if (preHire && user.enabled()) {
-      changes.add(new Change.Disable());
-    }
+    boolean enabling = addAccountState(changes, record, user, employed, preHire);
 
     Grants present = user.grants();
     Grants owned = user.recordedGrants().retain(present);
@@ -184,33 +183,44 @@ public final class Planner {
 
     // A pre-hire's start is due the email even when a run stopped between the enable and the
     // status that records it; a rehire is not (they set up their account the first time).
-    boolean starting = employed && !wasLeaver && user.status().filter(ManagedUsers.PRE_HIRE::equals).isPresent();
+    boolean starting = employed && !wasLeaver && user.status().filter(UserStatus.PRE_HIRE::equals).isPresent();
     boolean owesEmail = sendsActionsEmail() && (starting || user.attribute(ManagedUsers.ACTIONS_EMAIL).isPresent());
     boolean sendEmailNow = owesEmail && employed && (user.enabled() || enabling);
 
-    UserFields current = fieldsOf(user);
-    UserFields recording = owing(desired(record, user, status, wanted.plus(owned), Optional.empty()), owesEmail);
-    UserFields settled = owing(desired(record, user, status, wanted, Optional.empty()), owesEmail);
+    UserFields current = fields.of(user);
+    UserFields recording = PlannedFields.owing(fields.desired(record, user, status, wanted.plus(owned), Optional.empty()), owesEmail);
+    UserFields settled = PlannedFields.owing(fields.desired(record, user, status, wanted, Optional.empty()), owesEmail);
     addGrantSteps(changes, current, recording, settled, toAdd, toRemove);
     if (sendEmailNow) {
       addActionsEmail(changes, settled);
     }
-    if (changes.isEmpty()) {
-      return;
+    if (!changes.isEmpty()) {
+      UserPlan.Kind kind = wasLeaver ? UserPlan.Kind.REHIRE
+          : enabling ? UserPlan.Kind.STARTER
+          : !toAdd.isEmpty() || !toRemove.isEmpty() ? UserPlan.Kind.MOVER
+          : preHire && changes.get(0) instanceof Change.Disable ? UserPlan.Kind.PRE_HIRE
+          : UserPlan.Kind.UPDATE;
+      plans.add(new UserPlan(record.employeeNumber(), user.username(), Optional.of(user.id()), kind, changes));
     }
-    UserPlan.Kind kind;
-    if (wasLeaver) {
-      kind = UserPlan.Kind.REHIRE;
-    } else if (enabling) {
-      kind = UserPlan.Kind.STARTER;
-    } else if (!toAdd.isEmpty() || !toRemove.isEmpty()) {
-      kind = UserPlan.Kind.MOVER;
-    } else if (preHire && changes.get(0) instanceof Change.Disable) {
-      kind = UserPlan.Kind.PRE_HIRE;
-    } else {
-      kind = UserPlan.Kind.UPDATE;
+  }
+
+  /**
+   * The account's enable or disable, which comes first (see the class comment on why a status is
+   * never written before the enable it describes); whether it enables.
+   */
+  private boolean addAccountState(List<Change> changes, StaffRecord record, ManagedUser user, boolean employed,
+      boolean preHire) {
+    if (employed && !user.enabled()) {
+      if (isLeaver(user) || user.status().filter(UserStatus.PRE_HIRE::equals).isPresent()) {
+        changes.add(new Change.Enable());
+        return true;
+      }
+      notices.add(new Notice(Notice.Kind.DISABLED_BY_HAND, record.employeeNumber(), user.username(),
+          "disabled outside the tool: left disabled"));
+    } else if (preHire && user.enabled()) {
+      changes.add(new Change.Disable());
     }
-    plans.add(new UserPlan(record.employeeNumber(), user.username(), Optional.of(user.id()), kind, changes));
+    return false;
   }
 
   private void planJoiner(StaffRecord record, boolean employed, Grants wanted) {
@@ -229,15 +239,15 @@ public final class Planner {
       return;
     }
     boolean sendEmail = employed && sendsActionsEmail();
-    UserFields fields = owing(desired(record, null, employed ? ManagedUsers.ACTIVE : ManagedUsers.PRE_HIRE, wanted,
-        Optional.empty()), sendEmail);
+    UserFields created = PlannedFields.owing(fields.desired(record, null,
+        employed ? UserStatus.ACTIVE : UserStatus.PRE_HIRE, wanted, Optional.empty()), sendEmail);
     List<Change> changes = new ArrayList<>();
     List<String> groups = wanted.sorted().stream().filter(grant -> !grant.isRole()).map(Grant::name).toList();
-    changes.add(new Change.CreateUser(username.get(), fields.firstName(), fields.lastName(), fields.email(), employed,
-        fields.attributes(), policy.requiredActions(), groups));
+    changes.add(new Change.CreateUser(username.get(), created.firstName(), created.lastName(), created.email(), employed,
+        created.attributes(), policy.requiredActions(), groups));
     wanted.sorted().stream().filter(Grant::isRole).forEach(grant -> changes.add(new Change.AddGrant(grant)));
     if (sendEmail) {
-      addActionsEmail(changes, fields);
+      addActionsEmail(changes, created);
     }
     plans.add(new UserPlan(record.employeeNumber(), username.get(), Optional.empty(),
         employed ? UserPlan.Kind.JOINER : UserPlan.Kind.PRE_HIRE, changes));
@@ -270,9 +280,9 @@ public final class Planner {
     Grants toRemove = policy.leaversLoseAccess() ? owned : Grants.NONE;
     reportHandGranted(user, employeeNumber, present.minus(user.recordedGrants()));
 
-    UserFields current = fieldsOf(user);
-    UserFields recording = desired(record, user, ManagedUsers.LEAVER, owned, Optional.of(leftOn));
-    UserFields settled = desired(record, user, ManagedUsers.LEAVER, owned.minus(toRemove), Optional.of(leftOn));
+    UserFields current = fields.of(user);
+    UserFields recording = fields.desired(record, user, UserStatus.LEAVER, owned, Optional.of(leftOn));
+    UserFields settled = fields.desired(record, user, UserStatus.LEAVER, owned.minus(toRemove), Optional.of(leftOn));
     addGrantSteps(changes, current, recording, settled, Grants.NONE, toRemove);
     if (!changes.isEmpty()) {
       plans.add(new UserPlan(employeeNumber, user.username(), Optional.of(user.id()), UserPlan.Kind.LEAVER, changes));
@@ -303,19 +313,9 @@ public final class Planner {
   /** The email, then the record that it is no longer owed (kept if the email fails, so it is sent again). */
   private void addActionsEmail(List<Change> changes, UserFields owing) {
     changes.add(new Change.SendActionsEmail(policy.requiredActions()));
-    changes.add(new Change.UpdateUser(owing, owing(owing, false)));
+    changes.add(new Change.UpdateUser(owing, PlannedFields.owing(owing, false)));
   }
 
-  /** {@code fields} with or without the record that the actions email is owed. */
-  private static UserFields owing(UserFields fields, boolean owed) {
-    Map<String, List<String>> attributes = new HashMap<>(fields.attributes());
-    if (owed) {
-      attributes.put(ManagedUsers.ACTIONS_EMAIL, List.of(ManagedUsers.OWED));
-    } else {
-      attributes.remove(ManagedUsers.ACTIONS_EMAIL);
-    }
-    return new UserFields(fields.firstName(), fields.lastName(), fields.email(), attributes);
-  }
 
   private void reportHandGranted(ManagedUser user, String employeeNumber, Grants handGranted) {
     handGranted.sorted().forEach(grant -> notices.add(new Notice(Notice.Kind.HAND_GRANTED, employeeNumber,
@@ -323,55 +323,9 @@ public final class Planner {
   }
 
   private static boolean isLeaver(ManagedUser user) {
-    return user.status().filter(ManagedUsers.LEAVER::equals).isPresent();
+    return user.status().filter(UserStatus.LEAVER::equals).isPresent();
   }
 
-  /** The fields the tool owns, as Keycloak holds them now. */
-  private UserFields fieldsOf(ManagedUser user) {
-    Map<String, List<String>> owned = new HashMap<>();
-    for (String name : ownedAttributes()) {
-      List<String> values = user.attributes().getOrDefault(name, List.of());
-      owned.put(name, name.equals(ManagedUsers.GRANTED) ? values.stream().sorted().toList() : values);
-    }
-    return new UserFields(user.firstName(), user.lastName(), user.email(), owned);
-  }
 
-  /**
-   * The fields the tool wants: from the record when there is one (a leaver missing from the feed
-   * keeps the names and HR attributes it had), with the tool's own attributes.
-   */
-  private UserFields desired(@Nullable StaffRecord record, @Nullable ManagedUser user, String status, Grants granted,
-      Optional<LocalDate> leftOn) {
-    Map<String, List<String>> attributes = new HashMap<>();
-    String firstName;
-    String lastName;
-    String email;
-    if (record != null) {
-      firstName = record.givenName();
-      lastName = record.familyName();
-      email = policy.emailFor(record).orElse(user == null ? "" : user.email());
-      for (String name : policy.attributes()) {
-        record.attribute(name).ifPresent(value -> attributes.put(name, List.of(value)));
-      }
-    } else {
-      ManagedUser existing = java.util.Objects.requireNonNull(user);
-      firstName = existing.firstName();
-      lastName = existing.lastName();
-      email = existing.email();
-      for (String name : policy.attributes()) {
-        attributes.put(name, existing.attributes().getOrDefault(name, List.of()));
-      }
-    }
-    attributes.put(ManagedUsers.MANAGED_BY, List.of(policy.managedBy()));
-    attributes.put(ManagedUsers.STATUS, List.of(status));
-    attributes.put(ManagedUsers.GRANTED, List.copyOf(granted.keys()));
-    leftOn.ifPresent(date -> attributes.put(ManagedUsers.LEFT_ON, List.of(date.toString())));
-    return new UserFields(firstName, lastName, email, attributes);
-  }
 
-  private List<String> ownedAttributes() {
-    List<String> names = new ArrayList<>(policy.attributes());
-    names.addAll(ManagedUsers.TOOL_ATTRIBUTES);
-    return names;
-  }
 }

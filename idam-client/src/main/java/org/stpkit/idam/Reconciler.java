@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import org.stpkit.idam.internal.AuditLog;
 import org.stpkit.idam.internal.KeycloakDirectory;
+import org.stpkit.idam.AuditSink;
 
 /**
  * Joiners, movers and leavers into one Keycloak realm: reads the managed users, {@link #plan}s
@@ -26,7 +27,7 @@ import org.stpkit.idam.internal.KeycloakDirectory;
  * try (Reconciler reconciler = Reconciler.builder()
  *     .connection(KeycloakConnection.clientCredentials(url, "caseworking", "stp-idam", secret))
  *     .policy(AccessPolicy.load(Path.of("access-policy.yaml")))
- *     .auditLog(Path.of("idam-audit.jsonl"))
+ *     .auditLog(Path.of("/var/log/stp/idam-audit.jsonl"))   // else to the System.Logger
  *     .build()) {
  *   Plan plan = reconciler.plan(HrFeed.read(Path.of("staff.csv")));
  *   System.out.print(plan.toTable());
@@ -37,16 +38,20 @@ import org.stpkit.idam.internal.KeycloakDirectory;
 public final class Reconciler implements AutoCloseable {
   private final AccessPolicy policy;
   private final KeycloakDirectory directory;
-  private final Path auditLog;
+  private final AuditSink audit;
+  private final boolean ownsAudit;
   private final Clock clock;
   private final int concurrency;
+  private final Progress progress;
   private final ExecutorService workers;
 
   private Reconciler(Builder builder) {
     this.policy = builder.policy;
-    this.auditLog = builder.auditLog;
+    this.audit = builder.audit;
+    this.ownsAudit = builder.ownsAudit;
     this.clock = builder.clock;
     this.concurrency = builder.concurrency;
+    this.progress = builder.progress;
     this.directory = new KeycloakDirectory(builder.connection, builder.concurrency + 2, builder.attempts,
         builder.firstRetryDelay);
     this.workers = Executors.newFixedThreadPool(concurrency, runnable -> {
@@ -71,7 +76,27 @@ public final class Reconciler implements AutoCloseable {
 
   /** The managed users as Keycloak holds them now, with their groups and roles. */
   public List<ManagedUser> managedUsers() {
-    return directory.managedUsers(policy.managedBy(), policy.everyGrant(), workers);
+    return directory.managedUsers(policy.managedBy(), policy.everyGrant(), workers,
+        (done, total) -> progress.update(Progress.Stage.READING, done, total));
+  }
+
+  /** Evidence for an access review of everyone the policy manages, as Keycloak holds them now. */
+  public AccessReview accessReview() {
+    return AccessReview.of(policy, managedUsers(), today());
+  }
+
+  /**
+   * The managed user with this employee number, with all their access; empty when there is none (or,
+   * since which is the person cannot be told, when two users carry it).
+   */
+  public Optional<ManagedUser> managedUser(String employeeNumber) {
+    List<ManagedUser> users = directory.managedUsersWithEmployeeNumber(policy.managedBy(), policyClients(), employeeNumber);
+    return users.size() == 1 ? Optional.of(users.get(0)) : Optional.empty();
+  }
+
+  /** The managed user with this username, with all their access; empty when there is none. */
+  public Optional<ManagedUser> managedUserNamed(String username) {
+    return directory.managedUserNamed(policy.managedBy(), policyClients(), username);
   }
 
   /**
@@ -135,42 +160,88 @@ public final class Reconciler implements AutoCloseable {
     if (!plan.breaches().isEmpty() && !allowMassChange) {
       throw new MassChangeException(plan.breaches());
     }
+    AuditEvent.Authority authority = plan.breaches().isEmpty()
+        ? AuditEvent.Authority.WITHIN_THRESHOLDS : AuditEvent.Authority.BREAK_GLASS;
+    return run(plan, authority, Optional.empty());
+  }
+
+  /**
+   * Applies exactly a reviewed plan: the feed and policy given now and Keycloak as it is now must be
+   * what the plan was made from. A plan over the thresholds needs an {@link Approval} by one of the
+   * policy's {@link AccessPolicy#approvers()}, or {@code allowMassChange} (break-glass, audited as such).
+   *
+   * @throws PlanDriftException naming what changed since the plan, having changed nothing
+   * @throws MassChangeException when the plan is over the thresholds, unapproved, and mass change not allowed
+   */
+  public ApplyResult apply(ReviewedPlan reviewed, HrFeed feed, boolean allowMassChange) {
+    Plan now = plan(feed);
+    List<String> drift = reviewed.basis().driftSince(now.basis());
+    if (!drift.isEmpty()) {
+      throw new PlanDriftException(reviewed.toString(), drift);
+    }
+    if (!now.digest().equals(reviewed.digest())) {
+      // Same inputs, another plan: a different version of the tool made it.
+      throw new PlanDriftException(reviewed.toString(), List.of("the plan made from the same feed, policy and"
+          + " Keycloak now differs from it (was it made by another version of stp?)"));
+    }
+    if (now.breaches().isEmpty()) {
+      return run(now, AuditEvent.Authority.WITHIN_THRESHOLDS, Optional.empty());
+    }
+    Optional<Approver> approver = reviewed.approvals().stream()
+        .flatMap(approval -> approval.verify(reviewed.digest(), policy.approvers()).stream()).findFirst();
+    if (approver.isPresent()) {
+      return run(now, AuditEvent.Authority.APPROVED, approver.map(Approver::name));
+    }
+    if (allowMassChange) {
+      return run(now, AuditEvent.Authority.BREAK_GLASS, Optional.empty());
+    }
+    throw new MassChangeException(now.breaches(), !reviewed.approvals().isEmpty());
+  }
+
+  private ApplyResult run(Plan plan, AuditEvent.Authority authority, Optional<String> approver) {
     String runId = UUID.randomUUID().toString();
     long started = System.nanoTime();
     List<ApplyResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     int applied = 0;
-    try (AuditLog audit = new AuditLog(auditLog, clock, runId)) {
-      audit.run("run-started", AuditLog.details().put("day", plan.day().toString())
-          .put("people", plan.users().size()).put("changes", plan.changeCount())
-          .put("massChangeAllowed", allowMassChange && !plan.breaches().isEmpty()));
-      List<Future<Integer>> tasks = new ArrayList<>();
-      for (UserPlan user : plan.users()) {
-        tasks.add(workers.submit(() -> applyUser(user, audit, failures)));
-      }
-      for (Future<Integer> task : tasks) {
-        applied += await(task);
-      }
-      audit.run("run-finished", AuditLog.details().put("changesApplied", applied).put("failures", failures.size()));
+    audit.record(new AuditEvent.RunStarted(clock.instant(), runId, plan.day(), plan.users().size(),
+        plan.changeCount(), plan.digest(), authority, approver));
+    List<Future<Integer>> tasks = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    int people = plan.users().size();
+    progress.update(Progress.Stage.APPLYING, 0, people);
+    for (UserPlan user : plan.users()) {
+      tasks.add(workers.submit(() -> {
+        int changed = applyUser(runId, user, failures);
+        progress.update(Progress.Stage.APPLYING, done.incrementAndGet(), people);
+        return changed;
+      }));
     }
+    for (Future<Integer> task : tasks) {
+      applied += await(task);
+    }
+    audit.record(new AuditEvent.RunFinished(clock.instant(), runId, applied, failures.size()));
     List<ApplyResult.Failure> ordered = new ArrayList<>(failures);
     ordered.sort(java.util.Comparator.comparing(ApplyResult.Failure::employeeNumber));
     return new ApplyResult(runId, plan.users().size(), applied, ordered,
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private int applyUser(UserPlan user, AuditLog audit, List<ApplyResult.Failure> failures) {
+  private int applyUser(String runId, UserPlan user, List<ApplyResult.Failure> failures) {
     Optional<String> userId = user.userId();
     int applied = 0;
     for (Change change : user.changes()) {
       try {
-        userId = Optional.of(directory.apply(userId, policy.managedBy(), change));
-        audit.change(user, userId, change, Optional.empty());
+        userId = Optional.of(directory.apply(userId, user.username(), policy.managedBy(), change));
+        audit.record(new AuditEvent.ChangeTried(clock.instant(), runId, user.employeeNumber(), user.username(), userId,
+            user.kind(), change, Optional.empty()));
         applied++;
-      } catch (IdamException | jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+      } catch (IdamException e) {
         // The person's later steps depend on this one: stop here; the next run plans them again.
-        audit.change(user, userId, change, Optional.of(String.valueOf(e.getMessage())));
+        audit.record(new AuditEvent.ChangeTried(clock.instant(), runId, user.employeeNumber(), user.username(), userId,
+            user.kind(), change, Optional.of(String.valueOf(e.getMessage()))));
+        OptionalInt status = e instanceof KeycloakException keycloak ? keycloak.status() : OptionalInt.empty();
         failures.add(new ApplyResult.Failure(user.employeeNumber(), user.username(), change.describe(),
-            String.valueOf(e.getMessage())));
+            String.valueOf(e.getMessage()), status));
         break;
       }
     }
@@ -191,15 +262,23 @@ public final class Reconciler implements AutoCloseable {
   @Override
   public void close() {
     workers.shutdownNow();
-    directory.close();
+    try {
+      directory.close();
+    } finally {
+      if (ownsAudit) {
+        audit.close();
+      }
+    }
   }
 
   public static final class Builder {
     private @Nullable KeycloakConnection connection;
     private @Nullable AccessPolicy policy;
-    private Path auditLog = Path.of("stp-idam-audit.jsonl");
+    private AuditSink audit = AuditSink.systemLogger();
+    private boolean ownsAudit;
     private Clock clock = Clock.systemDefaultZone();
     private int concurrency = 4;
+    private Progress progress = Progress.NONE;
     private int attempts = 6;
     private Duration firstRetryDelay = Duration.ofMillis(250);
 
@@ -216,9 +295,21 @@ public final class Reconciler implements AutoCloseable {
       return this;
     }
 
-    /** The JSON-lines file every change is appended to. Default {@code stp-idam-audit.jsonl}. */
-    public Builder auditLog(Path value) {
-      this.auditLog = value;
+    /**
+     * Appends the audit trail to this file as JSON lines ({@link AuditSink#jsonLines(Path)}), closed
+     * with the reconciler. Without this or {@link #audit(AuditSink)}, the trail goes to the
+     * {@code org.stpkit.idam.audit} {@link System.Logger}: a library writes no file it was not asked for.
+     */
+    public Builder auditLog(Path file) {
+      this.audit = AuditSink.jsonLines(file);
+      this.ownsAudit = true;
+      return this;
+    }
+
+    /** Where the audit trail goes; the caller keeps and closes {@code sink}. */
+    public Builder audit(AuditSink sink) {
+      this.audit = java.util.Objects.requireNonNull(sink, "sink");
+      this.ownsAudit = false;
       return this;
     }
 
@@ -244,6 +335,12 @@ public final class Reconciler implements AutoCloseable {
       }
       this.attempts = attempts;
       this.firstRetryDelay = firstDelay;
+      return this;
+    }
+
+    /** Told how reading and applying go, for a progress display. Default: {@link Progress#NONE}. */
+    public Builder progress(Progress value) {
+      this.progress = java.util.Objects.requireNonNull(value, "progress");
       return this;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stpkit.definition.Problem;
 import org.stpkit.idam.AttributeMatch.Operator;
 
 /**
@@ -192,12 +193,12 @@ class AccessPolicyTest {
           managedby: stp-idam
           rules: []
           """, 1, 1, "managedby", "unknown key 'managedby'; expected one of managedBy, username, email, attributes, "
-          + "joiners, leavers, thresholds, rules");
+          + "joiners, leavers, thresholds, approvers, rules");
     }
 
     @Test
     void unknownKeysInEachSection() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           joiners: {requiredAction: [UPDATE_PASSWORD]}
           leavers: {deleteAfterDays: 30}
           thresholds:
@@ -212,7 +213,7 @@ class AccessPolicyTest {
                 dept: Visas
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path)
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path)
           .containsExactly(
               tuple(1, 11, "joiners.requiredAction"),
               tuple(2, 11, "leavers.deleteAfterDays"),
@@ -230,7 +231,7 @@ class AccessPolicyTest {
 
     @Test
     void valuesOfTheWrongType() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           managedBy: [stp]
           joiners:
             sendActionsEmail: "yes please"
@@ -245,8 +246,8 @@ class AccessPolicyTest {
               groups: /a
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path,
-          PolicyProblem::message).containsExactly(
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path,
+          Problem::message).containsExactly(
               tuple(1, 12, "managedBy", "expected text, found a list"),
               tuple(3, 21, "joiners.sendActionsEmail", "expected true or false, found text 'yes please'"),
               tuple(4, 20, "joiners.requiredActions", "expected a list of text, found text 'UPDATE_PASSWORD'"),
@@ -287,13 +288,13 @@ class AccessPolicyTest {
       assertOnlyProblem("", 1, 1, "", "the file has no policy in it; it needs at least 'rules:'");
       assertOnlyProblem("# nothing yet\n", 1, 1, "", "the file has no policy in it");
       assertOnlyProblem("- name: A\n", 1, 1, "", "expected a mapping of policy keys (managedBy, username, email, "
-          + "attributes, joiners, leavers, thresholds, rules) at the top of the file, found a list");
+          + "attributes, joiners, leavers, thresholds, approvers, rules) at the top of the file, found a list");
       assertOnlyProblem("just text\n", 1, 1, "", "found text 'just text'");
     }
 
     @Test
     void yamlSyntaxErrorsWithWhereTheyAre() {
-      PolicyProblem unclosed = onlyProblemIn("""
+      Problem unclosed = onlyProblemIn("""
           rules: []
           managedBy: [stp
           email: "{email}"
@@ -304,13 +305,13 @@ class AccessPolicyTest {
       assertThat(unclosed.message()).isEqualTo(
           "not valid YAML: expected ',' or ']', but got : (while parsing a flow sequence at line 2, column 12)");
 
-      PolicyProblem colon = onlyProblemIn("rules: []\nemail: x: y\n");
-      assertThat(colon).extracting(PolicyProblem::line, PolicyProblem::column).containsExactly(2, 9);
+      Problem colon = onlyProblemIn("rules: []\nemail: x: y\n");
+      assertThat(colon).extracting(Problem::line, Problem::column).containsExactly(2, 9);
       assertThat(colon.message()).isEqualTo("not valid YAML: mapping values are not allowed here");
 
       // Jackson's own location here is the end of the last good token (2:10), not the tab.
-      PolicyProblem tab = onlyProblemIn("rules: []\nmanagedBy:\t\tstp\n");
-      assertThat(tab).extracting(PolicyProblem::line, PolicyProblem::column).containsExactly(2, 11);
+      Problem tab = onlyProblemIn("rules: []\nmanagedBy:\t\tstp\n");
+      assertThat(tab).extracting(Problem::line, Problem::column).containsExactly(2, 11);
       assertThat(tab.message()).startsWith("not valid YAML: found character '\\t(TAB)' that cannot start any token");
     }
 
@@ -325,7 +326,7 @@ class AccessPolicyTest {
 
     @Test
     void aliasesAndSecondDocuments() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           managedBy: &owner stp-idam
           rules:
             - name: *owner
@@ -334,20 +335,20 @@ class AccessPolicyTest {
           rules: []
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::message)
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::message)
           .containsExactly(
               tuple(3, 11, "aliases such as *owner are not supported; write the value out"),
-              tuple(6, 1, "a policy file holds one YAML document; remove the '---' before this second one"));
+              tuple(6, 1, "the file holds one YAML document; remove the '---' before this second one"));
     }
 
     @Test
     void badTemplates() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           username: "{firstName}.{familyName}"
           email: "{givenName}.{family-name}@example.gov.uk"
           rules: []
           """);
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path)
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path)
           .containsExactly(tuple(1, 11, "username"), tuple(2, 8, "email"));
       assertThat(problems.get(0).message()).startsWith("unknown HR attribute {firstName} in the template; known: "
           + "employeeNumber, userName, givenName");
@@ -360,22 +361,22 @@ class AccessPolicyTest {
 
     @Test
     void builderRefusalsAreReportedAtTheValue() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           managedBy: stp idam
           leavers:
             deleteAfter: P-30D
           rules: []
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path,
-          PolicyProblem::message).containsExactly(
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path,
+          Problem::message).containsExactly(
               tuple(1, 12, "managedBy", "managedBy must be 1 to 64 letters, digits, '.', '_' or '-': stp idam"),
               tuple(3, 16, "leavers.deleteAfter", "deleteLeaversAfter must not be negative"));
     }
 
     @Test
     void unknownAttributesActionsAndChoices() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           attributes: [department, grade]
           joiners:
             requiredActions: [UPDATE_PASSWORD, SEND_SMS]
@@ -385,8 +386,8 @@ class AccessPolicyTest {
           rules: []
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path,
-          PolicyProblem::message).containsExactly(
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path,
+          Problem::message).containsExactly(
               tuple(1, 26, "attributes[1]", "unknown HR attribute 'grade'; expected one of "
                   + String.join(", ", StaffRecord.ATTRIBUTES)),
               tuple(3, 38, "joiners.requiredActions[1]", "unknown required action 'SEND_SMS'; expected one of "
@@ -398,7 +399,7 @@ class AccessPolicyTest {
 
     @Test
     void thresholdsOutOfRange() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           thresholds:
             leavers: {count: -1, percent: 150}
             deletions: {count: 2.5, percent: .nan}
@@ -406,8 +407,8 @@ class AccessPolicyTest {
           rules: []
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path,
-          PolicyProblem::message).containsExactly(
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path,
+          Problem::message).containsExactly(
               tuple(2, 20, "thresholds.leavers.count", "expected a whole number from 0 to 2147483647, found the number -1"),
               tuple(2, 33, "thresholds.leavers.percent", "expected a percentage from 0 to 100, found the number 150"),
               tuple(3, 22, "thresholds.deletions.count", "expected a whole number from 0 to 2147483647, found the number 2.5"),
@@ -417,7 +418,7 @@ class AccessPolicyTest {
 
     @Test
     void rulesWithoutANameWithTheSameNameOrGrantingNothing() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           rules:
             - groups: [/a]
             - name: Visas
@@ -432,8 +433,8 @@ class AccessPolicyTest {
               clientRoles: {case-service: []}
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path,
-          PolicyProblem::message).containsExactly(
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path,
+          Problem::message).containsExactly(
               tuple(2, 5, "rules[0].name", "missing required key 'name'"),
               tuple(5, 11, "rules[2].name", "the name 'Visas' is already used by rules[1] at line 3"),
               tuple(7, 11, "rules[3].name", "a rule needs a name"),
@@ -442,7 +443,7 @@ class AccessPolicyTest {
 
     @Test
     void badGrants() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           rules:
             - name: A
               groups: [caseworking/visas, /ok, 42, [/nested]]
@@ -450,8 +451,8 @@ class AccessPolicyTest {
               clientRoles: {case-service: decide}
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path,
-          PolicyProblem::message).containsExactly(
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path,
+          Problem::message).containsExactly(
               tuple(3, 14, "rules[0].groups[0]", "a group is named by its path, starting with '/': caseworking/visas"),
               tuple(3, 38, "rules[0].groups[2]", "a group is named by its path, starting with '/': 42"),
               tuple(3, 42, "rules[0].groups[3]", "expected text, found a list"),
@@ -461,7 +462,7 @@ class AccessPolicyTest {
 
     @Test
     void badAttributeTests() {
-      List<PolicyProblem> problems = problemsIn("""
+      List<Problem> problems = problemsIn("""
           rules:
             - name: A
               groups: [/a]
@@ -477,8 +478,8 @@ class AccessPolicyTest {
                 userName: {startsWith: [a, " "]}
           """);
 
-      assertThat(problems).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path,
-          PolicyProblem::message).containsExactly(
+      assertThat(problems).extracting(Problem::line, Problem::column, Problem::path,
+          Problem::message).containsExactly(
               tuple(5, 19, "rules[0].when.department", "expected text, or a mapping with one of startsWith, oneOf, "
                   + "matches, present; found a list (for any of several values, write {oneOf: [...]})"),
               tuple(6, 14, "rules[0].when.title", "give exactly one of startsWith, oneOf, matches, present, "
@@ -521,7 +522,7 @@ class AccessPolicyTest {
           """;
       InvalidPolicyException e = rejection(yaml);
 
-      assertThat(e.problems()).extracting(PolicyProblem::toString).containsExactly(
+      assertThat(e.problems()).extracting(Problem::toString).containsExactly(
           "test.yaml:2:11: username: unknown HR attribute {firstName} in the template; known: "
               + String.join(", ", StaffRecord.ATTRIBUTES),
           "test.yaml:4:13: joiners.preHires: expected create-disabled or wait-until-start, found text 'never'",
@@ -532,16 +533,16 @@ class AccessPolicyTest {
           "test.yaml:11:5: rules[1]: the rule 'Visas' grants nothing; give it groups, realmRoles or clientRoles",
           "test.yaml:11:11: rules[1].name: the name 'Visas' is already used by rules[0] at line 8");
       assertThat(e.getMessage()).isEqualTo("7 problems in the access policy:\n"
-          + String.join("\n", e.problems().stream().map(PolicyProblem::toString).toList()));
+          + String.join("\n", e.problems().stream().map(Problem::toString).toList()));
     }
 
     @Test
     void problemsPrintAsFileLineColumnPathMessage() {
-      assertThat(new PolicyProblem("policy.yaml", 3, 7, "rules[0].name", "a rule needs a name"))
+      assertThat(new Problem("policy.yaml", 3, 7, "rules[0].name", "a rule needs a name"))
           .hasToString("policy.yaml:3:7: rules[0].name: a rule needs a name");
-      assertThat(new PolicyProblem("policy.yaml", 1, 1, "", "the file has no policy in it"))
+      assertThat(new Problem("policy.yaml", 1, 1, "", "the file has no policy in it"))
           .hasToString("policy.yaml:1:1: the file has no policy in it");
-      assertThat(new PolicyProblem("policy.yaml", 0, 0, "rules", "unplaced"))
+      assertThat(new Problem("policy.yaml", 0, 0, "rules", "unplaced"))
           .hasToString("policy.yaml: rules: unplaced");
     }
 
@@ -564,20 +565,20 @@ class AccessPolicyTest {
     }
 
     private void assertOnlyProblem(String yaml, int line, int column, String path, String message) {
-      PolicyProblem problem = onlyProblemIn(yaml);
+      Problem problem = onlyProblemIn(yaml);
       assertThat(problem.source()).isEqualTo(SOURCE);
-      assertThat(problem).extracting(PolicyProblem::line, PolicyProblem::column, PolicyProblem::path)
+      assertThat(problem).extracting(Problem::line, Problem::column, Problem::path)
           .containsExactly(line, column, path);
       assertThat(problem.message()).contains(message);
     }
 
-    private PolicyProblem onlyProblemIn(String yaml) {
-      List<PolicyProblem> problems = problemsIn(yaml);
+    private Problem onlyProblemIn(String yaml) {
+      List<Problem> problems = problemsIn(yaml);
       assertThat(problems).hasSize(1);
       return problems.get(0);
     }
 
-    private List<PolicyProblem> problemsIn(String yaml) {
+    private List<Problem> problemsIn(String yaml) {
       return rejection(yaml).problems();
     }
 

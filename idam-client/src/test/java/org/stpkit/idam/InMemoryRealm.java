@@ -49,6 +49,11 @@ final class InMemoryRealm {
         .toList();
   }
 
+  /** Deletes a user, as an administrator might outside the tool. */
+  void remove(String username) {
+    users.remove(user(username).id());
+  }
+
   Optional<ManagedUser> byUsername(String username) {
     return users.values().stream().filter(u -> u.username().equals(username)).findFirst();
   }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +39,8 @@ class JoinersMoversLeaversIT {
 
   @BeforeAll
   static void start() throws Exception {
-    keycloak = KeycloakServer.start("/keycloak/stp-jml-realm.json", REALM);
+    keycloak = SharedKeycloak.jml();
+    undeclareTheToolsAttributes();
     try (Reconciler undeclared = JmlFixtures.reconciler(keycloak, "setup", TODAY, Files.createTempFile("audit", ".jsonl"))) {
       assertThatThrownBy(undeclared::checkRealm).isInstanceOf(IdamException.class)
           .hasMessageContaining("does not declare").hasMessageContaining("stp-managed-by");
@@ -51,9 +51,20 @@ class JoinersMoversLeaversIT {
         .as("declaring again changes nothing").isEmpty();
   }
 
-  @AfterAll
-  static void stop() {
-    keycloak.close();
+  /** The shared realm as a new one is: the tool's attributes not yet in its user profile. */
+  private static void undeclareTheToolsAttributes() throws Exception {
+    String path = "/" + REALM + "/users/profile";
+    com.fasterxml.jackson.databind.node.ObjectNode profile =
+        (com.fasterxml.jackson.databind.node.ObjectNode) keycloak.admin("GET", path, null);
+    List<String> tools = UserProfileDeclaration.attributeNames(JmlFixtures.policy("setup"));
+    com.fasterxml.jackson.databind.node.ArrayNode kept = JSON.createArrayNode();
+    profile.path("attributes").forEach(attribute -> {
+      if (!tools.contains(attribute.path("name").asText())) {
+        kept.add(attribute);
+      }
+    });
+    profile.set("attributes", kept);
+    keycloak.admin("PUT", path, JSON.writeValueAsString(profile));
   }
 
   private Reconciler reconciler(String managedBy, LocalDate day) {
@@ -287,6 +298,7 @@ class JoinersMoversLeaversIT {
       ApplyResult result = reconciler.apply(reconciler.plan(feed(clash, fine)), false);
       assertThat(result.failures()).extracting(ApplyResult.Failure::employeeNumber).containsExactly("U1");
       assertThat(result.failures().get(0).message()).contains("taken by a user the tool does not manage");
+      assertThat(result.failures().get(0).keycloakStatus()).hasValue(409);
       assertThat(exists("jml.unclashed")).isTrue();
       // An empty feed makes every managed user a leaver, but break.glass is not managed.
       reconciler.apply(reconciler.plan(feed()), true);

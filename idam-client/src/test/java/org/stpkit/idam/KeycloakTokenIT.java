@@ -18,6 +18,7 @@ class KeycloakTokenIT {
 
   @BeforeAll
   static void start() throws Exception {
+    SharedKeycloak.stop(); // this test needs a Keycloak of its own, in the same Keycloak home
     keycloak = KeycloakServer.start("/keycloak/stp-test-realm.json", "stp-test");
   }
 

@@ -115,7 +115,7 @@ class PlannerTest {
     assertThat(create.attributes()).containsEntry("employeeNumber", List.of("E1"))
         .containsEntry("department", List.of("Visas"))
         .containsEntry(ManagedUsers.MANAGED_BY, List.of("stp-idam"))
-        .containsEntry(ManagedUsers.STATUS, List.of(ManagedUsers.ACTIVE))
+        .containsEntry(ManagedUsers.STATUS, List.of(UserStatus.ACTIVE.attributeValue()))
         .containsEntry(ManagedUsers.GRANTED, List.of("group:/caseworking/visas", "group:/staff", "realm-role:caseworker"));
 
     ManagedUser created = realm.user("jo.bloggs");
@@ -179,7 +179,7 @@ class PlannerTest {
     UserPlan starter = only(plan(realm, feed(preHire), start));
     realm.apply(starter, 1);
     assertThat(realm.user("sam.start").enabled()).isTrue();
-    assertThat(realm.user("sam.start").status()).contains(ManagedUsers.PRE_HIRE);
+    assertThat(realm.user("sam.start").status()).contains(UserStatus.PRE_HIRE);
 
     UserPlan rest = only(applyAndConverge(realm, feed(preHire), start));
     assertThat(steps(rest)).containsExactly(UpdateUser.class, SendActionsEmail.class, UpdateUser.class);
@@ -197,14 +197,14 @@ class PlannerTest {
     assertThat(((CreateUser) created.changes().get(0)).enabled()).isFalse();
     assertThat(steps(created)).doesNotContain(SendActionsEmail.class);
     assertThat(realm.user("sam.start").enabled()).isFalse();
-    assertThat(realm.user("sam.start").status()).contains(ManagedUsers.PRE_HIRE);
+    assertThat(realm.user("sam.start").status()).contains(UserStatus.PRE_HIRE);
 
     assertThat(plan(realm, feed(preHire), start.minusDays(1)).users()).isEmpty();
     UserPlan starter = only(applyAndConverge(realm, feed(preHire), start));
     assertThat(starter.kind()).isEqualTo(UserPlan.Kind.STARTER);
     assertThat(steps(starter)).containsExactly(Enable.class, UpdateUser.class, SendActionsEmail.class, UpdateUser.class);
     assertThat(realm.user("sam.start").enabled()).isTrue();
-    assertThat(realm.user("sam.start").status()).contains(ManagedUsers.ACTIVE);
+    assertThat(realm.user("sam.start").status()).contains(UserStatus.ACTIVE);
   }
 
   @Test
@@ -285,7 +285,7 @@ class PlannerTest {
     ManagedUser left = realm.user("jo.bloggs");
     assertThat(left.enabled()).isFalse();
     assertThat(left.grants()).isEqualTo(Grants.NONE);
-    assertThat(left.status()).contains(ManagedUsers.LEAVER);
+    assertThat(left.status()).contains(UserStatus.LEAVER);
     assertThat(left.leftOn()).contains(end);
     assertThat(realm.endedSessions("jo.bloggs")).isEqualTo(1);
   }
@@ -393,7 +393,7 @@ class PlannerTest {
     UserPlan rehire = only(applyAndConverge(realm, feed(back), TODAY.plusDays(1)));
     assertThat(rehire.kind()).isEqualTo(UserPlan.Kind.REHIRE);
     assertThat(realm.user("jo.bloggs").enabled()).isFalse();
-    assertThat(realm.user("jo.bloggs").status()).contains(ManagedUsers.PRE_HIRE);
+    assertThat(realm.user("jo.bloggs").status()).contains(UserStatus.PRE_HIRE);
     assertThat(plan(realm, feed(back), start.minusDays(1)).users()).isEmpty();
     assertThat(only(applyAndConverge(realm, feed(back), start)).kind()).isEqualTo(UserPlan.Kind.STARTER);
   }
@@ -481,8 +481,8 @@ class PlannerTest {
   void aPersonWhoseRowWasLeftOutIsHeldNotTreatedAsALeaver() {
     InMemoryRealm realm = new InMemoryRealm();
     applyAndConverge(realm, feed(jo()), TODAY);
-    HrFeed badRow = HrFeed.of("staff.csv", List.of(),
-        List.of(new FeedProblem("staff.csv", 2, "startDate", java.util.Optional.of("E1"), "not a date: '2026-13-01'")));
+    HrFeed badRow = HrFeed.readCsv(new java.io.StringReader(
+        "employeeNumber,givenName,familyName,startDate\nE1,Jo,Bloggs,2026-13-01\n"), "staff.csv");
 
     Plan plan = plan(realm, badRow, TODAY);
     assertThat(plan.users()).isEmpty();
@@ -501,6 +501,21 @@ class PlannerTest {
     assertThat(plan.users()).isEmpty();
     assertThat(plan.notices()).extracting(Notice::kind).containsExactly(Notice.Kind.DUPLICATE_EMPLOYEE_NUMBER);
     assertThat(plan(realm, feed(), TODAY).users()).as("not leavers either").isEmpty();
+  }
+
+  @Test
+  void aManagedUserWithoutAnEmployeeNumberIsReportedAndLeftAlone() {
+    InMemoryRealm realm = new InMemoryRealm();
+    applyAndConverge(realm, feed(jo()), TODAY);
+    ManagedUser jo = realm.user("jo.bloggs");
+    java.util.Map<String, List<String>> attributes = new java.util.HashMap<>(jo.attributes());
+    attributes.remove(ManagedUsers.EMPLOYEE_NUMBER);
+    realm.put(new ManagedUser("nameless", "no.number", true, "No", "Number", "", attributes, Grants.NONE));
+
+    Plan plan = plan(realm, feed(jo()), TODAY);
+    assertThat(plan.users()).isEmpty();
+    assertThat(plan.notices()).extracting(Notice::kind, Notice::username)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Notice.Kind.NO_EMPLOYEE_NUMBER, "no.number"));
   }
 
   @Test

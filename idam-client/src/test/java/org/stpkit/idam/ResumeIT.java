@@ -37,6 +37,7 @@ class ResumeIT {
 
   @BeforeAll
   static void start() throws Exception {
+    SharedKeycloak.stop(); // this test needs a Keycloak of its own, in the same Keycloak home
     keycloak = KeycloakServer.start("/keycloak/stp-jml-realm.json", JmlFixtures.REALM);
     UserProfileDeclaration.apply(JmlFixtures.realmAdministrator(keycloak), JmlFixtures.policy("setup"));
   }

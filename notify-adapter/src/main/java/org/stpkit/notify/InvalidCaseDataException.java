@@ -1,6 +1,7 @@
 package org.stpkit.notify;
 
 import java.util.List;
+import org.stpkit.definition.Problem;
 import java.util.stream.Collectors;
 
 /**

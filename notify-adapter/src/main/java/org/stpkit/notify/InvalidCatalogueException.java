@@ -1,6 +1,7 @@
 package org.stpkit.notify;
 
 import java.util.List;
+import org.stpkit.definition.Problem;
 import java.util.stream.Collectors;
 
 /** A milestone catalogue with problems, or templates that do not fit it: all of them at once. */

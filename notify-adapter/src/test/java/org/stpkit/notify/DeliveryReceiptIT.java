@@ -13,12 +13,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.stpkit.notify.TimelineEntry.EventKind;
 import org.stpkit.notify.servlet.DeliveryReceiptServlet;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 
 /** Notify (the simulator) calls the receipt servlet in Jetty; the message's delivery is recorded once. */
 class DeliveryReceiptIT {
@@ -54,14 +55,14 @@ class DeliveryReceiptIT {
       messenger.reached("HO-7", "DECISION_MADE", CaseData.of(Map.of("email", "perm-fail@simulator.notify")));
       messenger.dispatchNow();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!messenger.timeline("HO-7").get(0).status().equals("FAILED") && System.nanoTime() < deadline) {
+      while (messenger.timeline("HO-7").get(0).status() != OutboxStatus.FAILED && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
 
       TimelineEntry entry = messenger.timeline("HO-7").get(0);
-      assertThat(entry.status()).isEqualTo("FAILED");
+      assertThat(entry.status()).isEqualTo(OutboxStatus.FAILED);
       assertThat(entry.failure()).hasValue("permanent-failure: Notify could not deliver it: permanent-failure");
-      assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly("QUEUED", "SENT", "FAILED");
+      assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly(EventKind.QUEUED, EventKind.SENT, EventKind.FAILED);
       assertThat(entry.events().get(2).detail()).hasValue("Notify: permanent-failure (delivery receipt)");
       assertThat(notify.receiptsDelivered()).isEqualTo(1);
 
@@ -76,7 +77,7 @@ class DeliveryReceiptIT {
               "{\"reference\": \"" + entry.notifyReference() + "\", \"status\": \"delivered\"}")).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(again.statusCode()).isEqualTo(204);
-      assertThat(messenger.timeline("HO-7").get(0).status()).as("a final status is not changed by a later receipt").isEqualTo("FAILED");
+      assertThat(messenger.timeline("HO-7").get(0).status()).as("a final status is not changed by a later receipt").isEqualTo(OutboxStatus.FAILED);
       messenger.close();
     } finally {
       jetty.stop();

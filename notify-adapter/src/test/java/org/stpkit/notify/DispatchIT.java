@@ -11,11 +11,12 @@ import java.util.function.BooleanSupplier;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notify.TimelineEntry.EventKind;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 
 /** The outbox sent to the Notify simulator: outcomes, retries, unknown outcomes, statuses, receipts. */
 class DispatchIT {
@@ -71,9 +72,9 @@ class DispatchIT {
     MilestoneMessenger messenger = messenger(true, DECISION.id());
     messenger.reached("HO-1", "DECISION_MADE", jo());
 
-    await(() -> messenger.timeline("HO-1").get(0).status().equals("DELIVERED"), () -> messenger.timeline("HO-1").toString());
+    await(() -> messenger.timeline("HO-1").get(0).status() == OutboxStatus.DELIVERED, () -> messenger.timeline("HO-1").toString());
     TimelineEntry entry = messenger.timeline("HO-1").get(0);
-    assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly("QUEUED", "SENT", "DELIVERED");
+    assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly(EventKind.QUEUED, EventKind.SENT, EventKind.DELIVERED);
     assertThat(entry.notifyId()).isPresent();
     assertThat(notify.countByReference(entry.notifyReference())).isEqualTo(1);
     assertThat(notify.notifications().get(0).subject()).contains("Decision on HO-1");
@@ -96,7 +97,7 @@ class DispatchIT {
     assertThat(messenger.redrive(List.of(messenger.failedMessages().get(0).id()))).isEqualTo(1);
     assertThat(messenger.stats().queued()).isEqualTo(1);
     assertThat(messenger.timeline("HO-2").get(0).events()).extracting(TimelineEntry.Event::status)
-        .containsExactly("QUEUED", "FAILED", "REDRIVEN");
+        .containsExactly(EventKind.QUEUED, EventKind.FAILED, EventKind.REDRIVEN);
   }
 
   @Test
@@ -109,8 +110,8 @@ class DispatchIT {
       Thread.sleep(150);
     }
     TimelineEntry entry = messenger.timeline("HO-3").get(0);
-    assertThat(entry.status()).isEqualTo("FAILED");
-    assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly("QUEUED", "RETRYING", "RETRYING", "FAILED");
+    assertThat(entry.status()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly(EventKind.QUEUED, EventKind.RETRYING, EventKind.RETRYING, EventKind.FAILED);
     assertThat(entry.failure()).hasValueSatisfying(failure -> assertThat(failure).startsWith("GaveUp: after 3 attempts")
         .contains("500 Exception: Internal server error"));
     assertThat(notify.countByReference(entry.notifyReference())).isZero();
@@ -122,14 +123,14 @@ class DispatchIT {
     messenger.reached("HO-4", "DECISION_MADE", jo());
     notify.faults().dropAfterAcceptRate(1);
     messenger.dispatchNow();
-    assertThat(messenger.timeline("HO-4").get(0).status()).isEqualTo("RETRYING");
+    assertThat(messenger.timeline("HO-4").get(0).status()).isEqualTo(OutboxStatus.RETRYING);
 
     notify.faults().clear();
     Thread.sleep(150);
     messenger.dispatchNow();
     TimelineEntry entry = messenger.timeline("HO-4").get(0);
-    assertThat(entry.events()).extracting(TimelineEntry.Event::status).contains("RETRYING", "SENT");
-    assertThat(entry.events().stream().filter(e -> e.status().equals("SENT")).findFirst().orElseThrow().detail())
+    assertThat(entry.events()).extracting(TimelineEntry.Event::status).contains(EventKind.RETRYING, EventKind.SENT);
+    assertThat(entry.events().stream().filter(e -> e.status() == EventKind.SENT).findFirst().orElseThrow().detail())
         .hasValueSatisfying(detail -> assertThat(detail).startsWith("Notify already had it (found by reference"));
     assertThat(notify.countByReference(entry.notifyReference())).isEqualTo(1);
   }
@@ -146,7 +147,7 @@ class DispatchIT {
     assertThat(messenger.deliveryReceipt(reference, "delivered")).isTrue();
     assertThat(messenger.deliveryReceipt("stp-unknown", "delivered")).isFalse();
     TimelineEntry entry = messenger.timeline("HO-5").get(0);
-    assertThat(entry.events().stream().filter(e -> List.of("DELIVERED", "FAILED").contains(e.status()))).hasSize(1);
+    assertThat(entry.events().stream().filter(e -> List.of(EventKind.DELIVERED, EventKind.FAILED).contains(e.status()))).hasSize(1);
   }
 
   private static void await(BooleanSupplier condition, java.util.function.Supplier<String> state) throws InterruptedException {

@@ -20,12 +20,12 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedNotification;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedNotification;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 import org.stpkit.testsupport.PostgresDatabase;
 
 /**
@@ -48,6 +48,11 @@ class FaultIT {
   }
 
   static MilestoneMessenger dispatcher(DataSource database, String baseUrl, String apiKey, String node) {
+    return dispatcher(database, baseUrl, apiKey, node, Duration.ofHours(1));
+  }
+
+  static MilestoneMessenger dispatcher(DataSource database, String baseUrl, String apiKey, String node,
+      Duration statusPollAfter) {
     return MilestoneMessenger.builder()
         .catalogue(catalogue())
         .dataSource(database)
@@ -59,7 +64,7 @@ class FaultIT {
         .backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
         .maxAttempts(40)
         .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
-        .statusPollAfter(Duration.ofHours(1))
+        .statusPollAfter(statusPollAfter)
         .rateLimitPerMinute(600_000)
         .build();
   }
@@ -84,7 +89,9 @@ class FaultIT {
         }
         connection.commit();
       }
-      notify.faults().serverErrorRate(0.10).rateLimitRate(0.05).dropAfterAcceptRate(0.05);
+      // Reset: the simulator's old "drop" closed the connection at once, which is what this test has
+      // always proven; dropAfterAcceptRate is now a true no-answer (the client waits its timeout).
+      notify.faults().serverErrorRate(0.10).rateLimitRate(0.05).resetAfterAcceptRate(0.05);
       String apiKey = notify.apiKey(KeyType.LIVE);
       String jdbcUrl = ((PGSimpleDataSource) database.dataSource()).getURL();
       long start = System.nanoTime();
@@ -115,7 +122,7 @@ class FaultIT {
       long foundByReference = countEvents(database.dataSource(), "SENT", "Notify already had it%");
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("messages", MESSAGES);
-      report.put("faults", Map.of("serverErrorRate", 0.10, "rateLimitRate", 0.05, "dropAfterAcceptRate", 0.05));
+      report.put("faults", Map.of("serverErrorRate", 0.10, "rateLimitRate", 0.05, "resetAfterAcceptRate", 0.05));
       report.put("dispatchers", 2);
       report.put("killed", "node-a, a separate process, with SIGKILL while it held the dispatch, after "
           + sentWhenKilled + " messages were sent; started again 3 s later");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.stpkit.definition.Problem;
 
 class MilestoneCatalogueTest {
   @Test
@@ -20,7 +21,7 @@ class MilestoneCatalogueTest {
   }
 
   @Test
-  void reportsEveryProblemWithItsPath() {
+  void reportsEveryProblemAtOnceWithItsLineAndPath() {
     String yaml = String.join("\n",
         "milestones:",
         "  DECISION_MADE:",
@@ -38,13 +39,13 @@ class MilestoneCatalogueTest {
 
     assertThatThrownBy(() -> MilestoneCatalogue.fromYaml(yaml, "milestones.yaml"))
         .isInstanceOfSatisfying(InvalidCatalogueException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
-            .containsExactlyInAnyOrder(
-                "DECISION_MADE.messages[0].channels: unknown channel 'fax'; channels: email, sms, letter",
-                "DECISION_MADE.messages[0].templates.email: 'not-a-uuid' is not a Notify template id (a UUID)",
-                "DECISION_MADE.messages[0].recipient.email: no recipient for the email channel: give the case-data path of the email",
-                "DECISION_MADE.messages[0].personalisation.name: needs a case-data path",
-                "DECISION_MADE.messages[1].recipient.pigeon: unknown recipient; recipients: email, phone, address",
-                "DECISION_MADE.messages[1].colour: unknown setting; settings: name, channel, channels, template, templates, recipient, personalisation, when",
-                "DECISION_MADE.messages[1].name: message name 'decision' is used twice in DECISION_MADE; names keep a case from getting a message twice"));
+            .containsExactly(
+                "milestones.yaml:4:9: milestones.DECISION_MADE.messages[0].recipient.email: no recipient for the email channel: give the case-data path of the email",
+                "milestones.yaml:5:27: milestones.DECISION_MADE.messages[0].channels[1]: unknown channel 'fax'; channels: email, sms, letter",
+                "milestones.yaml:6:28: milestones.DECISION_MADE.messages[0].templates.email: 'not-a-uuid' is not a Notify template id (a UUID)",
+                "milestones.yaml:7:33: milestones.DECISION_MADE.messages[0].personalisation.name: needs a case-data path",
+                "milestones.yaml:8:15: milestones.DECISION_MADE.messages[1].name: message name 'decision' is used twice in DECISION_MADE; names keep a case from getting a message twice",
+                "milestones.yaml:11:46: milestones.DECISION_MADE.messages[1].recipient.pigeon: unknown recipient; recipients: email, phone, address",
+                "milestones.yaml:12:9: milestones.DECISION_MADE.messages[1].colour: unknown setting; settings: name, channel, channels, template, templates, recipient, personalisation, files, pdf, postage, emailReplyToId, smsSenderId, unsubscribeUrl, priority, when"));
   }
 }

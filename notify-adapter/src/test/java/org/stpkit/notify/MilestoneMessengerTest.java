@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.stpkit.definition.Problem;
+import org.stpkit.notify.TimelineEntry.EventKind;
 
 /** Reaching milestones into an embedded H2 outbox. */
 class MilestoneMessengerTest {
@@ -46,8 +48,8 @@ class MilestoneMessengerTest {
     assertThat(again.alreadyQueued()).containsExactly("applicant-decision", "applicant-decision-text");
     List<TimelineEntry> timeline = messenger.timeline("HO-1234");
     assertThat(timeline).hasSize(2).allSatisfy(entry -> {
-      assertThat(entry.status()).isEqualTo("QUEUED");
-      assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly("QUEUED");
+      assertThat(entry.status()).isEqualTo(OutboxStatus.QUEUED);
+      assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly(EventKind.QUEUED);
     });
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stpkit.notify.TimelineEntry.EventKind;
 import org.stpkit.testsupport.PostgresDatabase;
 
 /** The outbox on the machine's real PostgreSQL, in a fresh database. */
@@ -56,7 +57,7 @@ class PostgresOutboxIT {
       assertThat(second.alreadyQueued()).containsExactly("applicant-acknowledgement");
     }
     assertThat(messenger.timeline("HO-1")).singleElement()
-        .satisfies(entry -> assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly("QUEUED"));
+        .satisfies(entry -> assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly(EventKind.QUEUED));
   }
 
   @Test

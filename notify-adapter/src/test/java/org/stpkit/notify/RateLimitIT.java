@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedNotification;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedNotification;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 import org.stpkit.testsupport.PostgresDatabase;
 
 /**

@@ -9,11 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.stpkit.notify.simulator.KeyType;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatedTemplate;
-import org.stpkit.notify.simulator.SimulatorConfig;
-import org.stpkit.notify.simulator.TemplateType;
+import org.stpkit.definition.Problem;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedTemplate;
+import org.stpkit.notifysimulator.SimulatorConfig;
+import org.stpkit.notifysimulator.TemplateType;
 
 /** The start-up check of the catalogue against the templates in Notify (the simulator). */
 class TemplateCheckIT {
@@ -57,9 +58,9 @@ class TemplateCheckIT {
           .notify(notify.apiKey(KeyType.LIVE), notify.baseUrl()).build())
           .isInstanceOfSatisfying(InvalidCatalogueException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
               .containsExactly(
-                  "DECISION_MADE.messages[0].personalisation: ((link)) in template 'Decision' is not bound to case data",
-                  "DECISION_MADE.messages[1].templates.letter: template " + sms.id() + " ('Text') is a sms template, not letter",
-                  "DECISION_MADE.messages[2].templates.email: template " + missing + " is not in Notify"));
+                  "milestones.DECISION_MADE.messages[0].personalisation: ((link)) in template 'Decision' is not bound to case data",
+                  "milestones.DECISION_MADE.messages[1].templates.letter: template " + sms.id() + " ('Text') is a sms template, not letter",
+                  "milestones.DECISION_MADE.messages[2].templates.email: template " + missing + " is not in Notify"));
     }
   }
 }

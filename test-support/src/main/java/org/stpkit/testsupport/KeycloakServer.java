@@ -2,9 +2,7 @@ package org.stpkit.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,84 +11,78 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.stpkit.localkeycloak.LocalKeycloak;
 
 /**
- * A real Keycloak for integration tests (idam-client's, and the cli's end-to-end tests of stp idam): the distribution unpacked by the build
- * ({@code stp.keycloak.home}), started in dev mode on 127.0.0.1 and free ports with a test realm
- * imported, and stopped with its whole process tree. Keycloak 26 prefers Java 21 or later: the
- * harness uses {@code STP_KEYCLOAK_JAVA_HOME}, else the newest JDK of 21 or later under
- * /usr/lib/jvm, else this JVM (Keycloak 26.7 still starts on 17, which is all Debian 12 packages).
+ * A real Keycloak for integration tests (idam-client's, the cli's end-to-end tests of stp idam, the
+ * example service's browser tests): the distribution unpacked by the build ({@code
+ * stp.keycloak.home}), run by local-keycloak's {@link LocalKeycloak} in dev mode on 127.0.0.1 and
+ * free ports with a fresh database and a test realm imported, plus the token and admin calls tests
+ * make. Keycloak's output goes to {@code keycloak.log} in the report folder.
  */
 public final class KeycloakServer implements AutoCloseable {
   public static final String ADMIN = "stp-admin";
   public static final String ADMIN_PASSWORD = "stp-admin-password-for-tests";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path home;
-  private final String realm;
-  private final int port;
-  private final int managementPort;
-  private Process process;
+  private final LocalKeycloak keycloak;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private KeycloakServer(Path home, String realm, int port, int managementPort) {
-    this.home = home;
-    this.realm = realm;
-    this.port = port;
-    this.managementPort = managementPort;
+  private KeycloakServer(LocalKeycloak keycloak) {
+    this.keycloak = keycloak;
   }
 
   public static KeycloakServer start(String realmResource, String realm) throws Exception {
+    return start(realmResource, realm, Map.of());
+  }
+
+  /**
+   * As {@link #start(String, String)}, with environment variables for Keycloak: the realm file's
+   * {@code ${NAME}} placeholders are filled from them (a service's port known only at run time).
+   */
+  public static KeycloakServer start(String realmResource, String realm, Map<String, String> environment) throws Exception {
     Path home = Path.of(System.getProperty("stp.keycloak.home", "target/keycloak-dist/keycloak"));
     if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
       throw new IllegalStateException("No Keycloak at " + home + ": run the build's pre-integration-test phase");
     }
-    // A fresh database each start: the realm is imported as written, with no state from an earlier run.
-    deleteTree(home.resolve("data"));
-    Path imports = home.resolve("data/import");
-    Files.createDirectories(imports);
+    Path realmFile = Files.createTempDirectory("stp-realm-").resolve(realm + "-realm.json");
     try (InputStream realmJson = KeycloakServer.class.getResourceAsStream(realmResource)) {
-      Files.copy(realmJson, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+      if (realmJson == null) {
+        throw new IllegalArgumentException("No realm file on the class path at " + realmResource);
+      }
+      Files.copy(realmJson, realmFile);
     }
-    KeycloakServer server = new KeycloakServer(home, realm, freePort(), freePort());
+    // A fresh database each start: the realm is imported as written, with no state from an earlier run.
+    LocalKeycloak.Builder builder = LocalKeycloak.builder(home)
+        .importRealm(realmFile)
+        .freshData(true)
+        .admin(ADMIN, ADMIN_PASSWORD)
+        .log(Path.of(System.getProperty("stp.reportDir", "target"), "keycloak.log"));
+    environment.forEach(builder::environment);
+    KeycloakServer server = new KeycloakServer(builder.build());
     server.launch();
     return server;
   }
 
   /** Stops Keycloak and starts it again on the same port with the same database, as an operator's restart. */
   public void restart() throws Exception {
-    close();
-    launch();
+    keycloak.restart();
   }
 
   /** Stops Keycloak (its data stays) without waiting to start it again; {@link #launch()} brings it back. */
   public void stop() {
-    close();
+    keycloak.stop();
   }
 
   public void launch() throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-        "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort, "--import-realm",
-        "--cache=local");
-    builder.environment().put("JAVA_HOME", javaHome());
-    builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
-    builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(
-        Path.of(System.getProperty("stp.reportDir", "target"), "keycloak.log").toFile()));
-    process = builder.start();
-    awaitRealm(realm, Duration.ofMinutes(4));
+    keycloak.start();
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + port;
+    return keycloak.baseUrl();
   }
 
   public String issuer(String realm) {
@@ -143,87 +135,8 @@ public final class KeycloakServer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private void awaitRealm(String realm, Duration limit) throws Exception {
-    long deadline = System.nanoTime() + limit.toNanos();
-    URI discovery = URI.create(issuer(realm) + "/.well-known/openid-configuration");
-    while (true) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Keycloak stopped while starting; see target/keycloak.log");
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(discovery).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // Not listening yet.
-      }
-      if (System.nanoTime() > deadline) {
-        close();
-        throw new IllegalStateException("Keycloak did not start within " + limit + "; see target/keycloak.log");
-      }
-      Thread.sleep(500);
-    }
-  }
-
   @Override
   public void close() {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    try {
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /** The JDK for Keycloak: STP_KEYCLOAK_JAVA_HOME, this JVM if 21 or later, the newest 21+ under /usr/lib/jvm, or this JVM. */
-  private static String javaHome() throws IOException {
-    String chosen = System.getenv("STP_KEYCLOAK_JAVA_HOME");
-    if (chosen != null) {
-      return chosen;
-    }
-    if (Runtime.version().feature() >= 21) {
-      return System.getProperty("java.home");
-    }
-    Path jvms = Path.of("/usr/lib/jvm");
-    if (!Files.isDirectory(jvms)) {
-      return System.getProperty("java.home");
-    }
-    try (Stream<Path> jdks = Files.list(jvms)) {
-      Optional<Path> newest = jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
-          .filter(jdk -> version(jdk) >= 21)
-          .max(Comparator.comparingInt(KeycloakServer::version));
-      return newest.map(Path::toString).orElse(System.getProperty("java.home"));
-    }
-  }
-
-  private static int version(Path jdk) {
-    try {
-      String release = Files.readString(jdk.resolve("release"));
-      String version = release.replaceAll("(?s).*JAVA_VERSION=\"([0-9]+).*", "$1");
-      return Integer.parseInt(version);
-    } catch (IOException | NumberFormatException e) {
-      return 0;
-    }
+    keycloak.close();
   }
 }

@@ -20,7 +20,9 @@ import org.stpkit.templates.GovukTemplates;
 import org.stpkit.templates.TemplateRenderingException;
 
 /**
- * {@code stp render --batch}: one JSON result line per JSON request line, in order. Lines are
+ * {@code stp render --batch}: one JSON result line per JSON request line, in order. A request is
+ * {@code {"component": ..., "params": {...}}}, with {@code "caller"} for the nested content of a
+ * component called with some (MoJ's {@code interruptionCard}). Lines are
  * rendered in chunks on a few threads and written in input order; when the input has nothing more
  * waiting (an interactive caller), everything so far is written and flushed at once.
  *
@@ -159,10 +161,17 @@ final class BatchRenderer {
     if (params != null && !(params instanceof Map)) {
       throw new BadLine("line " + lineNumber + ": params must be a JSON object, not " + RenderCommand.jsonType(params));
     }
+    Object caller = ((Map<?, ?>) request).get("caller");
+    if (caller != null && !(caller instanceof String)) {
+      throw new BadLine("line " + lineNumber + ": \"caller\" (the nested content) must be a string of HTML, not "
+          + RenderCommand.jsonType(caller));
+    }
     @SuppressWarnings("unchecked")
     Map<String, ?> paramsMap = params == null ? Map.of() : (Map<String, ?>) params;
     try {
-      return templates.render((String) component, paramsMap);
+      return caller == null
+          ? templates.render((String) component, paramsMap)
+          : templates.render((String) component, paramsMap, (String) caller);
     } catch (TemplateRenderingException e) {
       throw new BadLine("line " + lineNumber + ": " + e.getMessage());
     }

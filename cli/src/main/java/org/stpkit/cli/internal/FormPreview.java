@@ -1,6 +1,5 @@
 package org.stpkit.cli.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +18,10 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.stpkit.forms.Address;
 import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinitions;
 import org.stpkit.forms.FormEngine;
-import org.stpkit.forms.PersonName;
+import org.stpkit.forms.SubmissionJson;
 import org.stpkit.forms.spi.Submission;
 import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.AnswerStore;
@@ -40,7 +37,6 @@ import org.stpkit.templates.GovukTemplates;
  * definition has problems, every page lists them instead. Submissions are printed as JSON lines.
  */
 final class FormPreview implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path definition;
   private final PrintStream submissions;
@@ -115,49 +111,10 @@ final class FormPreview implements AutoCloseable {
     return new Loaded(modified, size, Optional.of(FormServlet.of(engine)), "");
   }
 
+  /** One JSON line per submission, in the shape receivers get ({@link SubmissionJson}). */
   private void print(Submission submission) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("form", submission.formId());
-    line.put("reference", submission.reference());
-    line.put("submittedAt", submission.submittedAt().toString());
-    Map<String, Object> values = new LinkedHashMap<>();
-    submission.answers().forEach((name, value) -> values.put(name, plain(value)));
-    line.put("answers", values);
-    try {
-      submissions.println(JSON.writeValueAsString(line));
-      submissions.flush();
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot print the submission", e);
-    }
-  }
-
-  /** Typed answers as JSON-friendly values. */
-  private static Object plain(Object value) {
-    if (value instanceof Address address) {
-      Map<String, Object> plain = new LinkedHashMap<>();
-      plain.put("line1", address.line1());
-      address.line2().ifPresent(line2 -> plain.put("line2", line2));
-      plain.put("town", address.town());
-      address.county().ifPresent(county -> plain.put("county", county));
-      plain.put("postcode", address.postcode());
-      return plain;
-    }
-    if (value instanceof PersonName name) {
-      return Map.of("givenName", name.givenName(), "familyName", name.familyName());
-    }
-    if (value instanceof List<?> list) {
-      // Checkboxes' values, or a repeating section's items (a map of answers each).
-      return list.stream().map(FormPreview::plain).toList();
-    }
-    if (value instanceof Map<?, ?> item) {
-      Map<String, Object> plain = new LinkedHashMap<>();
-      item.forEach((name, answer) -> plain.put(String.valueOf(name), plain(answer)));
-      return plain;
-    }
-    if (value instanceof Boolean) {
-      return value;
-    }
-    return value.toString();
+    submissions.println(SubmissionJson.write(submission));
+    submissions.flush();
   }
 
   private String problemsPage(List<Problem> problems) {

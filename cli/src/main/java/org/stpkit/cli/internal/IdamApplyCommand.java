@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code stp idam apply}: the plan, then the changes made. */
 @Command(
@@ -21,10 +22,17 @@ import picocli.CommandLine.Mixin;
       "1:some people's changes failed; the failures are listed on standard error",
       "2:unusable input (a missing file, an invalid policy, no client secret), or Keycloak unreachable or"
           + " refusing",
-      "4:refused, nothing changed: the plan is over the policy's thresholds"
+      "4:refused, nothing changed: the plan is over the policy's thresholds (without an approval), or the"
+          + " reviewed plan's feed, policy or Keycloak state has changed since it was made"
     })
 final class IdamApplyCommand implements Callable<Integer> {
   @Mixin IdamApplyOptions apply;
+
+  @Option(names = "--plan", paramLabel = "<file>", description = "Apply exactly this reviewed plan (from stp idam"
+      + " plan --out), refusing, changing nothing, when the feed, the policy or Keycloak have changed since it was"
+      + " made. A plan over the thresholds needs an approval (stp idam approve) by a key in the policy's approvers,"
+      + " or --allow-mass-change.")
+  java.nio.file.@org.jspecify.annotations.Nullable Path plan;
 
   @Mixin IdamFeedOptions run;
 
@@ -32,10 +40,13 @@ final class IdamApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return IdamCommand.planFeed(spec, run, apply.auditLog, (reconciler, plan) -> {
-      spec.commandLine().getOut().print(plan.toTable());
+    if (plan != null) {
+      return IdamCommand.applyReviewed(spec, run, apply, plan);
+    }
+    return IdamCommand.planFeed(spec, run, apply.auditLog, (reconciler, planned) -> {
+      spec.commandLine().getOut().print(planned.toTable());
       spec.commandLine().getOut().println();
-      return IdamCommand.applyAndReport(spec, reconciler, plan, apply.allowMassChange);
+      return IdamCommand.applyAndReport(spec, reconciler, planned, apply.allowMassChange);
     });
   }
 }

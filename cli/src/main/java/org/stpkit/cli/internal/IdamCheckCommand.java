@@ -3,10 +3,10 @@ package org.stpkit.cli.internal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.stpkit.definition.Problem;
 import org.stpkit.idam.AccessPolicy;
 import org.stpkit.idam.HrFeed;
 import org.stpkit.idam.InvalidPolicyException;
-import org.stpkit.idam.PolicyProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +56,7 @@ final class IdamCheckCommand implements Callable<Integer> {
       out.println("policy OK: " + rules + (rules == 1 ? " rule" : " rules"));
       return IdamCommand.DONE;
     } catch (InvalidPolicyException invalid) {
-      for (PolicyProblem problem : invalid.problems()) {
+      for (Problem problem : invalid.problems()) {
         out.println(problem);
       }
       int count = invalid.problems().size();

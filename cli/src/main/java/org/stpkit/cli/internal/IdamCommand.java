@@ -5,15 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
+import org.stpkit.definition.Problem;
 import org.stpkit.idam.AccessPolicy;
 import org.stpkit.idam.ApplyResult;
-import org.stpkit.idam.FeedProblem;
 import org.stpkit.idam.HrFeed;
 import org.stpkit.idam.IdamException;
 import org.stpkit.idam.KeycloakConnection;
 import org.stpkit.idam.MassChangeException;
 import org.stpkit.idam.Plan;
+import org.stpkit.idam.PlanDriftException;
 import org.stpkit.idam.Reconciler;
+import org.stpkit.idam.ReviewedPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,15 +28,16 @@ import picocli.CommandLine.Command;
       "Start with check (offline), then plan; apply when the plan is what you expect."
     },
     mixinStandardHelpOptions = true,
-    subcommands = {IdamCheckCommand.class, IdamPlanCommand.class, IdamApplyCommand.class, IdamEventCommand.class,
-        IdamDeclareAttributesCommand.class},
+    subcommands = {IdamCheckCommand.class, IdamPlanCommand.class, IdamApproveCommand.class, IdamApplyCommand.class,
+        IdamEventCommand.class, IdamReportCommand.class, IdamDeclareAttributesCommand.class,
+        IdamApproverKeyCommand.class},
     exitCodeListHeading = "%nExit codes (of the subcommands):%n",
     exitCodeList = {
       "0:done; for plan and --dry-run, nothing to change",
       "1:check found problems, or apply could not finish some people",
       "2:unusable input, or Keycloak unreachable or refusing",
       "3:plan and --dry-run: there are changes to apply",
-      "4:apply refused: the plan is over the policy's thresholds"
+      "4:apply refused, nothing changed: over the thresholds without an approval, or a reviewed plan has drifted"
     })
 final class IdamCommand implements Runnable {
   static final int DONE = 0;
@@ -92,8 +95,13 @@ final class IdamCommand implements Runnable {
    * reported before any file is read.
    */
   static Reconciler reconciler(KeycloakConnection connection, AccessPolicy policy, int concurrency, Path auditLog) {
+    return reconciler(connection, policy, concurrency, auditLog, org.stpkit.idam.Progress.NONE);
+  }
+
+  static Reconciler reconciler(KeycloakConnection connection, AccessPolicy policy, int concurrency, Path auditLog,
+      org.stpkit.idam.Progress progress) {
     return Reconciler.builder().connection(connection).policy(policy).concurrency(concurrency).auditLog(auditLog)
-        .build();
+        .progress(progress).build();
   }
 
   /** What a command does with the plan for the whole feed; returns the exit code. */
@@ -111,7 +119,8 @@ final class IdamCommand implements Runnable {
       KeycloakConnection connection = options.keycloak.connection();
       AccessPolicy accessPolicy = AccessPolicy.load(options.policy);
       HrFeed read = readFeedForPlanning(options.feed, spec.commandLine().getErr());
-      try (Reconciler reconciler = reconciler(connection, accessPolicy, options.concurrency, auditLog)) {
+      try (Reconciler reconciler = reconciler(connection, accessPolicy, options.concurrency, auditLog,
+          TerminalProgress.forTerminal(spec.commandLine().getErr()))) {
         return then.accept(reconciler, reconciler.plan(read));
       }
     });
@@ -135,7 +144,7 @@ final class IdamCommand implements Runnable {
 
   /** The feed's problems one a line, then how many records are valid and how many people are held. */
   static void printFeedProblems(HrFeed feed, PrintWriter to) {
-    for (FeedProblem problem : feed.problems()) {
+    for (Problem problem : feed.problems()) {
       to.println(problem);
     }
     to.println(feedSummary(feed));
@@ -144,7 +153,7 @@ final class IdamCommand implements Runnable {
   static String feedSummary(HrFeed feed) {
     int valid = feed.records().size();
     String summary = feed.source() + ": " + valid + (valid == 1 ? " valid record" : " valid records");
-    List<FeedProblem> problems = feed.problems();
+    List<Problem> problems = feed.problems();
     if (problems.isEmpty()) {
       return summary;
     }
@@ -158,17 +167,53 @@ final class IdamCommand implements Runnable {
     return plan.isEmpty() ? DONE : CHANGES_PLANNED;
   }
 
+  /**
+   * {@code apply --plan}: reads the reviewed plan, the feed and the policy, and applies exactly that
+   * plan, or refuses naming what has drifted.
+   */
+  static int applyReviewed(CommandLine.Model.CommandSpec spec, IdamFeedOptions options, IdamApplyOptions apply,
+      Path planFile) {
+    return run(spec, () -> {
+      requireConcurrency(options.concurrency);
+      KeycloakConnection connection = options.keycloak.connection();
+      AccessPolicy accessPolicy = AccessPolicy.load(options.policy);
+      ReviewedPlan reviewed = ReviewedPlan.read(planFile);
+      HrFeed read = readFeedForPlanning(options.feed, spec.commandLine().getErr());
+      try (Reconciler reconciler = reconciler(connection, accessPolicy, options.concurrency, apply.auditLog,
+          TerminalProgress.forTerminal(spec.commandLine().getErr()))) {
+        return report(spec, () -> reconciler.apply(reviewed, read, apply.allowMassChange));
+      }
+    });
+  }
+
+  /** Writes a file the command was asked to write, reporting a failure as unusable input. */
+  static void write(Path file, String text) {
+    try {
+      java.nio.file.Files.writeString(file, text);
+    } catch (java.io.IOException e) {
+      throw new UnusableInput("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
   /** Applies the plan and reports the run: the summary on standard output, each failure on standard error. */
   static int applyAndReport(CommandLine.Model.CommandSpec spec, Reconciler reconciler, Plan plan,
       boolean allowMassChange) {
+    return report(spec, () -> reconciler.apply(plan, allowMassChange));
+  }
+
+  /** Runs an apply and reports it: the summary on standard output, each failure and any refusal on standard error. */
+  private static int report(CommandLine.Model.CommandSpec spec, java.util.function.Supplier<ApplyResult> applying) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ApplyResult result;
     try {
-      result = reconciler.apply(plan, allowMassChange);
+      result = applying.get();
     } catch (MassChangeException refused) {
       err.println(spec.qualifiedName() + ": " + refused.getMessage());
       err.println("To apply it all the same: --allow-mass-change.");
+      return REFUSED;
+    } catch (PlanDriftException drifted) {
+      err.println(spec.qualifiedName() + ": " + drifted.getMessage());
       return REFUSED;
     }
     out.printf(Locale.ROOT, "Applied %d changes for %d people in %.1f s (run %s)%n", result.changesApplied(),

@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.stpkit.definition.Problem;
 import org.stpkit.idam.AccessPolicy;
-import org.stpkit.idam.FeedProblem;
 import org.stpkit.idam.HrFeed;
 import org.stpkit.idam.IdamException;
 import org.stpkit.idam.KeycloakConnection;
@@ -239,7 +239,7 @@ final class IdamEventCommand implements Callable<Integer> {
     String csv = String.join(",", row.keySet()) + "\n"
         + row.values().stream().map(IdamEventCommand::csvField).collect(Collectors.joining(",")) + "\n";
     return onlyPerson(readAsFeed(csv, ".csv", "the options"), "the options have problems:",
-        problem -> "--" + kebabCase(problem.field()) + ": " + problem.message());
+        problem -> "--" + kebabCase(problem.path()) + ": " + problem.message());
   }
 
   private StaffRecord personFromRecord(Path file) {
@@ -261,7 +261,7 @@ final class IdamEventCommand implements Callable<Integer> {
     }
     // An array of one user reads as a feed; the '[' shares the first line, so line numbers hold.
     StaffRecord read = onlyPerson(readAsFeed("[" + text + "\n]", ".json", file.toString()), file + " has problems:",
-        problem -> file + ":" + problem.line() + ": " + problem.field() + ": " + problem.message());
+        Problem::toString);
     if (employeeNumber != null && !employeeNumber.equals(read.employeeNumber())) {
       throw new IdamCommand.UnusableInput("--employee-number " + employeeNumber + " is not the record's, "
           + read.employeeNumber());
@@ -280,7 +280,7 @@ final class IdamEventCommand implements Callable<Integer> {
     }
   }
 
-  private static StaffRecord onlyPerson(HrFeed feed, String heading, Function<FeedProblem, String> describe) {
+  private static StaffRecord onlyPerson(HrFeed feed, String heading, Function<Problem, String> describe) {
     if (!feed.problems().isEmpty()) {
       throw new IdamCommand.UnusableInput(heading + feed.problems().stream().map(describe)
           .collect(Collectors.joining("\n  ", "\n  ", "")));

@@ -27,6 +27,11 @@ final class IdamPlanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the plan as JSON, for programs, instead of a table.")
   boolean json;
 
+  @Option(names = "--out", paramLabel = "<file>", description = "Also write the plan for review: JSON with the"
+      + " digests of the feed, the policy and Keycloak it was made from, for stp idam approve and"
+      + " stp idam apply --plan.")
+  java.nio.file.@org.jspecify.annotations.Nullable Path out;
+
   @Mixin IdamFeedOptions run;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,7 +40,14 @@ final class IdamPlanCommand implements Callable<Integer> {
   public Integer call() {
     return IdamCommand.planFeed(spec, run, IdamCommand.DEFAULT_AUDIT_LOG,
         (reconciler, plan) -> {
+          if (out != null) {
+            IdamCommand.write(out, plan.toJson());
+          }
           spec.commandLine().getOut().print(json ? plan.toJson() : plan.toTable());
+          if (out != null && !json) {
+            spec.commandLine().getOut().println("\nWritten for review to " + out + " (plan " + plan.digest()
+                .substring(0, 12) + "): apply exactly this plan with stp idam apply --plan " + out);
+          }
           return IdamCommand.planned(plan);
         });
   }

@@ -25,24 +25,30 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code stp render <component>}: params JSON on stdin, HTML on stdout. {@code stp render --batch}:
- * JSON lines {@code {"component": ..., "params": {...}}} in, one {@code {"html": ...}} or
- * {@code {"error": ...}} line out per line in, in order; a bad line never stops the batch.
+ * JSON lines {@code {"component": ..., "params": {...}}} (and {@code "caller"}, nested content,
+ * where a component takes some) in, one {@code {"html": ...}} or {@code {"error": ...}} line out per
+ * line in, in order; a bad line never stops the batch.
  */
 @Command(
     name = "render",
     description = {
-      "Renders a GOV.UK Frontend component from params JSON on standard input.",
+      "Renders a GOV.UK Frontend or MoJ Frontend component from params JSON on standard input.",
       "  echo '{\"text\": \"Save\"}' | stp render button",
+      "  echo '{\"text\": \"Urgent\", \"classes\": \"moj-badge--red\"}' | stp render mojBadge",
       "  stp render --batch < requests.jsonl > results.jsonl",
       "  stp render --examples | stp render --batch"
     },
     mixinStandardHelpOptions = true)
 final class RenderCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "<component>",
-      description = "govuk-frontend component name, such as input or date-input")
+      description = "govuk-frontend component name, such as input or date-input, or a macro name, such as govukInput or mojTimeline")
   @Nullable String component;
 
-  @Option(names = "--batch", description = "Read JSON lines {\"component\": ..., \"params\": {...}} and write one JSON result line each.")
+  @Option(names = "--caller", paramLabel = "<html>",
+      description = "The nested content of the call, as Nunjucks' {% call %} gives it (MoJ's interruptionCard needs its body).")
+  @Nullable String caller;
+
+  @Option(names = "--batch", description = "Read JSON lines {\"component\": ..., \"params\": {...}} (\"caller\": nested content, where needed) and write one JSON result line each.")
   boolean batch;
 
   @Option(names = "--examples",
@@ -63,6 +69,10 @@ final class RenderCommand implements Callable<Integer> {
     }
     if ((batch ? 1 : 0) + (examples ? 1 : 0) + (component != null ? 1 : 0) != 1) {
       spec.commandLine().getErr().println("stp render: give one of a component name, --batch or --examples");
+      return StpCommand.BAD_INPUT;
+    }
+    if (caller != null && component == null) {
+      spec.commandLine().getErr().println("stp render: --caller goes with a component name (in a batch, give \"caller\" on the line)");
       return StpCommand.BAD_INPUT;
     }
     if (examples) {
@@ -88,7 +98,7 @@ final class RenderCommand implements Callable<Integer> {
       return StpCommand.BAD_INPUT;
     }
     try {
-      String html = templates.render(name, params);
+      String html = caller == null ? templates.render(name, params) : templates.render(name, params, caller);
       Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
       out.write(html);
       out.write('\n');
@@ -102,7 +112,7 @@ final class RenderCommand implements Callable<Integer> {
 
   private static int examples(OutputStream out) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    for (String line : GalleryCommand.Gallery.exampleRequestLines()) {
+    for (String line : GalleryCommand.exampleRequestLines()) {
       writer.write(line);
       writer.write('\n');
     }

@@ -52,9 +52,15 @@ public final class StpCommand implements Runnable {
       subcommands.put("forms", FormsCommand.class);
       subcommands.put("notify", NotifyCommand.class);
       subcommands.put("idam", IdamCommand.class);
+      subcommands.put("docs", DocsCommand.class);
       subcommands.put("help", CommandLine.HelpCommand.class);
       return Collections.unmodifiableMap(subcommands);
     }
+  }
+
+  /** Every command, as picocli models it: what the documentation's CLI reference is generated from. */
+  static CommandLine.Model.CommandSpec commandTree() {
+    return commandLine().getCommandSpec();
   }
 
   /** The whole command tree. */
@@ -108,7 +114,8 @@ public final class StpCommand implements Runnable {
       }
       return new String[] {
         "stp " + properties.getProperty("version", "unknown"),
-        "govuk-frontend " + properties.getProperty("govukFrontendVersion", "unknown")
+        "govuk-frontend " + properties.getProperty("govukFrontendVersion", "unknown"),
+        "MoJ Frontend " + org.stpkit.templates.GovukTemplates.MOJ_FRONTEND_VERSION
       };
     }
   }

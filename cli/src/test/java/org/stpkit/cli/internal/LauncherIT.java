@@ -10,60 +10,114 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The {@code ./stp} launcher over the jar this build made: it makes the class-data sharing archive
- * on first use, and runs {@code stp render} with it, saying nothing on standard error.
+ * The {@code ./stp} launcher over the jar this build made: it makes its start-up archive on first
+ * use — Java 25's ahead-of-time cache when a JDK 25 is installed, else a class-data sharing archive
+ * — and runs {@code stp render} with it, saying nothing on standard error. Both paths are run on
+ * every machine that has both JVMs: the java on the PATH, and a JDK 25 or newer under /usr/lib/jvm.
  */
 class LauncherIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Path ARCHIVE = ROOT.resolve("cli/target/stp.jsa");
-  /** The record of the JVM the archive was last made by; the jar being newer than it means a rebuild. */
-  private static final Path JVM_RECORD = ROOT.resolve("cli/target/stp.jsa.jvm");
 
-  @Test
-  void makesTheArchiveOnFirstUseThenRendersWithIt() throws Exception {
-    Files.deleteIfExists(ARCHIVE);
-    Files.deleteIfExists(JVM_RECORD);
+  /** A JVM the launcher may run, and the archive it makes for it. */
+  record Jvm(String name, Path java, Path archive) {
+    /** The record of the JVM the archive was last made by; the jar being newer than it means a rebuild. */
+    Path record() {
+      return Path.of(archive + ".jvm");
+    }
+
+    Map<String, String> environment() {
+      return Map.of("STP_JAVA", java.toString());
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Jvm> jvms() throws IOException {
+    List<Jvm> jvms = new ArrayList<>();
+    Path pathJava = pathJava();
+    boolean aot = major(pathJava).orElse(0) >= 25;
+    jvms.add(new Jvm("Java " + major(pathJava).orElse(0) + (aot ? " (ahead-of-time cache)" : " (class-data sharing)"),
+        pathJava, ROOT.resolve(aot ? "cli/target/stp.aot" : "cli/target/stp.jsa")));
+    jdk25().filter(java -> !java.equals(pathJava))
+        .ifPresent(java -> jvms.add(new Jvm("Java " + major(java).orElse(0) + " (ahead-of-time cache)", java,
+            ROOT.resolve("cli/target/stp.aot"))));
+    return jvms.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jvms")
+  void makesTheArchiveOnFirstUseThenRendersWithIt(Jvm jvm) throws Exception {
+    Files.deleteIfExists(jvm.archive());
+    Files.deleteIfExists(jvm.record());
     String requests = "{\"component\": \"tag\", \"params\": {\"text\": \"Ready\"}}\n"
-        + "{\"component\": \"nope\"}\n";
+        + "{\"component\": \"nope\"}\n"
+        + "{\"component\": \"mojBadge\", \"params\": {\"text\": \"Urgent\"}}\n";
 
-    Run first = stp(requests, "render", "--batch");
+    Run first = stp(jvm.environment(), requests, "render", "--batch");
     assertThat(first.err()).isEmpty();
     assertThat(first.exitCode()).isZero();
-    assertThat(ARCHIVE).isNotEmptyFile();
+    assertThat(jvm.archive()).isNotEmptyFile();
     List<String> lines = first.out().lines().toList();
-    assertThat(lines).hasSize(2);
+    assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).contains("govuk-tag", "Ready");
     assertThat(lines.get(1)).startsWith("{\"error\":\"line 2: Unknown component 'nope'");
+    assertThat(lines.get(2)).contains("moj-badge", "Urgent");
 
-    Run again = stp(requests, "render", "--batch");
+    Run again = stp(jvm.environment(), requests, "render", "--batch");
     assertThat(again.err()).isEmpty();
     assertThat(again.out()).isEqualTo(first.out());
   }
 
-  @Test
-  void aStaleArchiveIsMadeAgainAndAnUnusableOneIsIgnoredQuietly() throws Exception {
-    stp("", "--version"); // an archive and its JVM record, whichever test runs first
-    Files.writeString(ARCHIVE, "not an archive");
-    Run withJunk = stp("", "--version");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jvms")
+  void aStaleArchiveIsMadeAgainAndAnUnusableOneIsIgnoredQuietly(Jvm jvm) throws Exception {
+    stp(jvm.environment(), "", "--version"); // an archive and its JVM record, whichever test runs first
+    Files.writeString(jvm.archive(), "not an archive");
+    Run withJunk = stp(jvm.environment(), "", "--version");
     assertThat(withJunk.err()).isEmpty();
     assertThat(withJunk.out()).contains("govuk-frontend 6.6.0");
 
-    Files.setLastModifiedTime(JVM_RECORD, FileTime.fromMillis(0)); // as if the jar were rebuilt since
-    Run remade = stp("", "--version");
+    Files.setLastModifiedTime(jvm.record(), FileTime.fromMillis(0)); // as if the jar were rebuilt since
+    Run remade = stp(jvm.environment(), "", "--version");
     assertThat(remade.err()).isEmpty();
-    assertThat(Files.size(ARCHIVE)).isGreaterThan(1_000_000);
+    assertThat(Files.size(jvm.archive())).isGreaterThan(1_000_000);
 
     // Made by another JVM: made again, and the record names this one.
-    String thisJvm = Files.readString(JVM_RECORD);
-    Files.writeString(JVM_RECORD, "/opt/another/jdk/bin/java 1 2\n");
-    Files.writeString(ARCHIVE, "not an archive");
-    assertThat(stp("", "--version").err()).isEmpty();
-    assertThat(Files.readString(JVM_RECORD)).isEqualTo(thisJvm);
-    assertThat(Files.size(ARCHIVE)).isGreaterThan(1_000_000);
+    String thisJvm = Files.readString(jvm.record());
+    Files.writeString(jvm.record(), "/opt/another/jdk/bin/java 1 2\n");
+    Files.writeString(jvm.archive(), "not an archive");
+    assertThat(stp(jvm.environment(), "", "--version").err()).isEmpty();
+    assertThat(Files.readString(jvm.record())).isEqualTo(thisJvm);
+    assertThat(Files.size(jvm.archive())).isGreaterThan(1_000_000);
+  }
+
+  @Test
+  void withoutStpJavaAnInstalledJdk25IsPreferredForItsAheadOfTimeCache() throws Exception {
+    Optional<Path> jdk25 = jdk25();
+    Path aot = ROOT.resolve("cli/target/stp.aot");
+    Path aotRecord = Path.of(aot + ".jvm");
+    Files.deleteIfExists(aotRecord);
+    Run run = stp(Map.of(), "", "--version");
+    assertThat(run.err()).isEmpty();
+    if (jdk25.isPresent()) {
+      assertThat(Files.readString(aotRecord)).startsWith(jdk25.get() + " ");
+      assertThat(aot).isNotEmptyFile();
+    } else {
+      assertThat(aotRecord).doesNotExist();
+    }
   }
 
   @Test
@@ -72,14 +126,47 @@ class LauncherIT {
     // standard output, where it would corrupt what stp writes.
     Run run = stp(Map.of("STP_JAVA_OPTS", "-XX:+UseLargePages"), "", "--version");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines()).allMatch(line -> line.startsWith("stp ") || line.startsWith("govuk-frontend "));
+    assertThat(run.out().lines())
+        .allMatch(line -> line.startsWith("stp ") || line.startsWith("govuk-frontend ") || line.startsWith("MoJ Frontend "));
+  }
+
+  /** The java on the PATH, its links followed, as the launcher finds it. */
+  private static Path pathJava() throws IOException {
+    for (String folder : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+      Path java = Path.of(folder, "java");
+      if (Files.isExecutable(java)) {
+        return java.toRealPath();
+      }
+    }
+    throw new IllegalStateException("no java on the PATH");
+  }
+
+  /** The newest JDK 25 or newer under /usr/lib/jvm, as the launcher looks for one. */
+  private static Optional<Path> jdk25() throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      return homes.map(home -> home.resolve("bin/java"))
+          .filter(Files::isExecutable)
+          .filter(java -> major(java).orElse(0) >= 25)
+          .max((a, b) -> Integer.compare(major(a).orElse(0), major(b).orElse(0)));
+    }
+  }
+
+  /** The feature version in a JDK's release file. */
+  private static Optional<Integer> major(Path java) {
+    Path release = java.getParent().getParent().resolve("release");
+    try {
+      Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+      return version.find() ? Optional.of(Integer.parseInt(version.group(1))) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private record Run(int exitCode, String out, String err) {}
-
-  private static Run stp(String input, String... args) throws IOException, InterruptedException {
-    return stp(Map.of(), input, args);
-  }
 
   private static Run stp(Map<String, String> environment, String input, String... args)
       throws IOException, InterruptedException {
@@ -93,11 +180,12 @@ class LauncherIT {
           .directory(ROOT.toFile())
           .redirectOutput(out.toFile())
           .redirectError(err.toFile());
+      builder.environment().remove("STP_JAVA");
       builder.environment().putAll(environment);
       Process process = builder.start();
       process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().close();
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stp finished within a minute").isTrue();
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("stp finished within two minutes").isTrue();
       return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     } finally {
       Files.deleteIfExists(out);

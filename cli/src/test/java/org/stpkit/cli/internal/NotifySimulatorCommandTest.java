@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
-import org.stpkit.notify.simulator.NotifySimulator;
-import org.stpkit.notify.simulator.SimulatorConfig;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatorConfig;
 
 /** {@code stp notify simulator} prints what a client needs: base URL, keys, templates. */
 class NotifySimulatorCommandTest {

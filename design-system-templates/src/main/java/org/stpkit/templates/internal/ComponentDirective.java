@@ -14,6 +14,7 @@ import org.stpkit.templates.internal.html.Component;
 import org.stpkit.templates.internal.html.Html;
 import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
+import org.stpkit.templates.internal.html.RenderProblem;
 
 /**
  * A component as a FreeMarker user-defined directive, called like the Nunjucks macro:
@@ -22,12 +23,14 @@ import org.stpkit.templates.internal.html.Markup;
  */
 public final class ComponentDirective implements TemplateDirectiveModel {
   private final String name;
+  private final String macro;
   private final Component component;
   private final @Nullable ParamValidator validator;
 
-  public ComponentDirective(String name, Component component, @Nullable ParamValidator validator) {
-    this.name = name;
-    this.component = component;
+  public ComponentDirective(ComponentRegistry.Entry entry, @Nullable ParamValidator validator) {
+    this.name = entry.name();
+    this.macro = entry.macro();
+    this.component = entry.component();
     this.validator = validator;
   }
 
@@ -35,14 +38,14 @@ public final class ComponentDirective implements TemplateDirectiveModel {
   public void execute(Environment env, @SuppressWarnings("rawtypes") Map params, TemplateModel[] loopVars,
       @Nullable TemplateDirectiveBody body) throws TemplateException, IOException {
     if (loopVars.length > 0) {
-      throw new TemplateModelException(ComponentNames.macroName(name) + " has no loop variables");
+      throw new TemplateModelException(macro + " has no loop variables");
     }
     Map<String, Object> javaParams = FtlValues.toJavaMap(params);
     if (validator != null) {
       ParamValidator.Problem problem = validator.check(name, javaParams);
       if (problem != null) {
         throw new TemplateModelException(
-            ComponentNames.macroName(name) + ": param '" + problem.path() + "' " + problem.message());
+            macro + ": param '" + problem.path() + "' " + problem.message());
       }
     }
     Markup caller = null;
@@ -52,7 +55,11 @@ public final class ComponentDirective implements TemplateDirectiveModel {
       caller = new Markup(nested.toString());
     }
     Html out = new Html();
-    component.render(JsObject.of(javaParams), caller, out);
+    try {
+      component.render(JsObject.of(javaParams), caller, out);
+    } catch (RenderProblem e) {
+      throw new TemplateModelException(macro + ": " + e.getMessage());
+    }
     env.getOut().write(out.toString());
   }
 }

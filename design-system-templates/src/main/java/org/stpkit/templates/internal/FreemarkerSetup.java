@@ -23,21 +23,27 @@ import org.jspecify.annotations.Nullable;
 public final class FreemarkerSetup {
   public static final Version VERSION = Configuration.VERSION_2_3_34;
 
-  /** Classpath folder holding the {@code /govuk/...} templates. */
+  /** Classpath folder holding the {@code /govuk/...} and {@code /moj/...} templates. */
   public static final String CLASSPATH_ROOT = "/org/stpkit/templates/ftl";
 
   private FreemarkerSetup() {}
 
-  /** The helpers every govuk macro calls, by the names the templates use. */
+  /**
+   * The helpers every govuk macro calls, by the names the templates use, and the component
+   * directives: {@code govukComponents} by govuk-frontend folder name, {@code mojComponents} by
+   * MoJ macro name (what {@code /govuk/all.ftlh} and {@code /moj/all.ftlh} bind).
+   */
   public static Map<String, Object> helpers() {
-    Map<String, Object> directives = new java.util.LinkedHashMap<>();
+    Map<String, Object> govuk = new java.util.LinkedHashMap<>();
+    Map<String, Object> moj = new java.util.LinkedHashMap<>();
     ParamValidator validator = new ParamValidator();
-    for (String name : ComponentNames.ALL) {
-      org.stpkit.templates.internal.components.Components.byName(name).ifPresent(
-          component -> directives.put(name, new ComponentDirective(name, component, validator)));
+    for (ComponentRegistry.Entry entry : ComponentRegistry.all()) {
+      (entry.family() == ComponentRegistry.Family.GOVUK ? govuk : moj)
+          .put(entry.name(), new ComponentDirective(entry, validator));
     }
     return Map.of(
-        "govukComponents", directives,
+        "govukComponents", govuk,
+        "mojComponents", moj,
         "truthy", new Truthy(),
         "truthyOr", new TruthyOr(),
         "jsString", new JsString(),

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A component's documented params, read from govuk-frontend's {@code macro-options.json} (copied
- * into the jar by the build), in the form {@link ParamValidator} walks on every render: each name
+ * into the jar by the build) or, for MoJ Frontend, whose documentation has them only as prose
+ * tables, from the kit's transcription in the same format ({@code moj-macro-options/<macro>.json}),
+ * in the form {@link ParamValidator} walks on every render: each name
  * once, with whether it is enforced as required worked out when it is read. A name may be
  * documented more than once with different types (service navigation's {@code slots.end} is a
  * string or an object), so each name has a list of alternatives.
@@ -74,7 +76,9 @@ public final class MacroOptions {
 
   /** {@code component}'s options as found at {@code schemaPath} in {@code outer}'s params. */
   private static MacroOptions load(String outer, String component, String schemaPath) {
-    String resource = "macro-options/" + component + "/macro-options.json";
+    String resource = ComponentRegistry.find(component)
+        .orElseThrow(() -> new IllegalStateException("No component " + component))
+        .optionsResource();
     try (InputStream in = MacroOptions.class.getResourceAsStream(resource);
         JsonParser parser = in == null ? null : JSON.createParser(in)) {
       if (parser == null) {
@@ -90,9 +94,13 @@ public final class MacroOptions {
     }
   }
 
-  /** An option as documented, before the schema paths and required-ness are worked out. */
+  /**
+   * An option as documented, before the schema paths and required-ness are worked out. {@code
+   * component}: the component whose params the option takes (the kit's MoJ transcriptions say so
+   * where govuk-frontend's files say {@code isComponent} and leave the component to its name).
+   */
   private record Documented(String name, String type, boolean required, boolean isComponent,
-      @Nullable List<Documented> params) {}
+      @Nullable String component, boolean isHeadingLevel, @Nullable List<Documented> params) {}
 
   /** The options of the array the parser has just entered, up to its end. */
   private static List<Documented> readOptions(JsonParser parser) throws IOException {
@@ -107,6 +115,8 @@ public final class MacroOptions {
       String type = "";
       boolean required = false;
       boolean isComponent = false;
+      String component = null;
+      boolean isHeadingLevel = false;
       List<Documented> params = null;
       String field;
       while ((field = parser.nextFieldName()) != null) {
@@ -116,6 +126,8 @@ public final class MacroOptions {
           case "type" -> type = parser.getValueAsString("");
           case "required" -> required = value == JsonToken.VALUE_TRUE;
           case "isComponent" -> isComponent = value == JsonToken.VALUE_TRUE;
+          case "component" -> component = parser.getValueAsString();
+          case "isHeadingLevel" -> isHeadingLevel = value == JsonToken.VALUE_TRUE;
           case "params" -> {
             if (value == JsonToken.START_ARRAY) {
               params = readOptions(parser);
@@ -126,7 +138,7 @@ public final class MacroOptions {
           default -> parser.skipChildren(); // descriptions
         }
       }
-      options.add(new Documented(name, type, required, isComponent, params));
+      options.add(new Documented(name, type, required, isComponent, component, isHeadingLevel, params));
     }
     return options;
   }
@@ -142,12 +154,14 @@ public final class MacroOptions {
       MacroOptions nested = NONE;
       if (option.params() != null) {
         nested = build(component, option.params(), tableRows ? nestedSchemaPath + "[]" : nestedSchemaPath);
+      } else if (option.component() != null) {
+        nested = load(component, option.component(), nestedSchemaPath);
       } else if (option.isComponent() && COMPONENT_PARAMS.containsKey(name)) {
         // "isComponent" params take another component's params, documented there.
         nested = load(component, COMPONENT_PARAMS.get(name), nestedSchemaPath);
       }
       byName.computeIfAbsent(name, key -> new ArrayList<>())
-          .add(new Option(name, option.type(), name.endsWith("eadingLevel"), tableRows, nested));
+          .add(new Option(name, option.type(), name.endsWith("eadingLevel") || option.isHeadingLevel(), tableRows, nested));
       documentedRequired.merge(name, option.required(), Boolean::logicalOr);
     }
     List<Param> params = new ArrayList<>(byName.size());

@@ -50,6 +50,25 @@ class GovukAssetServletTest {
   }
 
   @Test
+  void servesMojFrontendsCssJavaScriptAndTheImagesItsCssUses() throws Exception {
+    HttpResponse<String> css = get("/assets/" + org.stpkit.templates.MojAssets.STYLESHEET, null);
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+    assertThat(css.body()).contains(".moj-timeline");
+    HttpResponse<String> js = get("/assets/" + org.stpkit.templates.MojAssets.SCRIPT, null);
+    assertThat(js.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(js.body()).contains("initAll");
+    // MoJ's CSS refers to its icons at /assets/images/, beside govuk-frontend's.
+    java.util.regex.Matcher image = java.util.regex.Pattern.compile("url\\((/assets/images/[^)]+)\\)").matcher(css.body());
+    int images = 0;
+    while (image.find()) {
+      assertThat(get(image.group(1), null).statusCode()).as(image.group(1)).isEqualTo(200);
+      images++;
+    }
+    assertThat(images).isGreaterThan(5);
+  }
+
+  @Test
   void aRevalidationWithTheEtagIsNotModified() throws Exception {
     String etag = get("/assets/govuk-frontend.min.js", null).headers().firstValue("ETag").orElseThrow();
     HttpResponse<String> again = get("/assets/govuk-frontend.min.js", etag);

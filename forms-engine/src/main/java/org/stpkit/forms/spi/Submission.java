@@ -3,6 +3,7 @@ package org.stpkit.forms.spi;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,14 +13,17 @@ import java.util.Optional;
  * {@code java.math.BigDecimal}, {@code java.time.LocalDate}, {@code Boolean} for yes / no, {@code
  * List<String>} for checkboxes, {@code org.stpkit.forms.Address}, {@code org.stpkit.forms.PersonName}),
  * in page order. Optional questions left blank are not included. With {@code FormEngine.Builder.bindAnswersTo}, also as the
- * team's record: {@link #answersAs(Class)}.
+ * team's record: {@link #answersAs(Class)}. As JSON: {@code org.stpkit.forms.SubmissionJson}.
+ *
+ * @param route the paths of the pages the user's answers led through, in order
  */
 public record Submission(String formId, int formVersion, String reference, Map<String, Object> answers,
-    Instant submittedAt, Optional<Record> boundAnswers) {
+    List<String> route, Instant submittedAt, Optional<Record> boundAnswers) {
   public Submission {
     Objects.requireNonNull(formId, "formId");
     Objects.requireNonNull(reference, "reference");
     answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    route = List.copyOf(route);
     Objects.requireNonNull(submittedAt, "submittedAt");
     Objects.requireNonNull(boundAnswers, "boundAnswers");
   }

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.stpkit.idam.HrFeed;
 import org.stpkit.idam.IdamException;
+import org.stpkit.idam.StaffRecord;
 
 /**
  * Reads an HR feed, CSV or SCIM JSON; {@link FeedValidator} checks every row the same way whichever
@@ -18,12 +20,15 @@ import org.stpkit.idam.IdamException;
  */
 public final class FeedReader {
   /** Far more rows than staff anywhere we serve: a feed this big is a mistake, and would exhaust memory. */
-  public static final int MAX_ROWS = 1_000_000;
+  static final int MAX_ROWS = 1_000_000;
+
+  /** What a feed held: the valid records, and each problem with the person it holds. */
+  public record Rows(String source, List<StaffRecord> records, List<HrFeed.RowProblem> problems) {}
 
   private FeedReader() {}
 
   /** Reads {@code file} as UTF-8: CSV when its name ends in {@code .csv}, SCIM JSON when {@code .json}. */
-  public static HrFeed read(Path file) {
+  public static Rows read(Path file) {
     String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
     boolean csv = name.endsWith(".csv");
     if (!csv && !name.endsWith(".json")) {
@@ -36,34 +41,34 @@ public final class FeedReader {
     }
   }
 
-  public static HrFeed readCsv(Reader in, String source) {
+  public static Rows readCsv(Reader in, String source) {
     return readCsv(in, source, MAX_ROWS);
   }
 
   /** As {@link #readCsv(Reader, String)} with a lower cap on rows, so tests need not write a million. */
-  public static HrFeed readCsv(Reader in, String source, int maxRows) {
+  static Rows readCsv(Reader in, String source, int maxRows) {
     FeedValidator feed = new FeedValidator(source);
     try {
       CsvFeedReader.read(withoutBom(in), source, maxRows, feed);
     } catch (IOException e) {
       throw unreadable(source, e);
     }
-    return feed.feed();
+    return feed.rows();
   }
 
-  public static HrFeed readJson(Reader in, String source) {
+  public static Rows readJson(Reader in, String source) {
     return readJson(in, source, MAX_ROWS);
   }
 
   /** As {@link #readJson(Reader, String)} with a lower cap on users, so tests need not write a million. */
-  public static HrFeed readJson(Reader in, String source, int maxRows) {
+  static Rows readJson(Reader in, String source, int maxRows) {
     FeedValidator feed = new FeedValidator(source);
     try {
       ScimFeedReader.read(withoutBom(in), source, maxRows, feed);
     } catch (IOException e) {
       throw unreadable(source, e);
     }
-    return feed.feed();
+    return feed.rows();
   }
 
   /** Excel and Notepad start UTF-8 files with a byte order mark; it is not part of the first column's name. */

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.stpkit.idam.FeedProblem;
-import org.stpkit.idam.HrFeed;
+import org.stpkit.definition.Problem;
+import org.stpkit.idam.HrFeed.RowProblem;
 import org.stpkit.idam.StaffRecord;
 
 /**
@@ -35,7 +35,7 @@ final class FeedValidator {
 
   private final String source;
   private final List<StaffRecord> records = new ArrayList<>();
-  private final List<FeedProblem> problems = new ArrayList<>();
+  private final List<RowProblem> problems = new ArrayList<>();
   private final Map<String, Integer> firstLines = new HashMap<>();
   private final Map<String, List<Integer>> duplicateLines = new LinkedHashMap<>();
 
@@ -45,7 +45,7 @@ final class FeedValidator {
 
   /** A problem with the CSV header that leaves no row out (a column we do not know). */
   void headerProblem(int line, String message) {
-    problems.add(new FeedProblem(source, line, "header", Optional.empty(), message));
+    problems.add(new RowProblem(new Problem(source, line, 0, "header", message), Optional.empty()));
   }
 
   void row(RawRow row) {
@@ -66,25 +66,26 @@ final class FeedValidator {
       records.add(record(row));
     }
     for (RawRow.Issue issue : issues) {
-      problems.add(new FeedProblem(source, row.line(), issue.field(), number, issue.message()));
+      problems.add(new RowProblem(new Problem(source, row.line(), 0, issue.field(), issue.message()), number));
     }
   }
 
   /** The feed so far, every row of a duplicated employee number left out (which one is right cannot be told). */
-  HrFeed feed() {
+  FeedReader.Rows rows() {
     List<StaffRecord> kept = new ArrayList<>(records);
-    List<FeedProblem> reported = new ArrayList<>(problems);
+    List<RowProblem> reported = new ArrayList<>(problems);
     if (!duplicateLines.isEmpty()) {
       kept.removeIf(record -> duplicateLines.containsKey(record.employeeNumber()));
       duplicateLines.forEach((number, lines) -> {
         for (int line : lines) {
-          reported.add(new FeedProblem(source, line, "employeeNumber", Optional.of(number), duplicate(number, line, lines)));
+          reported.add(new RowProblem(new Problem(source, line, 0, "employeeNumber", duplicate(number, line, lines)),
+              Optional.of(number)));
         }
       });
       // Stable: a row's own problems stay before its duplicate problem.
-      reported.sort(Comparator.comparingInt(FeedProblem::line));
+      reported.sort(Comparator.comparingInt(problem -> problem.problem().line()));
     }
-    return HrFeed.of(source, kept, reported);
+    return new FeedReader.Rows(source, kept, reported);
   }
 
   private static String duplicate(String number, int line, List<Integer> lines) {

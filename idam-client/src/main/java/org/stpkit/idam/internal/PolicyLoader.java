@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,21 +22,25 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.stpkit.definition.LocatedDocument;
+import org.stpkit.definition.LocatedNode;
+import org.stpkit.definition.LocatedNode.Kind;
+import org.stpkit.definition.Problem;
 import org.stpkit.idam.AccessPolicy;
 import org.stpkit.idam.AccessRule;
+import org.stpkit.idam.Approver;
 import org.stpkit.idam.AttributeMatch;
 import org.stpkit.idam.AttributeMatch.Operator;
 import org.stpkit.idam.Grant;
 import org.stpkit.idam.Grants;
 import org.stpkit.idam.IdamException;
 import org.stpkit.idam.InvalidPolicyException;
-import org.stpkit.idam.PolicyProblem;
 import org.stpkit.idam.StaffRecord;
 import org.stpkit.idam.Threshold;
-import org.stpkit.idam.internal.PolicyNode.Kind;
 
 /**
- * Reads an {@link AccessPolicy} from YAML. Everything is checked and every problem is reported at
+ * Reads an {@link AccessPolicy} from YAML (long because it is the one reader of one grammar, every key
+ * with its own checks and messages). Everything is checked and every problem is reported at
  * once, each with its file, line, column and field ({@link InvalidPolicyException}), because a
  * policy is usually fixed in a review-and-rerun loop where one problem per run is slow.
  *
@@ -60,6 +63,9 @@ import org.stpkit.idam.internal.PolicyNode.Kind;
  *   leavers: {count: 25, percent: 5}
  *   deletions: {count: 10, percent: 2}
  *   removals: {count: 100, percent: 10}
+ * approvers:                           # optional: who may approve a plan over the thresholds
+ *   - name: Sam Jones                  # required
+ *     key: {kty: EC, crv: P-256, x: ..., y: ...}   # required: the public JWK (stp idam approver-key)
  * rules:                               # required; may be []
  *   - name: Visas caseworkers          # required, unique
  *     when:                            # optional; every test must pass; absent: everyone
@@ -81,7 +87,8 @@ import org.stpkit.idam.internal.PolicyNode.Kind;
  */
 public final class PolicyLoader {
   private static final List<String> TOP_KEYS =
-      List.of("managedBy", "username", "email", "attributes", "joiners", "leavers", "thresholds", "rules");
+      List.of("managedBy", "username", "email", "attributes", "joiners", "leavers", "thresholds", "approvers", "rules");
+  private static final List<String> APPROVER_KEYS = List.of("name", "key");
   private static final List<String> JOINER_KEYS = List.of("requiredActions", "sendActionsEmail", "preHires");
   private static final List<String> LEAVER_KEYS = List.of("removeAccess", "deleteAfter");
   private static final List<String> THRESHOLD_KEYS = List.of("leavers", "deletions", "removals");
@@ -93,7 +100,7 @@ public final class PolicyLoader {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z]+}");
 
   private final String source;
-  private final List<PolicyProblem> problems = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
   // Values go into the builder as they are read; it is only built when there are no problems, so
   // a value that is wrong elsewhere in the file does no harm.
   private final AccessPolicy.Builder builder = AccessPolicy.builder();
@@ -131,18 +138,22 @@ public final class PolicyLoader {
   public static AccessPolicy parse(String yaml, String source) {
     Objects.requireNonNull(yaml, "yaml");
     Objects.requireNonNull(source, "source");
+    LocatedDocument document = LocatedDocument.parse(yaml, source);
+    if (document.root().isEmpty()) {
+      throw new InvalidPolicyException(document.problems());
+    }
     PolicyLoader loader = new PolicyLoader(source);
-    PolicyNode root = PolicyYaml.read(yaml, source, loader.problems);
-    loader.readPolicy(root);
+    loader.problems.addAll(document.problems());
+    loader.readPolicy(document.root().get());
     if (!loader.problems.isEmpty()) {
-      List<PolicyProblem> inFileOrder = new ArrayList<>(new LinkedHashSet<>(loader.problems));
-      inFileOrder.sort(Comparator.comparingInt(PolicyProblem::line).thenComparingInt(PolicyProblem::column));
+      List<Problem> inFileOrder = new ArrayList<>(new LinkedHashSet<>(loader.problems));
+      inFileOrder.sort(Problem.IN_FILE_ORDER);
       throw new InvalidPolicyException(inFileOrder);
     }
     return loader.builder.build();
   }
 
-  private void readPolicy(PolicyNode root) {
+  private void readPolicy(LocatedNode root) {
     if (root.kind() == Kind.NOTHING) {
       problem(root, "the file has no policy in it; it needs at least 'rules:'");
       return;
@@ -160,10 +171,11 @@ public final class PolicyLoader {
     root.get("joiners").flatMap(this::mapping).ifPresent(this::readJoiners);
     root.get("leavers").flatMap(this::mapping).ifPresent(this::readLeavers);
     root.get("thresholds").flatMap(this::mapping).ifPresent(this::readThresholds);
+    root.get("approvers").flatMap(this::list).ifPresent(this::readApprovers);
     required(root, "rules").flatMap(this::list).ifPresent(this::readRules);
   }
 
-  private void template(PolicyNode node, Consumer<String> setter) {
+  private void template(LocatedNode node, Consumer<String> setter) {
     text(node).ifPresent(template -> {
       List<String> unknown = AccessPolicy.unknownPlaceholders(template);
       if (!unknown.isEmpty()) {
@@ -181,10 +193,10 @@ public final class PolicyLoader {
     });
   }
 
-  private void readAttributes(PolicyNode node) {
+  private void readAttributes(LocatedNode node) {
     textItems(node).ifPresent(items -> {
       boolean known = true;
-      for (PolicyNode item : items) {
+      for (LocatedNode item : items) {
         if (!StaffRecord.ATTRIBUTES.contains(item.text())) {
           problem(item, "unknown HR attribute '" + item.text() + "'; expected one of "
               + String.join(", ", StaffRecord.ATTRIBUTES));
@@ -197,11 +209,11 @@ public final class PolicyLoader {
     });
   }
 
-  private void readJoiners(PolicyNode joiners) {
+  private void readJoiners(LocatedNode joiners) {
     checkKeys(joiners, JOINER_KEYS);
     joiners.get("requiredActions").ifPresent(node -> textItems(node).ifPresent(items -> {
       boolean known = true;
-      for (PolicyNode item : items) {
+      for (LocatedNode item : items) {
         if (!AccessPolicy.REQUIRED_ACTIONS.contains(item.text())) {
           problem(item, "unknown required action '" + item.text() + "'; expected one of "
               + String.join(", ", new TreeSet<>(AccessPolicy.REQUIRED_ACTIONS)));
@@ -222,7 +234,7 @@ public final class PolicyLoader {
     }));
   }
 
-  private void readLeavers(PolicyNode leavers) {
+  private void readLeavers(LocatedNode leavers) {
     checkKeys(leavers, LEAVER_KEYS);
     leavers.get("removeAccess").flatMap(this::bool).ifPresent(builder::leaversLoseAccess);
     leavers.get("deleteAfter").ifPresent(node -> text(node).ifPresent(value -> {
@@ -238,7 +250,7 @@ public final class PolicyLoader {
     }));
   }
 
-  private void readThresholds(PolicyNode thresholds) {
+  private void readThresholds(LocatedNode thresholds) {
     checkKeys(thresholds, THRESHOLD_KEYS);
     thresholds.get("leavers").flatMap(this::threshold).ifPresent(builder::leaverThreshold);
     thresholds.get("deletions").flatMap(this::threshold).ifPresent(builder::deletionThreshold);
@@ -246,7 +258,7 @@ public final class PolicyLoader {
   }
 
   /** A count, a percent or both; the one not given does not limit. */
-  private Optional<Threshold> threshold(PolicyNode node) {
+  private Optional<Threshold> threshold(LocatedNode node) {
     if (mapping(node).isEmpty()) {
       return Optional.empty();
     }
@@ -267,7 +279,7 @@ public final class PolicyLoader {
     return attempt(node, () -> new Threshold(count.get(), percent.get()));
   }
 
-  private Optional<Integer> count(PolicyNode node) {
+  private Optional<Integer> count(LocatedNode node) {
     Optional<BigInteger> whole = node.number().flatMap(PolicyLoader::exactInteger);
     if (whole.isEmpty() || whole.get().signum() < 0
         || whole.get().compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
@@ -277,7 +289,7 @@ public final class PolicyLoader {
     return Optional.of(whole.get().intValue());
   }
 
-  private Optional<Double> percent(PolicyNode node) {
+  private Optional<Double> percent(LocatedNode node) {
     Optional<BigDecimal> value = node.number();
     if (value.isEmpty() || value.get().signum() < 0 || value.get().compareTo(BigDecimal.valueOf(100)) > 0) {
       problem(node, "expected a percentage from 0 to 100, found " + node.describe());
@@ -294,22 +306,48 @@ public final class PolicyLoader {
     }
   }
 
-  private void readRules(PolicyNode rules) {
-    Map<String, PolicyNode> named = new HashMap<>();
-    for (PolicyNode rule : rules.items()) {
+  /** Each approver: a name and a public key as a JWK mapping. */
+  private void readApprovers(LocatedNode approvers) {
+    for (LocatedNode item : approvers.items()) {
+      mapping(item).ifPresent(approver -> {
+        checkKeys(approver, APPROVER_KEYS);
+        Optional<String> name = required(approver, "name").flatMap(this::nonBlank);
+        Optional<LocatedNode> key = required(approver, "key").flatMap(this::mapping);
+        // The key is checked even without a name, so that one run shows both problems.
+        Optional<Approver> made = key.flatMap(this::jwk).flatMap(publicKey ->
+            attempt(key.get(), () -> new Approver(name.orElse("unnamed"), publicKey)));
+        if (name.isPresent() && made.isPresent()) {
+          apply(item, () -> builder.approver(made.get()));
+        }
+      });
+    }
+  }
+
+  private Optional<com.nimbusds.jose.jwk.JWK> jwk(LocatedNode key) {
+    try {
+      return Optional.of(com.nimbusds.jose.jwk.JWK.parse(key.toJson().toString()));
+    } catch (java.text.ParseException e) {
+      problem(key, "not a JWK public key: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void readRules(LocatedNode rules) {
+    Map<String, LocatedNode> named = new HashMap<>();
+    for (LocatedNode rule : rules.items()) {
       mapping(rule).ifPresent(mapping -> readRule(mapping, named));
     }
   }
 
-  private void readRule(PolicyNode rule, Map<String, PolicyNode> named) {
+  private void readRule(LocatedNode rule, Map<String, LocatedNode> named) {
     checkKeys(rule, RULE_KEYS);
-    Optional<PolicyNode> nameNode = required(rule, "name");
+    Optional<LocatedNode> nameNode = required(rule, "name");
     Optional<String> name = nameNode.flatMap(this::text);
     boolean usable = false;
     if (name.isPresent() && name.get().isBlank()) {
       problem(nameNode.get(), "a rule needs a name");
     } else if (name.isPresent()) {
-      PolicyNode earlier = named.putIfAbsent(name.get(), rule);
+      LocatedNode earlier = named.putIfAbsent(name.get(), rule);
       if (earlier != null) {
         problem(nameNode.get(), "the name '" + name.get() + "' is already used by " + earlier.path()
             + " at line " + earlier.line());
@@ -340,8 +378,8 @@ public final class PolicyLoader {
     }
   }
 
-  private void readWhen(PolicyNode tests, List<AttributeMatch> when) {
-    for (Map.Entry<String, PolicyNode> entry : tests.entries().entrySet()) {
+  private void readWhen(LocatedNode tests, List<AttributeMatch> when) {
+    for (Map.Entry<String, LocatedNode> entry : tests.entries().entrySet()) {
       String attribute = entry.getKey();
       if (!StaffRecord.ATTRIBUTES.contains(attribute)) {
         problem(tests.keyNode(attribute), "unknown key '" + attribute + "'; expected one of the HR attributes "
@@ -353,7 +391,7 @@ public final class PolicyLoader {
   }
 
   /** Text (equals), or a mapping with exactly one of {@link #TEST_KEYS}. */
-  private Optional<AttributeMatch> attributeMatch(String attribute, PolicyNode node) {
+  private Optional<AttributeMatch> attributeMatch(String attribute, LocatedNode node) {
     if (node.kind() == Kind.TEXT || node.kind() == Kind.NUMBER) {
       return nonBlank(node).flatMap(value -> match(node, attribute, Operator.EQUALS, List.of(value)));
     }
@@ -375,7 +413,7 @@ public final class PolicyLoader {
       return Optional.empty();
     }
     String test = given.get(0);
-    PolicyNode value = node.get(test).orElseThrow();
+    LocatedNode value = node.get(test).orElseThrow();
     return switch (test) {
       case "startsWith" -> values(value, true).flatMap(values -> match(value, attribute, Operator.STARTS_WITH, values));
       case "oneOf" -> values(value, false).flatMap(values -> match(value, attribute, Operator.EQUALS, values));
@@ -387,11 +425,11 @@ public final class PolicyLoader {
     };
   }
 
-  private Optional<AttributeMatch> match(PolicyNode at, String attribute, Operator operator, List<String> values) {
+  private Optional<AttributeMatch> match(LocatedNode at, String attribute, Operator operator, List<String> values) {
     return attempt(at, () -> new AttributeMatch(attribute, operator, values));
   }
 
-  private boolean isPattern(PolicyNode node, String pattern) {
+  private boolean isPattern(LocatedNode node, String pattern) {
     try {
       Pattern.compile(pattern);
       return true;
@@ -402,7 +440,7 @@ public final class PolicyLoader {
   }
 
   /** One or more non-blank texts: a list, or (when {@code single} is allowed) one text. */
-  private Optional<List<String>> values(PolicyNode node, boolean single) {
+  private Optional<List<String>> values(LocatedNode node, boolean single) {
     if (single && (node.kind() == Kind.TEXT || node.kind() == Kind.NUMBER)) {
       return nonBlank(node).map(List::of);
     }
@@ -414,10 +452,10 @@ public final class PolicyLoader {
       problem(node, "give at least one value");
       return Optional.empty();
     }
-    Optional<List<PolicyNode>> items = textItems(node);
+    Optional<List<LocatedNode>> items = textItems(node);
     List<String> values = new ArrayList<>();
     boolean allGood = items.isPresent() && items.get().size() == node.items().size();
-    for (PolicyNode item : items.orElse(List.of())) {
+    for (LocatedNode item : items.orElse(List.of())) {
       Optional<String> value = nonBlank(item);
       value.ifPresent(values::add);
       allGood &= value.isPresent();
@@ -425,8 +463,8 @@ public final class PolicyLoader {
     return allGood ? Optional.of(values) : Optional.empty();
   }
 
-  private void readClientRoles(PolicyNode clients, List<Grant> grants) {
-    for (Map.Entry<String, PolicyNode> entry : clients.entries().entrySet()) {
+  private void readClientRoles(LocatedNode clients, List<Grant> grants) {
+    for (Map.Entry<String, LocatedNode> entry : clients.entries().entrySet()) {
       String client = entry.getKey();
       if (client.isBlank()) {
         problem(clients.keyNode(client), "a client id cannot be blank");
@@ -438,7 +476,7 @@ public final class PolicyLoader {
   }
 
   /** How many grants a rule's groups, realmRoles or clientRoles value writes, right or wrong. */
-  private static int written(PolicyNode node) {
+  private static int written(LocatedNode node) {
     return switch (node.kind()) {
       case LIST -> node.items().size();
       case MAPPING -> node.entries().values().stream().mapToInt(PolicyLoader::written).sum();
@@ -450,15 +488,15 @@ public final class PolicyLoader {
   // Reading values of an expected kind: each reports the problem and returns empty when the value
   // is of another kind, so callers read on and find the next problem.
 
-  private Optional<PolicyNode> mapping(PolicyNode node) {
+  private Optional<LocatedNode> mapping(LocatedNode node) {
     return expect(node, Kind.MAPPING, "a mapping");
   }
 
-  private Optional<PolicyNode> list(PolicyNode node) {
+  private Optional<LocatedNode> list(LocatedNode node) {
     return expect(node, Kind.LIST, "a list");
   }
 
-  private Optional<PolicyNode> expect(PolicyNode node, Kind kind, String expected) {
+  private Optional<LocatedNode> expect(LocatedNode node, Kind kind, String expected) {
     if (node.kind() != kind) {
       problem(node, "expected " + expected + ", found " + node.describe());
       return Optional.empty();
@@ -467,7 +505,7 @@ public final class PolicyLoader {
   }
 
   /** Text as written; a number is text too (an HR code such as 007 keeps its zeros). */
-  private Optional<String> text(PolicyNode node) {
+  private Optional<String> text(LocatedNode node) {
     if (node.kind() != Kind.TEXT && node.kind() != Kind.NUMBER) {
       String hint = node.kind() == Kind.BOOLEAN ? " (put it in quotes if you mean the text)" : "";
       problem(node, "expected text, found " + node.describe() + hint);
@@ -477,7 +515,7 @@ public final class PolicyLoader {
   }
 
   /** Text that is not blank: HR values are never blank, so a blank one would never match. */
-  private Optional<String> nonBlank(PolicyNode node) {
+  private Optional<String> nonBlank(LocatedNode node) {
     Optional<String> text = text(node);
     if (text.isPresent() && text.get().isBlank()) {
       problem(node, "a blank value is not allowed here (for no value at all, write {present: false})");
@@ -486,7 +524,7 @@ public final class PolicyLoader {
     return text;
   }
 
-  private Optional<Boolean> bool(PolicyNode node) {
+  private Optional<Boolean> bool(LocatedNode node) {
     if (node.kind() != Kind.BOOLEAN) {
       problem(node, "expected true or false, found " + node.describe());
       return Optional.empty();
@@ -495,34 +533,34 @@ public final class PolicyLoader {
   }
 
   /** A list's text items; items of other kinds are reported and left out. Empty when not a list. */
-  private Optional<List<PolicyNode>> textItems(PolicyNode node) {
+  private Optional<List<LocatedNode>> textItems(LocatedNode node) {
     if (node.kind() != Kind.LIST) {
       problem(node, "expected a list of text, found " + node.describe());
       return Optional.empty();
     }
-    List<PolicyNode> texts = new ArrayList<>();
-    for (PolicyNode item : node.items()) {
+    List<LocatedNode> texts = new ArrayList<>();
+    for (LocatedNode item : node.items()) {
       text(item).ifPresent(text -> texts.add(item));
     }
     return Optional.of(texts);
   }
 
-  private static List<String> texts(List<PolicyNode> nodes) {
-    return nodes.stream().map(PolicyNode::text).toList();
+  private static List<String> texts(List<LocatedNode> nodes) {
+    return nodes.stream().map(LocatedNode::text).toList();
   }
 
-  private Optional<PolicyNode> required(PolicyNode mapping, String key) {
-    Optional<PolicyNode> value = mapping.get(key);
+  private Optional<LocatedNode> required(LocatedNode mapping, String key) {
+    Optional<LocatedNode> value = mapping.get(key);
     if (value.isEmpty()) {
       // Reported where the mapping starts, with the path the key would have.
-      problems.add(new PolicyProblem(source, mapping.line(), mapping.column(),
-          PolicyNode.childPath(mapping.path(), key), "missing required key '" + key + "'"));
+      problems.add(new Problem(source, mapping.line(), mapping.column(),
+          LocatedNode.childPath(mapping.path(), key), "missing required key '" + key + "'"));
     }
     return value;
   }
 
   /** Reports every key not in {@code known}; whether there were none. */
-  private boolean checkKeys(PolicyNode mapping, List<String> known) {
+  private boolean checkKeys(LocatedNode mapping, List<String> known) {
     boolean allKnown = true;
     for (String key : mapping.entries().keySet()) {
       if (!known.contains(key)) {
@@ -534,7 +572,7 @@ public final class PolicyLoader {
   }
 
   /** Runs a builder call, turning its refusal into a problem at the value it was given. */
-  private void apply(PolicyNode at, Runnable call) {
+  private void apply(LocatedNode at, Runnable call) {
     attempt(at, () -> {
       call.run();
       return Boolean.TRUE;
@@ -542,7 +580,7 @@ public final class PolicyLoader {
   }
 
   /** Makes a value with a checking constructor, turning its refusal into a problem at {@code at}. */
-  private <T> Optional<T> attempt(PolicyNode at, Supplier<T> make) {
+  private <T> Optional<T> attempt(LocatedNode at, Supplier<T> make) {
     try {
       return Optional.of(make.get());
     } catch (IllegalArgumentException e) {
@@ -551,8 +589,8 @@ public final class PolicyLoader {
     }
   }
 
-  private void problem(PolicyNode at, String message) {
-    problems.add(new PolicyProblem(source, at.line(), at.column(), at.path(), message));
+  private void problem(LocatedNode at, String message) {
+    problems.add(at.problem(message));
   }
 
   /** The model's messages are sentences; problem messages follow "path: ", so start in lower case. */

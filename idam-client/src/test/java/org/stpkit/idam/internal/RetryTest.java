@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.stpkit.idam.IdamException;
+import org.stpkit.idam.KeycloakException;
 
 /** Which Keycloak failures are tried again, how often, and which are final. */
 class RetryTest {
@@ -46,7 +47,8 @@ class RetryTest {
 
     assertThatThrownBy(() -> retry.call("read", () -> {
       throw new ProcessingException(new java.net.ConnectException("Connection refused"));
-    })).hasMessageContaining("did not answer after 4 attempts").hasMessageContaining("Connection refused");
+    })).hasMessageContaining("did not answer after 4 attempts").hasMessageContaining("Connection refused")
+        .isInstanceOfSatisfying(KeycloakException.class, failure -> assertThat(failure.status()).isEmpty());
   }
 
   @Test
@@ -55,7 +57,13 @@ class RetryTest {
     assertThatThrownBy(() -> retry.call("add group", () -> {
       calls.incrementAndGet();
       throw answer(400);
-    })).isInstanceOf(IdamException.class).hasMessage("add group: Keycloak answered 400: {\"error\":\"status 400\"}");
+    })).isInstanceOf(IdamException.class).hasMessage("add group: Keycloak answered 400: {\"error\":\"status 400\"}")
+        .isInstanceOfSatisfying(KeycloakException.class, failure -> {
+          assertThat(failure.status()).hasValue(400);
+          assertThat(failure.operation()).isEqualTo("add group");
+          assertThat(failure.user()).isEmpty();
+          assertThat(failure.aboutUser("jo.bloggs").user()).contains("jo.bloggs");
+        });
     assertThat(calls).hasValue(1);
   }
 

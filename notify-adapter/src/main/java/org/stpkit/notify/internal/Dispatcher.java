@@ -1,333 +1,349 @@
 package org.stpkit.notify.internal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.github.resilience4j.core.IntervalFunction;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
+import org.stpkit.notify.Channel;
+import org.stpkit.notify.OutboxStatus;
+import org.stpkit.notify.QuietHours;
+import org.stpkit.notify.internal.Transitions.Transition;
 
 /**
- * Sends the outbox to Notify. One pass claims due messages, as many as the rate limit allows across
- * all nodes, sends them on a few threads and records each outcome; a retry first looks the message
- * up by its reference, so a send whose answer was lost is never sent twice. db-scheduler runs the
- * passes on one node at a time (docs/adr/0004).
+ * Sends the outbox to Notify from this node. A run (one db-scheduler execution, on one node at a
+ * time: docs/adr/0004) claims due messages as fast as in-flight places free up and starts their
+ * requests; it never waits for a request to end. Outcomes are recorded by this node's recorder
+ * thread in batches, whether or not the run that claimed them is still going, so a slow or
+ * unanswered request holds only its own message and one of {@code maxInFlight} places.
+ *
+ * <p>A retry first looks the message up by its reference, so a send whose answer was lost is
+ * never sent twice; messages a stopped node left {@code SENDING} are looked up the same way.
  */
-public final class Dispatcher {
+public final class Dispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final int CLAIM_BATCH = 200;
+  private static final int RECORD_BATCH = 1_000;
+  private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(1);
 
   /** How the dispatcher paces itself. */
-  public record Settings(int rateLimitPerMinute, int batchSize, int maxAttempts, Duration backoffBase,
-      Duration backoffMax, Duration staleAfter, Duration statusPollAfter) {}
-
-  private record Claimed(String id, String channel, String templateId, String recipient, String personalisation,
-      String reference, int attempts) {}
-
-  private final Outbox outbox;
-  private final DataSource dataSource;
-  private final NotifyTransport transport;
-  private final Settings settings;
-  private final Clock clock;
-  private final ExecutorService senders;
-  private final Transitions transitions;
-
-  public Dispatcher(Outbox outbox, NotifyTransport transport, Settings settings, Clock clock, ExecutorService senders) {
-    this.outbox = outbox;
-    this.dataSource = outbox.dataSource();
-    this.transport = transport;
-    this.settings = settings;
-    this.clock = clock;
-    this.senders = senders;
-    this.transitions = new Transitions(outbox, clock);
+  public record Settings(int maxInFlight, int maxAttempts, Duration backoffBase, Duration backoffMax,
+      Duration statusPollAfter, Duration requestTimeout, Map<Channel, QuietHours> quietHours) {
+    public Settings {
+      quietHours = Map.copyOf(quietHours);
+    }
   }
 
-  /** Passes until nothing is due or the time is up; then polls the statuses of sent messages. */
+  /** A claim whose requests have all ended: its rate slots count from now. */
+  private record Release(String batchId, Instant at) {}
+
+  /** Recorded once everything queued before it is: how {@link #dispatchNow} waits for the outcomes it caused. */
+  private record Flush(CountDownLatch done) {}
+
+  private final Claims claims;
+  private final Transitions transitions;
+  private final Map<String, NotifyTransport> transports;
+  private final Settings settings;
+  private final Clock clock;
+  private final IntervalFunction backoff;
+  private final Semaphore places;
+  private final LinkedBlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
+  private final Thread recorder;
+  private volatile boolean open = true;
+  private volatile Instant housekeptAt = Instant.EPOCH;
+
+  public Dispatcher(Claims claims, Transitions transitions, Map<String, NotifyTransport> transports, Settings settings,
+      Clock clock) {
+    this.claims = claims;
+    this.transitions = transitions;
+    this.transports = Map.copyOf(transports);
+    this.settings = settings;
+    this.clock = clock;
+    this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffBase().toMillis(), 2.0, 0.5,
+        settings.backoffMax().toMillis());
+    this.places = new Semaphore(settings.maxInFlight());
+    this.recorder = new Thread(this::record, "notify-outcomes");
+    recorder.setDaemon(true);
+    recorder.start();
+  }
+
+  /**
+   * One run: claims and starts sends until nothing is due, the rate window is full, or {@code
+   * budget} is spent. Requests still under way when it returns are recorded when they end.
+   */
   public void run(Duration budget) {
     Instant until = clock.instant().plus(budget);
     try {
-      recoverStale();
-      while (clock.instant().isBefore(until)) {
-        int claimed = dispatchOnce();
-        if (claimed == 0) {
-          break;
+      while (open && clock.instant().isBefore(until)) {
+        housekeep();
+        if (!claimAndStart(clock.instant())) {
+          return;
         }
       }
-      pollStatuses();
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Notify dispatch pass failed; it runs again shortly", e);
-    }
-  }
-
-  /** One pass: claim, send, record. The number of messages claimed. */
-  public int dispatchOnce() throws SQLException {
-    String batch = UUID.randomUUID().toString();
-    List<Claimed> claimed = claim(settings.batchSize(), batch);
-    if (claimed.isEmpty()) {
-      return 0;
-    }
-    List<Future<?>> sends = new ArrayList<>();
-    for (Claimed message : claimed) {
-      sends.add(senders.submit(() -> {
-        try {
-          process(message);
-        } catch (SQLException | RuntimeException e) {
-          LOG.log(Level.WARNING, "Recording the outcome of message " + message.id() + " failed; it is retried", e);
-        }
-      }));
-    }
-    for (Future<?> send : sends) {
-      try {
-        send.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      } catch (java.util.concurrent.ExecutionException e) {
-        LOG.log(Level.WARNING, "A send failed unexpectedly", e.getCause());
-      }
-    }
-    releaseSlotsFromNow(batch);
-    return claimed.size();
-  }
-
-  /** Messages left SENDING by a node that stopped: their outcome is unknown, so they are looked up before any resend. */
-  void recoverStale() throws SQLException {
-    Instant now = clock.instant();
-    List<String> stale = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT id FROM notify_outbox WHERE status = 'SENDING' AND updated_at < ?")) {
-      select.setObject(1, SqlValues.utc(now.minus(settings.staleAfter())));
-      try (ResultSet result = select.executeQuery()) {
-        while (result.next()) {
-          stale.add(result.getString(1));
-        }
-      }
-    }
-    for (String id : stale) {
-      transitions.transition(id, "SENDING", "RETRYING", now, null, null, null,
-          "no answer recorded (the sending node stopped); it is looked up in Notify before any resend");
-    }
-  }
-
-  private List<Claimed> claim(int want, String batch) throws SQLException {
-    Instant now = clock.instant();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        int free = lockRateWindow(connection, now);
-        List<Claimed> claimed = new ArrayList<>();
-        if (free > 0) {
-          try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, template_id, recipient,"
-              + " personalisation, notify_reference, attempts FROM notify_outbox WHERE status IN ('QUEUED', 'RETRYING')"
-              + " AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?")) {
-            select.setObject(1, SqlValues.utc(now));
-            select.setInt(2, Math.min(want, free));
-            try (ResultSet result = select.executeQuery()) {
-              while (result.next()) {
-                claimed.add(new Claimed(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
-                    result.getString(5), result.getString(6), result.getInt(7) + 1));
-              }
-            }
-          }
-          // A retry may look the message up before sending it: that request counts too.
-          int slots = 0;
-          List<Claimed> within = new ArrayList<>();
-          for (Claimed message : claimed) {
-            int cost = message.attempts() > 1 ? 2 : 1;
-            if (slots + cost > free) {
-              break;
-            }
-            slots += cost;
-            within.add(message);
-          }
-          claimed = within;
-          try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'SENDING',"
-              + " attempts = attempts + 1, updated_at = ? WHERE id = ? AND status IN ('QUEUED', 'RETRYING')")) {
-            for (Claimed message : claimed) {
-              update.setObject(1, SqlValues.utc(now));
-              update.setString(2, message.id());
-              update.addBatch();
-            }
-            update.executeBatch();
-          }
-          recordSlots(connection, slots, batch, now);
-        }
-        connection.commit();
-        return claimed;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    }
-  }
-
-  /** Locks the rate window (one row, all nodes) and returns how many requests may still be made this minute. */
-  private int lockRateWindow(Connection connection, Instant now) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement("SELECT name FROM notify_rate_lock WHERE name = 'send' FOR UPDATE")) {
-      lock.executeQuery().close();
-    }
-    try (PreparedStatement prune = connection.prepareStatement("DELETE FROM notify_send_log WHERE sent_at <= ?")) {
-      prune.setObject(1, SqlValues.utc(now.minusSeconds(60)));
-      prune.executeUpdate();
-    }
-    try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM notify_send_log");
-        ResultSet result = count.executeQuery()) {
-      result.next();
-      return settings.rateLimitPerMinute() - result.getInt(1);
+      LOG.log(Level.WARNING, "Notify dispatch could not claim messages; it tries again shortly", e);
     }
   }
 
   /**
-   * Takes slots in the rate window. Notify counts a request when it arrives, somewhere between now
-   * and the end of the request; until the pass ends a slot is held as if its request arrived as
-   * late as it can ({@link #releaseSlotsFromNow}), so a node that dies mid-pass still holds them.
+   * Sends what is due now, on this thread, pass by pass: each pass's outcomes are recorded before
+   * the next claims (tools and tests; in service the scheduler calls {@link #run}). Only messages
+   * due when it is called are sent: a retry that falls due meanwhile waits for the next call.
    */
-  private void recordSlots(Connection connection, int slots, String batch, Instant now) throws SQLException {
-    if (slots == 0) {
-      return;
-    }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO notify_send_log (id, sent_at, batch_id) VALUES (?, ?, ?)")) {
-      for (int i = 0; i < slots; i++) {
-        insert.setString(1, UUID.randomUUID().toString());
-        insert.setObject(2, SqlValues.utc(now.plus(settings.staleAfter())));
-        insert.setString(3, batch);
-        insert.addBatch();
+  public void dispatchNow() {
+    try {
+      Instant dueBy = clock.instant();
+      housekeptAt = Instant.EPOCH;
+      housekeep();
+      awaitQuiet();
+      while (open && claimAndStart(dueBy)) {
+        awaitQuiet();
       }
-      insert.executeBatch();
+      awaitQuiet();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Notify dispatch could not claim messages: " + e.getMessage(), e);
     }
   }
 
-  /** Every request of the pass has ended: its slots are held for 60 seconds from now. */
-  private void releaseSlotsFromNow(String batch) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement("UPDATE notify_send_log SET sent_at = ? WHERE batch_id = ?")) {
-      update.setObject(1, SqlValues.utc(clock.instant()));
-      update.setString(2, batch);
-      update.executeUpdate();
+  /** Stops claiming; waits for requests under way (up to their timeout) and records their outcomes. */
+  @Override
+  public void close() {
+    open = false;
+    try {
+      places.tryAcquire(settings.maxInFlight(), settings.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    recorder.interrupt();
   }
 
-  private void process(Claimed message) throws SQLException {
-    if (message.attempts() > 1) {
-      Optional<NotifyTransport.Found> found;
-      try {
-        found = transport.findByReference(message.reference());
-      } catch (IOException e) {
-        retryOrFail(message, "could not look the message up in Notify before resending: " + e.getMessage());
-        return;
+  /**
+   * Claims as many messages due by {@code dueBy} as there are free places and starts them; false
+   * when none was claimed.
+   */
+  private boolean claimAndStart(Instant dueBy) throws SQLException {
+    int free = places.availablePermits();
+    if (free == 0) {
+      awaitPlace();
+      return true;
+    }
+    Instant now = clock.instant();
+    Claims.Claim<Claimed> claim = claims.due(Math.min(free, CLAIM_BATCH), now, dueBy, quietChannels(now));
+    if (claim.isEmpty()) {
+      return false;
+    }
+    AtomicInteger remaining = new AtomicInteger(claim.items().size());
+    for (Claimed message : claim.items()) {
+      places.acquireUninterruptibly();
+      attempt(message).exceptionally(failure -> retryOrFail(message,
+          "the attempt failed unexpectedly: " + failure)).whenComplete((transition, ignored) -> {
+            outcomes.add(transition);
+            places.release();
+            if (remaining.decrementAndGet() == 0) {
+              outcomes.add(new Release(claim.batchId(), clock.instant()));
+            }
+          });
+    }
+    return true;
+  }
+
+  /** A message's attempt: a retry is looked up by its reference first, and only sent if Notify lacks it. */
+  private CompletableFuture<Transition> attempt(Claimed message) {
+    NotifyTransport transport = transports.get(message.service());
+    if (message.attempts() == 1) {
+      return transport.send(message).thenApply(outcome -> afterSend(message, outcome));
+    }
+    return transport.findByReference(message.reference()).handle((found, failure) -> {
+      if (failure != null) {
+        return CompletableFuture.completedFuture(retryOrFail(message,
+            "could not look the message up in Notify before resending: " + cause(failure)));
       }
       if (found.isPresent()) {
-        transitions.transition(message.id(), "SENDING", "SENT", clock.instant(), found.get().notifyId(), null, null,
-            "Notify already had it (found by reference after an unknown outcome); Notify id " + found.get().notifyId());
-        return;
+        return CompletableFuture.completedFuture(Transition.sent(message.id(), clock.instant(), found.get().notifyId(),
+            "Notify already had it (found by reference after an unknown outcome); Notify id " + found.get().notifyId(),
+            !message.files().isEmpty()));
       }
-    }
-    Map<String, Object> personalisation;
-    try {
-      personalisation = JSON.readValue(message.personalisation(), MAP);
-    } catch (IOException e) {
-      transitions.transition(message.id(), "SENDING", "FAILED", clock.instant(), null, "StoredDataError",
-          "the stored personalisation cannot be read: " + e.getMessage(), "failed: stored personalisation unreadable");
-      return;
-    }
-    NotifyTransport.Outcome outcome = transport.send(message.channel().toLowerCase(Locale.ROOT), message.templateId(),
-        message.recipient(), personalisation, message.reference());
-    if (outcome instanceof NotifyTransport.Outcome.Accepted accepted) {
-      transitions.transition(message.id(), "SENDING", "SENT", clock.instant(), accepted.notifyId(), null, null,
-          "Notify id " + accepted.notifyId());
-    } else if (outcome instanceof NotifyTransport.Outcome.Refused refused) {
-      transitions.transition(message.id(), "SENDING", "FAILED", clock.instant(), null, refused.errorType(), refused.message(),
-          "refused by Notify (" + refused.status() + " " + refused.errorType() + "): " + refused.message());
-    } else if (outcome instanceof NotifyTransport.Outcome.TryAgain again) {
-      retryOrFail(message, again.status() + " " + again.errorType() + ": " + again.message());
-    } else {
-      retryOrFail(message, "no answer from Notify (" + ((NotifyTransport.Outcome.Unknown) outcome).reason()
-          + "); it is looked up by reference before any resend");
-    }
+      return transport.send(message).thenApply(outcome -> afterSend(message, outcome));
+    }).thenCompose(next -> next);
   }
 
-  private void retryOrFail(Claimed message, String reason) throws SQLException {
+  private Transition afterSend(Claimed message, NotifyTransport.Outcome outcome) {
+    Instant now = clock.instant();
+    if (outcome instanceof NotifyTransport.Outcome.Accepted accepted) {
+      return Transition.sent(message.id(), now, accepted.notifyId(), "Notify id " + accepted.notifyId(),
+          !message.files().isEmpty());
+    }
+    if (outcome instanceof NotifyTransport.Outcome.Refused refused) {
+      return Transition.failed(message.id(), OutboxStatus.SENDING, now, refused.errorType(), refused.message(),
+          "refused by Notify (" + refused.status() + " " + refused.errorType() + "): " + refused.message());
+    }
+    if (outcome instanceof NotifyTransport.Outcome.TryAgain again) {
+      return retryOrFail(message, again.status() + " " + again.errorType() + ": " + again.message());
+    }
+    return retryOrFail(message, "no answer from Notify (" + ((NotifyTransport.Outcome.Unknown) outcome).reason()
+        + "); it is looked up by reference before any resend");
+  }
+
+  private Transition retryOrFail(Claimed message, String reason) {
     Instant now = clock.instant();
     if (message.attempts() >= settings.maxAttempts()) {
-      transitions.transition(message.id(), "SENDING", "FAILED", now, null, "GaveUp", "after " + message.attempts()
+      return Transition.failed(message.id(), OutboxStatus.SENDING, now, "GaveUp", "after " + message.attempts()
           + " attempts; last: " + reason, "gave up after " + message.attempts() + " attempts: " + reason);
+    }
+    long delay = backoff.apply(message.attempts());
+    return Transition.retrying(message.id(), now, now.plusMillis(delay), reason,
+        "attempt " + message.attempts() + ": " + reason + "; next in " + delay + " ms");
+  }
+
+  /** At most once a second: messages a stopped node left SENDING, and status polls. */
+  private void housekeep() throws SQLException {
+    Instant now = clock.instant();
+    if (Duration.between(housekeptAt, now).compareTo(HOUSEKEEPING_EVERY) < 0) {
       return;
     }
-    long base = settings.backoffBase().toMillis() << Math.min(message.attempts() - 1, 20);
-    long capped = Math.min(base, settings.backoffMax().toMillis());
-    // Full jitter between half and all of the backoff, so that retries from many messages spread out.
-    long delay = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'RETRYING',"
-            + " next_attempt_at = ?, failure_message = ?, updated_at = ? WHERE id = ? AND status = 'SENDING'")) {
-      update.setObject(1, SqlValues.utc(now.plusMillis(delay)));
-      update.setString(2, SqlValues.truncate(reason));
-      update.setObject(3, SqlValues.utc(now));
-      update.setString(4, message.id());
-      if (update.executeUpdate() == 1) {
-        outbox.event(connection, message.id(), now, "RETRYING", SqlValues.truncate("attempt " + message.attempts() + ": " + reason
-            + "; next in " + Duration.ofMillis(delay).toMillis() + " ms"));
-      }
+    housekeptAt = now;
+    List<Transition> recovered = new ArrayList<>();
+    for (String id : claims.stale(now)) {
+      recovered.add(Transition.retrying(id, now, now, "no answer recorded (the sending node stopped)",
+          "no answer recorded (the sending node stopped); it is looked up in Notify before any resend"));
     }
+    transitions.apply(recovered);
+    pollStatuses(now);
   }
 
   /** Asks Notify for the status of sent messages not heard of for a while; final ones are recorded. */
-  void pollStatuses() throws SQLException {
-    Instant now = clock.instant();
-    String batch = UUID.randomUUID().toString();
-    List<String[]> due = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        int free = lockRateWindow(connection, now);
-        if (free > 0) {
-          try (PreparedStatement select = connection.prepareStatement("SELECT id, notify_id FROM notify_outbox"
-              + " WHERE status = 'SENT' AND updated_at < ? ORDER BY updated_at LIMIT ?")) {
-            select.setObject(1, SqlValues.utc(now.minus(settings.statusPollAfter())));
-            select.setInt(2, Math.min(free, settings.batchSize()));
-            try (ResultSet result = select.executeQuery()) {
-              while (result.next()) {
-                due.add(new String[] {result.getString(1), result.getString(2)});
-              }
-            }
-          }
-          recordSlots(connection, due.size(), batch, now);
+  private void pollStatuses(Instant now) throws SQLException {
+    int free = places.availablePermits();
+    if (free == 0) {
+      return;
+    }
+    Claims.Claim<Claims.Poll> claim = claims.statusPolls(Math.min(free, CLAIM_BATCH), now, settings.statusPollAfter());
+    if (claim.isEmpty()) {
+      return;
+    }
+    AtomicInteger remaining = new AtomicInteger(claim.items().size());
+    for (Claims.Poll poll : claim.items()) {
+      places.acquireUninterruptibly();
+      transports.get(poll.service()).status(poll.notifyId()).handle((found, failure) -> {
+        if (failure != null) {
+          LOG.log(Level.FINE, "Status poll of " + poll.notifyId() + " failed; it is polled again", failure);
+          return Optional.<Transition>empty();
         }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
+        return Transitions.fromNotifyStatus(poll.id(), found.status(), "polled", clock.instant());
+      }).whenComplete((transition, ignored) -> {
+        transition.ifPresent(outcomes::add);
+        places.release();
+        if (remaining.decrementAndGet() == 0) {
+          outcomes.add(new Release(claim.batchId(), clock.instant()));
+        }
+      });
     }
-    for (String[] message : due) {
+  }
+
+  private Set<Channel> quietChannels(Instant now) {
+    Set<Channel> quiet = EnumSet.noneOf(Channel.class);
+    java.time.LocalTime time = now.atZone(UK).toLocalTime();
+    settings.quietHours().forEach((channel, hours) -> {
+      if (hours.contains(time)) {
+        quiet.add(channel);
+      }
+    });
+    return quiet;
+  }
+
+  /** The recorder thread: outcomes in batches, one transaction each; then the claims whose requests all ended. */
+  private void record() {
+    List<Object> batch = new ArrayList<>();
+    while (true) {
       try {
-        NotifyTransport.Found found = transport.status(message[1]);
-        transitions.applyStatus(message[0], found.status(), "polled");
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "Status poll of " + message[1] + " failed; it is polled again", e);
-        transitions.touch(message[0]);
+        batch.add(outcomes.take());
+      } catch (InterruptedException e) {
+        return;
       }
+      outcomes.drainTo(batch, RECORD_BATCH - 1);
+      List<Transition> changes = new ArrayList<>();
+      List<Release> releases = new ArrayList<>();
+      List<Flush> flushes = new ArrayList<>();
+      for (Object item : batch) {
+        if (item instanceof Transition change) {
+          changes.add(change);
+        } else if (item instanceof Release release) {
+          releases.add(release);
+        } else if (item instanceof Flush flush) {
+          flushes.add(flush);
+        }
+      }
+      batch.clear();
+      try {
+        transitions.apply(changes);
+      } catch (SQLException | RuntimeException e) {
+        // The messages stay SENDING; once stale they are looked up in Notify and recorded then.
+        LOG.log(Level.WARNING, "Recording " + changes.size() + " Notify outcomes failed; they are looked up again", e);
+      }
+      for (Release release : releases) {
+        try {
+          claims.release(release.batchId(), release.at());
+        } catch (SQLException | RuntimeException e) {
+          // The slots stay held until staleAfter has passed: a little slower, never over the limit.
+          LOG.log(Level.FINE, "Releasing rate slots failed; they lapse on their own", e);
+        }
+      }
+      flushes.forEach(flush -> flush.done().countDown());
     }
-    releaseSlotsFromNow(batch);
+  }
+
+  /** Waits until no request is under way and every outcome is recorded. */
+  private void awaitQuiet() {
+    try {
+      if (!places.tryAcquire(settings.maxInFlight(), settings.requestTimeout().toMillis() * 2 + 1_000,
+          TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("Notify requests did not end within twice their timeout");
+      }
+      places.release(settings.maxInFlight());
+      flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void flush() throws InterruptedException {
+    Flush flush = new Flush(new CountDownLatch(1));
+    outcomes.add(flush);
+    if (!flush.done().await(30, TimeUnit.SECONDS)) {
+      LOG.warning("Notify outcomes were not recorded within 30 s");
+    }
+  }
+
+  private void awaitPlace() {
+    try {
+      if (places.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+        places.release();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String cause(Throwable failure) {
+    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }

@@ -9,12 +9,16 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
+import org.stpkit.notify.Channel;
+import org.stpkit.notify.OutboxStatus;
+import org.stpkit.notify.TimelineEntry;
 
 /**
  * The outbox tables: messages written in the caller's transaction, once per case, milestone,
@@ -22,24 +26,13 @@ import org.jspecify.annotations.Nullable;
  * H2; Flyway keeps the schema ({@code notify_schema_history}).
  */
 public final class Outbox {
-  /** A message to write. */
-  public record Row(String id, String caseRef, String milestone, String messageName, String recipientKey,
-      String channel, String templateId, String recipient, String personalisationJson, String notifyReference) {}
-
-  /** A message as the timeline shows it. */
-  public record TimelineRow(String id, String milestone, String messageName, String channel, String notifyReference,
-      String status, Optional<String> notifyId, Optional<String> failure, Instant createdAt, List<EventRow> events) {}
-
-  /** One event of a message. */
-  public record EventRow(Instant at, String status, Optional<String> detail) {}
-
   private final DataSource dataSource;
   private final boolean postgres;
 
   public Outbox(DataSource dataSource) {
     this.dataSource = dataSource;
     try (Connection connection = dataSource.getConnection()) {
-      this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+      this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot connect to the outbox database: " + e.getMessage(), e);
     }
@@ -49,7 +42,7 @@ public final class Outbox {
   public void migrate() {
     Flyway.configure()
         .dataSource(dataSource)
-        // The scheduler's table differs in one column type between the two supported databases.
+        // The scheduler's and attachments' tables differ in a column type between the two databases.
         .locations("classpath:org/stpkit/notify/db/common", "classpath:org/stpkit/notify/db/" + (postgres ? "postgresql" : "h2"))
         .table("notify_schema_history")
         .baselineOnMigrate(true)
@@ -62,29 +55,40 @@ public final class Outbox {
     return dataSource;
   }
 
-  /** Writes the message unless the case already has it; true when written. */
-  public boolean insert(Connection connection, Row row, Instant now) throws SQLException {
+  public boolean isPostgres() {
+    return postgres;
+  }
+
+  /** Writes the message, its files and its QUEUED event unless the case already has it; true when written. */
+  public boolean insert(Connection connection, OutboxRow row, Instant now) throws SQLException {
     String sql = "INSERT INTO notify_outbox (id, case_ref, milestone, message_name, recipient_key, channel, template_id,"
-        + " recipient, personalisation, notify_reference, status, attempts, next_attempt_at, created_at, updated_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)"
+        + " recipient, personalisation, notify_reference, status, attempts, next_attempt_at, created_at, updated_at,"
+        + " priority, service, email_reply_to_id, sms_sender_id, unsubscribe_url, postage)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         // PostgreSQL aborts the caller's transaction on a failed insert, so it must not fail there.
         + (postgres ? " ON CONFLICT DO NOTHING" : "");
     int inserted;
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      LocalDateTime at = SqlValues.utc(now);
       insert.setString(1, row.id());
       insert.setString(2, row.caseRef());
       insert.setString(3, row.milestone());
       insert.setString(4, row.messageName());
       insert.setString(5, row.recipientKey());
-      insert.setString(6, row.channel());
-      insert.setString(7, row.templateId());
+      insert.setString(6, row.channel().name());
+      insert.setString(7, row.templateId().orElse(null));
       insert.setString(8, row.recipient());
       insert.setString(9, row.personalisationJson());
       insert.setString(10, row.notifyReference());
-      LocalDateTime at = SqlValues.utc(now);
       insert.setObject(11, at);
       insert.setObject(12, at);
       insert.setObject(13, at);
+      insert.setInt(14, row.priority().ordinal());
+      insert.setString(15, row.service());
+      insert.setString(16, row.emailReplyToId().orElse(null));
+      insert.setString(17, row.smsSenderId().orElse(null));
+      insert.setString(18, row.unsubscribeUrl().orElse(null));
+      insert.setString(19, row.postage().orElse(null));
       inserted = insert.executeUpdate();
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
@@ -92,43 +96,52 @@ public final class Outbox {
       }
       throw e;
     }
-    if (inserted == 1) {
-      event(connection, row.id(), now, "QUEUED", null);
+    if (inserted != 1) {
+      return false;
     }
-    return inserted == 1;
+    insertAttachments(connection, row);
+    event(connection, row.id(), now, TimelineEntry.EventKind.QUEUED, null);
+    return true;
   }
 
-  public void event(Connection connection, String messageId, Instant at, String status, @Nullable String detail)
-      throws SQLException {
+  private static void insertAttachments(Connection connection, OutboxRow row) throws SQLException {
+    if (row.attachments().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notify_attachment (message_id, placeholder,"
+        + " filename, content, confirm_email_before_download, retention_weeks) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (OutboxRow.Attachment attachment : row.attachments()) {
+        insert.setString(1, row.id());
+        insert.setString(2, attachment.placeholder());
+        insert.setString(3, attachment.filename());
+        insert.setBytes(4, attachment.content());
+        insert.setBoolean(5, attachment.confirmEmailBeforeDownload());
+        insert.setInt(6, attachment.retentionWeeks());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  public static void event(Connection connection, String messageId, Instant at, TimelineEntry.EventKind kind,
+      @Nullable String detail) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO notify_event (id, message_id, at, status, detail) VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, UUID.randomUUID().toString());
       insert.setString(2, messageId);
       insert.setObject(3, SqlValues.utc(at));
-      insert.setString(4, status);
-      insert.setString(5, detail);
+      insert.setString(4, kind.name());
+      insert.setString(5, detail == null ? null : SqlValues.truncate(detail));
       insert.executeUpdate();
     }
   }
 
-  /** The id of the message a case already has for a milestone, message and recipient. */
-  public Optional<String> existing(Connection connection, Row row) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT id FROM notify_outbox"
-        + " WHERE case_ref = ? AND milestone = ? AND message_name = ? AND recipient_key = ?")) {
-      select.setString(1, row.caseRef());
-      select.setString(2, row.milestone());
-      select.setString(3, row.messageName());
-      select.setString(4, row.recipientKey());
-      try (ResultSet result = select.executeQuery()) {
-        return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
   /** Every message of a case with its events, oldest first. */
-  public List<TimelineRow> timeline(String caseRef) {
-    Map<String, TimelineRow> rows = new LinkedHashMap<>();
-    Map<String, List<EventRow>> events = new LinkedHashMap<>();
+  public List<TimelineEntry> timeline(String caseRef) {
+    record Head(String id, String milestone, String messageName, Channel channel, String reference, OutboxStatus status,
+        Optional<String> notifyId, Optional<String> failure, Instant queuedAt) {}
+    List<Head> heads = new ArrayList<>();
+    Map<String, List<TimelineEntry.Event>> events = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement select = connection.prepareStatement("SELECT id, milestone, message_name, channel,"
           + " notify_reference, status, notify_id, failure_type, failure_message, created_at FROM notify_outbox"
@@ -136,15 +149,13 @@ public final class Outbox {
         select.setString(1, caseRef);
         try (ResultSet result = select.executeQuery()) {
           while (result.next()) {
-            String id = result.getString("id");
-            List<EventRow> messageEvents = new ArrayList<>();
-            events.put(id, messageEvents);
             String failureType = result.getString("failure_type");
-            rows.put(id, new TimelineRow(id, result.getString("milestone"), result.getString("message_name"),
-                result.getString("channel"), result.getString("notify_reference"), result.getString("status"),
-                Optional.ofNullable(result.getString("notify_id")),
+            heads.add(new Head(result.getString("id"), result.getString("milestone"), result.getString("message_name"),
+                Channel.valueOf(result.getString("channel")), result.getString("notify_reference"),
+                OutboxStatus.valueOf(result.getString("status")), Optional.ofNullable(result.getString("notify_id")),
                 failureType == null ? Optional.empty() : Optional.of(failureType + ": " + result.getString("failure_message")),
-                SqlValues.instant(result.getObject("created_at", LocalDateTime.class)), messageEvents));
+                SqlValues.instant(result.getObject("created_at", LocalDateTime.class))));
+            events.put(result.getString("id"), new ArrayList<>());
           }
         }
       }
@@ -153,14 +164,16 @@ public final class Outbox {
         select.setString(1, caseRef);
         try (ResultSet result = select.executeQuery()) {
           while (result.next()) {
-            events.get(result.getString(1)).add(new EventRow(SqlValues.instant(result.getObject(2, LocalDateTime.class)),
-                result.getString(3), Optional.ofNullable(result.getString(4))));
+            events.get(result.getString(1)).add(new TimelineEntry.Event(
+                SqlValues.instant(result.getObject(2, LocalDateTime.class)),
+                TimelineEntry.EventKind.valueOf(result.getString(3)), Optional.ofNullable(result.getString(4))));
           }
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the timeline of case " + caseRef + ": " + e.getMessage(), e);
     }
-    return new ArrayList<>(rows.values());
+    return heads.stream().map(head -> new TimelineEntry(head.milestone(), head.messageName(), head.channel(),
+        head.reference(), head.status(), head.notifyId(), head.failure(), head.queuedAt(), events.get(head.id()))).toList();
   }
 }

@@ -2,23 +2,17 @@ package org.stpkit.notify.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
+import org.stpkit.notifyrules.Refusal;
 
 /**
- * Checks and normalises recipients as Notify will: email syntax, UK mobile numbers (to
- * {@code 07...}), letter addresses (3 to 7 lines, the last a UK postcode or a country).
+ * A case's recipient values checked with Notify's own rules (notify-rules), and explained to the
+ * developer whose case data broke them: the email address, the UK mobile number (normalised to
+ * {@code 07...}) or the letter address (a list of lines, a map of lines in order, or text with one
+ * line per row; 3 to 7 lines, the last a UK postcode or a country).
  */
 public final class Recipients {
-  private static final Pattern EMAIL = Pattern.compile(
-      "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~\\-]+@([a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
-  private static final Pattern UK_POSTCODE = Pattern.compile("^(GIR0AA|[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][ABD-HJLNP-UW-Z]{2})$");
-  private static final Set<String> COUNTRIES = Set.of("FRANCE", "GERMANY", "SPAIN", "ITALY", "IRELAND", "USA",
-      "UNITED STATES", "CANADA", "AUSTRALIA", "NEW ZEALAND", "INDIA", "JAPAN", "NETHERLANDS", "BELGIUM", "PORTUGAL");
-
   private Recipients() {}
 
   /** A recipient Notify will accept, or why not. */
@@ -34,38 +28,19 @@ public final class Recipients {
 
   public static Checked email(Object value) {
     String address = value.toString().strip();
-    if (address.length() > 320 || address.contains("..") || !EMAIL.matcher(address).matches()) {
-      return Checked.problem("'" + address + "' is not a valid email address");
-    }
-    return Checked.ok(address);
+    return explain(org.stpkit.notifyrules.Recipients.email(address),
+        refusal -> "'" + address + "' is not a valid email address");
   }
 
   /** A UK mobile number as {@code 07xxxxxxxxx}. */
   public static Checked ukMobile(Object value) {
-    String stripped = value.toString().replaceAll("[\\s().\\-]", "");
-    if (stripped.startsWith("+")) {
-      stripped = stripped.substring(1);
-    }
-    if (!stripped.matches("[0-9]+")) {
-      return Checked.problem("'" + value + "' is not a UK mobile number: it has letters or symbols");
-    }
-    if (stripped.startsWith("0044")) {
-      stripped = "0" + stripped.substring(4);
-    } else if (stripped.startsWith("44")) {
-      stripped = "0" + stripped.substring(2);
-    } else if (stripped.startsWith("7")) {
-      stripped = "0" + stripped;
-    }
-    if (!stripped.startsWith("07") || stripped.length() != 11) {
-      return Checked.problem("'" + value + "' is not a UK mobile number (07 and 9 more digits)");
-    }
-    return Checked.ok(stripped);
+    return explain(org.stpkit.notifyrules.Recipients.ukMobile(value.toString()), refusal ->
+        refusal == Refusal.PHONE_LETTERS_OR_SYMBOLS
+            ? "'" + value + "' is not a UK mobile number: it has letters or symbols"
+            : "'" + value + "' is not a UK mobile number (07 and 9 more digits)");
   }
 
-  /**
-   * A postal address as Notify's {@code address_line_1..7}: from a list of lines, a map of lines (in
-   * order), or text with one line per row. The postcode is normalised.
-   */
+  /** A postal address as Notify's {@code address_line_1..7}; the postcode is normalised. */
   public static Checked letterAddress(Object value) {
     List<String> lines = new ArrayList<>();
     if (value instanceof List<?> list) {
@@ -77,20 +52,18 @@ public final class Recipients {
         addLine(lines, line);
       }
     }
-    if (lines.size() < 3) {
-      return Checked.problem("a letter address needs at least 3 lines, it has " + lines.size());
-    }
-    if (lines.size() > 7) {
-      return Checked.problem("a letter address can have at most 7 lines, it has " + lines.size());
-    }
-    String last = lines.get(lines.size() - 1);
-    String compact = last.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-    if (UK_POSTCODE.matcher(compact).matches()) {
-      lines.set(lines.size() - 1, compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3));
-    } else if (!COUNTRIES.contains(last.toUpperCase(Locale.ROOT))) {
-      return Checked.problem("the last line of a letter address must be a UK postcode or a country, not '" + last + "'");
-    }
-    return Checked.ok(List.copyOf(lines));
+    return explain(org.stpkit.notifyrules.Recipients.letterAddress(lines), refusal -> switch (refusal) {
+      case ADDRESS_TOO_FEW_LINES -> "a letter address needs at least 3 lines, it has " + lines.size();
+      case ADDRESS_TOO_MANY_LINES -> "a letter address can have at most 7 lines, it has " + lines.size();
+      default -> "the last line of a letter address must be a UK postcode or a country, not '"
+          + lines.get(lines.size() - 1) + "'";
+    });
+  }
+
+  private static <T> Checked explain(org.stpkit.notifyrules.Checked<T> checked,
+      java.util.function.Function<Refusal, String> message) {
+    return checked.refusal().map(refusal -> Checked.problem(message.apply(refusal)))
+        .orElseGet(() -> Checked.ok(checked.value().orElseThrow()));
   }
 
   private static void addLine(List<String> lines, Object line) {

@@ -3,69 +3,133 @@ package org.stpkit.notify.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.sql.Statement;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.stpkit.notify.OutboxStatus;
+import org.stpkit.notify.TimelineEntry;
 
-/** Status changes of outbox messages, each once, each with an event for the case timeline. */
+/**
+ * The one way a message's status changes: from an expected status to another, once, with an event
+ * for the case's timeline. Many changes go in one transaction of three statements (an update, the
+ * events, deleting the files of messages Notify now has), which is what lets one node send
+ * hundreds of messages a second.
+ */
 public final class Transitions {
-  private final Outbox outbox;
-  private final Clock clock;
+  private final DataSource dataSource;
 
-  public Transitions(Outbox outbox, Clock clock) {
-    this.outbox = outbox;
-    this.clock = clock;
+  public Transitions(DataSource dataSource) {
+    this.dataSource = dataSource;
   }
 
-  /** Moves a message from one status to another, once, with an event for the timeline. */
-  void transition(String id, String from, String to, Instant now, @Nullable String notifyId,
-      @Nullable String failureType, @Nullable String failureMessage, String detail) throws SQLException {
-    try (Connection connection = outbox.dataSource().getConnection();
-        PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = ?, updated_at = ?,"
-            + " notify_id = COALESCE(?, notify_id), failure_type = ?, failure_message = ?, next_attempt_at = ?"
-            + " WHERE id = ? AND status = ?")) {
-      update.setString(1, to);
-      update.setObject(2, SqlValues.utc(now));
-      update.setString(3, notifyId);
-      update.setString(4, failureType);
-      update.setString(5, failureMessage == null ? null : SqlValues.truncate(failureMessage));
-      update.setObject(6, to.equals("RETRYING") ? SqlValues.utc(now) : null);
-      update.setString(7, id);
-      update.setString(8, from);
-      if (update.executeUpdate() == 1) {
-        outbox.event(connection, id, now, to, SqlValues.truncate(detail));
+  /**
+   * A status change. A change whose message is no longer in {@code from} (another node or a
+   * receipt got there first) is skipped, event and all.
+   */
+  public record Transition(String messageId, OutboxStatus from, OutboxStatus to, Instant at, Optional<String> notifyId,
+      Optional<String> failureType, Optional<String> failureMessage, Optional<Instant> nextAttemptAt,
+      TimelineEntry.EventKind event, String detail, boolean dropFiles) {
+
+    /** To SENT: Notify has the message, and the files kept for it ({@code dropFiles}) can go. */
+    static Transition sent(String id, Instant at, String notifyId, String detail, boolean dropFiles) {
+      return new Transition(id, OutboxStatus.SENDING, OutboxStatus.SENT, at, Optional.of(notifyId), Optional.empty(),
+          Optional.empty(), Optional.empty(), TimelineEntry.EventKind.SENT, detail, dropFiles);
+    }
+
+    /** To FAILED from {@code from}, with Notify's error type (or ours) and message. */
+    static Transition failed(String id, OutboxStatus from, Instant at, String type, String message, String detail) {
+      return new Transition(id, from, OutboxStatus.FAILED, at, Optional.empty(), Optional.of(type), Optional.of(message),
+          Optional.empty(), TimelineEntry.EventKind.FAILED, detail, false);
+    }
+
+    /** To RETRYING: tried again from {@code next}; the reason kept as the failure message. */
+    static Transition retrying(String id, Instant at, Instant next, String reason, String detail) {
+      return new Transition(id, OutboxStatus.SENDING, OutboxStatus.RETRYING, at, Optional.empty(), Optional.empty(),
+          Optional.of(reason), Optional.of(next), TimelineEntry.EventKind.RETRYING, detail, false);
+    }
+
+    /** From SENT to DELIVERED. */
+    static Transition delivered(String id, Instant at, String detail) {
+      return new Transition(id, OutboxStatus.SENT, OutboxStatus.DELIVERED, at, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), TimelineEntry.EventKind.DELIVERED, detail, false);
+    }
+  }
+
+  /** Notify's status for a sent message as a change: final ones end it; others change nothing. */
+  public static Optional<Transition> fromNotifyStatus(String messageId, String notifyStatus, String how, Instant at) {
+    return switch (notifyStatus) {
+      case "delivered", "received" ->
+          Optional.of(Transition.delivered(messageId, at, "Notify: " + notifyStatus + " (" + how + ")"));
+      case "permanent-failure", "temporary-failure", "technical-failure", "cancelled", "validation-failed",
+          "virus-scan-failed" -> Optional.of(Transition.failed(messageId, OutboxStatus.SENT, at, notifyStatus,
+              "Notify could not deliver it: " + notifyStatus, "Notify: " + notifyStatus + " (" + how + ")"));
+      default -> Optional.empty();
+    };
+  }
+
+  /** Applies the changes in one transaction; how many took effect. */
+  public int apply(List<Transition> transitions) throws SQLException {
+    if (transitions.isEmpty()) {
+      return 0;
+    }
+    return InTransaction.run(dataSource, connection -> apply(connection, transitions));
+  }
+
+  /** Applies the changes in the caller's transaction. */
+  public static int apply(Connection connection, List<Transition> transitions) throws SQLException {
+    List<Transition> applied = new ArrayList<>();
+    try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = ?, updated_at = ?,"
+        + " notify_id = COALESCE(?, notify_id), failure_type = ?, failure_message = ?, next_attempt_at = ?"
+        + " WHERE id = ? AND status = ?")) {
+      for (Transition change : transitions) {
+        update.setString(1, change.to().name());
+        update.setObject(2, SqlValues.utc(change.at()));
+        update.setString(3, change.notifyId().orElse(null));
+        update.setString(4, change.failureType().orElse(null));
+        update.setString(5, change.failureMessage().map(SqlValues::truncate).orElse(null));
+        update.setObject(6, change.nextAttemptAt().map(SqlValues::utc).orElse(null));
+        update.setString(7, change.messageId());
+        update.setString(8, change.from().name());
+        update.addBatch();
+      }
+      int[] counts = update.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        // Some drivers answer SUCCESS_NO_INFO for batches; the row then changed as far as they tell.
+        if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
+          applied.add(transitions.get(i));
+        }
       }
     }
-  }
-
-  /** Records Notify's status for a sent message: final ones end it; others wait for the next poll. */
-  public void applyStatus(String messageId, String notifyStatus, String how) throws SQLException {
-    Instant now = clock.instant();
-    switch (notifyStatus) {
-      case "delivered":
-      case "received":
-        transition(messageId, "SENT", "DELIVERED", now, null, null, null, "Notify: " + notifyStatus + " (" + how + ")");
-        break;
-      case "permanent-failure":
-      case "temporary-failure":
-      case "technical-failure":
-      case "cancelled":
-      case "validation-failed":
-      case "virus-scan-failed":
-        transition(messageId, "SENT", "FAILED", now, null, notifyStatus, "Notify could not deliver it: " + notifyStatus,
-            "Notify: " + notifyStatus + " (" + how + ")");
-        break;
-      default:
-        touch(messageId);
+    if (applied.isEmpty()) {
+      return 0;
     }
-  }
-
-  void touch(String messageId) throws SQLException {
-    try (Connection connection = outbox.dataSource().getConnection();
-        PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET updated_at = ? WHERE id = ? AND status = 'SENT'")) {
-      update.setObject(1, SqlValues.utc(clock.instant()));
-      update.setString(2, messageId);
-      update.executeUpdate();
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO notify_event (id, message_id, at, status, detail) VALUES (?, ?, ?, ?, ?)")) {
+      for (Transition change : applied) {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, change.messageId());
+        insert.setObject(3, SqlValues.utc(change.at()));
+        insert.setString(4, change.event().name());
+        insert.setString(5, SqlValues.truncate(change.detail()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
+    // Files are kept until Notify has them, and no longer (Notify keeps its own copy for the retention period).
+    List<Transition> sent = applied.stream().filter(Transition::dropFiles).toList();
+    if (!sent.isEmpty()) {
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM notify_attachment WHERE message_id = ?")) {
+        for (Transition change : sent) {
+          delete.setString(1, change.messageId());
+          delete.addBatch();
+        }
+        delete.executeBatch();
+      }
+    }
+    return applied.size();
   }
 }

@@ -8,8 +8,8 @@ import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
 /** govuk-frontend {@code components/button/template.njk}: a button, or a link styled as one. */
-final class Button implements Component {
-  static final Button INSTANCE = new Button();
+public final class Button implements Component {
+  public static final Button INSTANCE = new Button();
 
   // focusable="false" keeps Internet Explorer from treating the SVG as interactive.
   private static final String START_ICON = "\n<svg class=\"govuk-button__start-icon\" xmlns=\"http://www.w3.org/2000/svg\""

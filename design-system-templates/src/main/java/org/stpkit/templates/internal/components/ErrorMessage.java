@@ -8,8 +8,8 @@ import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
 /** govuk-frontend {@code components/error-message/template.njk}. */
-final class ErrorMessage implements Component {
-  static final ErrorMessage INSTANCE = new ErrorMessage();
+public final class ErrorMessage implements Component {
+  public static final ErrorMessage INSTANCE = new ErrorMessage();
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {

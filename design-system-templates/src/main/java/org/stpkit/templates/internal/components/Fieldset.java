@@ -7,8 +7,8 @@ import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
 /** govuk-frontend {@code components/fieldset/template.njk}. Components that nest content in a fieldset pass it as {@code caller}. */
-final class Fieldset implements Component {
-  static final Fieldset INSTANCE = new Fieldset();
+public final class Fieldset implements Component {
+  public static final Fieldset INSTANCE = new Fieldset();
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {

@@ -7,8 +7,8 @@ import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
 /** govuk-frontend {@code components/hint/template.njk}. */
-final class Hint implements Component {
-  static final Hint INSTANCE = new Hint();
+public final class Hint implements Component {
+  public static final Hint INSTANCE = new Hint();
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {

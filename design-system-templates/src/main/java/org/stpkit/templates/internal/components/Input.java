@@ -8,8 +8,8 @@ import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
 /** govuk-frontend {@code components/input/template.njk}. */
-final class Input implements Component {
-  static final Input INSTANCE = new Input();
+public final class Input implements Component {
+  public static final Input INSTANCE = new Input();
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {

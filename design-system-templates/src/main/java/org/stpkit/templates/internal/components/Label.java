@@ -7,8 +7,8 @@ import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
 /** govuk-frontend {@code components/label/template.njk}. */
-final class Label implements Component {
-  static final Label INSTANCE = new Label();
+public final class Label implements Component {
+  public static final Label INSTANCE = new Label();
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {

@@ -8,8 +8,8 @@ import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
 /** govuk-frontend {@code components/pagination/template.njk}. */
-final class Pagination implements Component {
-  static final Pagination INSTANCE = new Pagination();
+public final class Pagination implements Component {
+  public static final Pagination INSTANCE = new Pagination();
 
   private static final String ARROW_PREVIOUS = "<svg class=\"govuk-pagination__icon govuk-pagination__icon--prev\""
       + " xmlns=\"http://www.w3.org/2000/svg\" height=\"13\" width=\"15\" aria-hidden=\"true\" focusable=\"false\""

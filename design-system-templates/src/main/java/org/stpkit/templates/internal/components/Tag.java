@@ -7,8 +7,8 @@ import org.stpkit.templates.internal.html.JsObject;
 import org.stpkit.templates.internal.html.Markup;
 
 /** govuk-frontend {@code components/tag/template.njk}. */
-final class Tag implements Component {
-  static final Tag INSTANCE = new Tag();
+public final class Tag implements Component {
+  public static final Tag INSTANCE = new Tag();
 
   @Override
   public void render(JsObject params, @Nullable Markup caller, Html out) {

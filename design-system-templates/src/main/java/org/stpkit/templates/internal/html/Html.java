@@ -1,5 +1,6 @@
 package org.stpkit.templates.internal.html;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -170,6 +171,40 @@ public final class Html {
       }
     }
     return this;
+  }
+
+  /**
+   * The loop MoJ Frontend's templates write attributes with, where govuk-frontend's call
+   * govukAttributes: {@code {% for name, value in x %} {{ name }}="{{ value }}"{% endfor %}}. Both
+   * name and value are escaped, and a value is printed as it is ({@code {value, optional}} objects
+   * mean nothing here). Nunjucks walks a string as index and character pairs and an array as
+   * pairs of its items' first two elements, so this does too; anything else writes nothing.
+   */
+  public Html attributeLoop(@Nullable Object attributes) {
+    if (attributes instanceof Map) {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) attributes).entrySet()) {
+        loopAttribute(entry.getKey(), entry.getValue() == null ? Js.NULL : entry.getValue());
+      }
+    } else if (attributes instanceof String) {
+      String text = (String) attributes;
+      for (int i = 0; i < text.length(); i++) {
+        loopAttribute(i, String.valueOf(text.charAt(i)));
+      }
+    } else if (attributes instanceof List) {
+      for (Object pair : (List<?>) attributes) {
+        List<?> items = Js.iterable(pair);
+        loopAttribute(items.isEmpty() ? null : items.get(0), items.size() < 2 ? null : items.get(1));
+      }
+    }
+    return this;
+  }
+
+  private void loopAttribute(@Nullable Object name, @Nullable Object value) {
+    out.append(' ');
+    text(name);
+    out.append("=\"");
+    text(value);
+    out.append('"');
   }
 
   /** govuk-frontend's {@code govukI18nAttributes({key, message})}. */

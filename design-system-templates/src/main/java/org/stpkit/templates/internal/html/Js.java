@@ -119,8 +119,9 @@ public final class Js {
   /**
    * What a Nunjucks {@code for} loop visits. Templates loop over params without checking their
    * type, and Nunjucks does not fail on a value that is not an array: it walks a string by index,
-   * a UTF-16 unit at a time, a safe string through its iterator, a code point at a time, and finds
-   * nothing in anything else, an object included. Components loop over this, not over the param,
+   * a UTF-16 unit at a time, a safe string through its iterator, a code point at a time, an object
+   * with a numeric {@code length} as an array, and finds nothing in anything else, other objects
+   * included. Components loop over this, not over the param,
    * so that they render what govuk-frontend renders for the same params.
    */
   public static List<?> iterable(@Nullable Object value) {
@@ -137,6 +138,16 @@ public final class Js {
     }
     if (value instanceof Markup) {
       return ((Markup) value).html().codePoints().mapToObj(Character::toString).toList();
+    }
+    if (value instanceof Map && ((Map<?, ?>) value).get("length") instanceof Number) {
+      // Nunjucks walks any object with a length as an array: obj[0] up to obj[length - 1].
+      Map<?, ?> arrayLike = (Map<?, ?>) value;
+      double length = ((Number) arrayLike.get("length")).doubleValue();
+      List<Object> items = new ArrayList<>();
+      for (int i = 0; i < length && i < 100_000; i++) {
+        items.add(arrayLike.get(Integer.toString(i)));
+      }
+      return items;
     }
     return List.of();
   }
@@ -250,6 +261,33 @@ public final class Js {
       return new BigInteger(text.substring(2), radix).doubleValue();
     }
     return Double.NaN;
+  }
+
+  /**
+   * JavaScript's {@code parseInt(value, 10)}, as Nunjucks' {@code int} filter calls it: the value
+   * as a string, leading whitespace skipped, a sign, then as many decimal digits as there are. Null
+   * where JavaScript gives NaN (the filter's undefined default).
+   */
+  public static @Nullable Double parseInt(@Nullable Object value) {
+    String text = string(value);
+    int i = 0;
+    while (i < text.length() && isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    boolean negative = false;
+    if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      negative = text.charAt(i) == '-';
+      i++;
+    }
+    int start = i;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == start) {
+      return null;
+    }
+    double number = new BigDecimal(text.substring(start, i)).doubleValue();
+    return negative ? -number : number;
   }
 
   /** JavaScript's number to string conversion for the number types JSON parsers produce. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.FormRequest;
@@ -57,6 +59,7 @@ public final class JourneyFlow {
   }
 
   private static final String CSRF_FIELD = "csrfToken";
+  private static final Logger LOG = Logger.getLogger(JourneyFlow.class.getName());
   /** The query parameter the language navigation sets: {@code ?lang=cy}. */
   static final String LANGUAGE = "lang";
   /** Below {@link EngineAssets#PREFIX}: what the timeout warning asks to keep the session alive. */
@@ -77,7 +80,7 @@ public final class JourneyFlow {
 
   private JourneyFlow(Settings settings) {
     this.form = settings.form();
-    this.answerStore = settings.answerStore();
+    this.answerStore = new GuardedAnswerStore(settings.answerStore());
     this.clock = settings.clock();
     this.sessionTimeout = settings.sessionTimeout();
     PageRenderer renderer = new PageRenderer();
@@ -110,7 +113,22 @@ public final class JourneyFlow {
     return new AnswerBinding<>(type, form);
   }
 
+  /**
+   * Answers a request; when the answer store cannot be reached, a 503 page ("Sorry, there is a
+   * problem with the service") and nothing else: the journey goes on once the store is back.
+   */
   public FormResponse handle(FormRequest request) {
+    try {
+      return handleWithStore(request);
+    } catch (GuardedAnswerStore.Unavailable e) {
+      // One line a request while the store is down; the stack trace at FINE for whoever needs it.
+      LOG.warning("Form " + form.id() + ": " + e.getMessage());
+      LOG.log(Level.FINE, "The answer store's failure", e.getCause());
+      return problemPage(MessagePage.SERVICE_UNAVAILABLE.status);
+    }
+  }
+
+  private FormResponse handleWithStore(FormRequest request) {
     String path = request.path().isEmpty() ? "/" : request.path();
     Instant now = clock.instant();
     Optional<FormSession> found = request.sessionId().flatMap(answerStore::find)

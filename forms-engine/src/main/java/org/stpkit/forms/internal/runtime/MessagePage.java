@@ -16,6 +16,8 @@ enum MessagePage {
       "button.goToStart"),
   TOO_LARGE(413, "problem.tooLarge.title", List.of("problem.tooLarge.body"), Button.NONE, "button.goToStart"),
   SERVICE_PROBLEM(500, "problem.service.title", List.of("problem.service.body"), Button.START, "button.goToStart"),
+  /** A part the service needs (the answer store) cannot be reached: nothing to press until it is back. */
+  SERVICE_UNAVAILABLE(503, "problem.service.title", List.of("problem.service.body"), Button.NONE, "button.goToStart"),
   NOT_SENT(503, "problem.service.title", List.of("problem.notSent.body", "problem.notSent.tryAgain"),
       Button.CHECK_ANSWERS, "button.tryAgain");
 
@@ -43,6 +45,7 @@ enum MessagePage {
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 413 -> TOO_LARGE;
+      case 503 -> SERVICE_UNAVAILABLE;
       default -> SERVICE_PROBLEM;
     };
   }

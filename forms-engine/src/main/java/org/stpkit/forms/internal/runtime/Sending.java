@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.FormResponse;
 import org.stpkit.forms.Page;
@@ -14,13 +16,17 @@ import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.FormSession;
 import org.stpkit.forms.spi.Submission;
 import org.stpkit.forms.spi.SubmissionHandler;
+import org.stpkit.forms.spi.SubmissionOutbox;
 
 /**
  * Sends a completed journey once: the bound record checked as a whole first, then the session
  * claimed in the answer store, so that a double click or a resubmit sends nothing twice; a handler
- * that throws gives the claim back and the user a page to try again, with nothing lost.
+ * that throws gives the claim back and the user a page to try again, with nothing lost. A
+ * {@link SubmissionOutbox} records the journey itself, once, and needs no claim.
  */
 final class Sending {
+  private static final Logger LOG = Logger.getLogger(Sending.class.getName());
+
   private final FormDefinition form;
   private final AnswerStore answerStore;
   private final SubmissionHandler handler;
@@ -51,19 +57,44 @@ final class Sending {
       bound = Optional.of(binding.get().bind(state.answers()));
     }
     String reference = tokens.reference(form.confirmation().referencePrefix());
+    Instant now = clock.instant();
+    Submission submission = new Submission(form.id(), form.version(), reference, state.answers(),
+        state.route().stream().map(Step::path).toList(), now, bound);
+    if (handler instanceof SubmissionOutbox outbox) {
+      return record(outbox, session, submission, pages, newSessionId);
+    }
     String winner = answerStore.claimSubmission(session.id(), reference);
     if (!winner.equals(reference)) {
       // Another request for this journey (a double click, a resubmit) is sending or has sent it.
       return redirect(pages, Pages.CONFIRMATION, newSessionId);
     }
-    Instant now = clock.instant();
     try {
-      handler.submit(new Submission(form.id(), form.version(), reference, state.answers(), now, bound));
+      handler.submit(submission);
     } catch (RuntimeException e) {
       answerStore.releaseSubmission(session.id(), reference);
       return pages.message(MessagePage.NOT_SENT, MessagePage.NOT_SENT.status, Pages.CHECK_ANSWERS, newSessionId);
     }
     answerStore.update(session.id(), current -> current.withSubmissionReference(reference, now), sessionTimeout);
+    return redirect(pages, Pages.CONFIRMATION, newSessionId);
+  }
+
+  /**
+   * Sending through an outbox: its database decides whether the journey is already sent and gives
+   * the reference to show; the session only remembers it. A failure to record shows the user the
+   * page to try again; a failure to remember it is the answer store's (a 503) and is put right by
+   * the next attempt, which the outbox answers with the same reference.
+   */
+  private FormResponse record(SubmissionOutbox outbox, FormSession session, Submission submission, Pages pages,
+      Optional<String> newSessionId) {
+    String recorded;
+    try {
+      recorded = outbox.record(Tokens.journeyKey(session.id()), submission);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Form " + form.id() + ": the submission could not be recorded; the user may try again", e);
+      return pages.message(MessagePage.NOT_SENT, MessagePage.NOT_SENT.status, Pages.CHECK_ANSWERS, newSessionId);
+    }
+    answerStore.update(session.id(), current -> current.withSubmissionReference(recorded, submission.submittedAt()),
+        sessionTimeout);
     return redirect(pages, Pages.CONFIRMATION, newSessionId);
   }
 

@@ -1,5 +1,8 @@
 package org.stpkit.forms.internal.runtime;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -29,5 +32,18 @@ final class Tokens {
       reference.append(REFERENCE_ALPHABET[random.nextInt(REFERENCE_ALPHABET.length)]);
     }
     return reference.toString();
+  }
+
+  /**
+   * What stands for a journey outside the answer store (an outbox's record of it): a SHA-256 digest
+   * of the session id, so that reading it never gives anyone a live session.
+   */
+  static String journeyKey(String sessionId) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
   }
 }

@@ -1,0 +1,102 @@
+package org.stpkit.notify.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.stpkit.notify.Channel;
+import org.stpkit.notify.FailedMessage;
+import org.stpkit.notify.OutboxStats;
+import org.stpkit.notify.OutboxStatus;
+import org.stpkit.notify.TimelineEntry;
+
+/** What operators ask of an outbox: counters, the failed messages, re-driving them, and finding a message by reference. */
+public final class OutboxQueries {
+  private final DataSource dataSource;
+
+  public OutboxQueries(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public OutboxStats stats(Instant now) throws SQLException {
+    Map<OutboxStatus, Long> counts = new java.util.EnumMap<>(OutboxStatus.class);
+    Optional<Duration> oldest = Optional.empty();
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement select = connection.prepareStatement("SELECT status, COUNT(*) FROM notify_outbox GROUP BY status");
+          ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          counts.put(OutboxStatus.valueOf(result.getString(1)), result.getLong(2));
+        }
+      }
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT MIN(created_at) FROM notify_outbox WHERE status IN ('QUEUED', 'SENDING', 'RETRYING')");
+          ResultSet result = select.executeQuery()) {
+        if (result.next() && result.getObject(1) != null) {
+          Instant created = SqlValues.instant(result.getObject(1, LocalDateTime.class));
+          oldest = Optional.of(Duration.between(created, now).isNegative() ? Duration.ZERO : Duration.between(created, now));
+        }
+      }
+    }
+    return new OutboxStats(counts.getOrDefault(OutboxStatus.QUEUED, 0L), counts.getOrDefault(OutboxStatus.SENDING, 0L),
+        counts.getOrDefault(OutboxStatus.RETRYING, 0L), counts.getOrDefault(OutboxStatus.SENT, 0L),
+        counts.getOrDefault(OutboxStatus.DELIVERED, 0L), counts.getOrDefault(OutboxStatus.FAILED, 0L), oldest);
+  }
+
+  public List<FailedMessage> failed() throws SQLException {
+    List<FailedMessage> failed = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT id, case_ref, milestone, message_name, channel,"
+            + " failure_type, failure_message, attempts, updated_at FROM notify_outbox WHERE status = 'FAILED'"
+            + " ORDER BY updated_at, id");
+        ResultSet result = select.executeQuery()) {
+      while (result.next()) {
+        failed.add(new FailedMessage(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
+            Channel.valueOf(result.getString(5)), String.valueOf(result.getString(6)), String.valueOf(result.getString(7)),
+            result.getInt(8), SqlValues.instant(result.getObject(9, LocalDateTime.class))));
+      }
+    }
+    return failed;
+  }
+
+  /** Puts failed messages back in the queue (after the data or template is fixed); how many were. */
+  public int redrive(Collection<String> ids, Instant now) throws SQLException {
+    return InTransaction.run(dataSource, connection -> {
+      int redriven = 0;
+      try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'QUEUED',"
+          + " attempts = 0, next_attempt_at = ?, failure_type = NULL, failure_message = NULL, updated_at = ?"
+          + " WHERE id = ? AND status = 'FAILED'")) {
+        LocalDateTime at = SqlValues.utc(now);
+        for (String id : ids) {
+          update.setObject(1, at);
+          update.setObject(2, at);
+          update.setString(3, id);
+          if (update.executeUpdate() == 1) {
+            Outbox.event(connection, id, now, TimelineEntry.EventKind.REDRIVEN, "queued again by an operator");
+            redriven++;
+          }
+        }
+      }
+      return redriven;
+    });
+  }
+
+  /** The outbox id of the message Notify knows by this reference. */
+  public Optional<String> idByReference(String reference) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT id FROM notify_outbox WHERE notify_reference = ?")) {
+      select.setString(1, reference);
+      try (ResultSet result = select.executeQuery()) {
+        return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+      }
+    }
+  }
+}

@@ -1,5 +1,0 @@
-/** The simulator's HTTP handling, rules and state; never used from other modules. */
-@NullMarked
-package org.stpkit.notify.simulator.internal;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,131 @@
+package org.stpkit.notifysimulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.stpkit.notifysimulator.ApiKey;
+
+/**
+ * Checks a request's JWT as Notify does: HS256 over a key's secret, {@code iss} the service id,
+ * {@code iat} within 30 seconds of the server's clock either way. Answers with Notify's messages.
+ *
+ * <p>A client signs the same claims within one second into the same token, so tokens whose signature
+ * has been checked are remembered (a bounded number) and only their {@code iat} checked again.
+ */
+final class Jwt {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int REMEMBERED = 10_000;
+
+  private final String serviceId;
+  private final List<ApiKey> keys;
+  private final Map<String, Signed> checked = new ConcurrentHashMap<>();
+
+  /** The key that signed the token, or the AuthError (status, message) to answer with. */
+  record Outcome(Optional<ApiKey> key, int status, String message) {
+    static Outcome refused(int status, String message) {
+      return new Outcome(Optional.empty(), status, message);
+    }
+  }
+
+  /** What checking a token's signature found. */
+  private sealed interface Verification permits Signed, Unsigned {}
+
+  /** A token whose signature is good: its key and its {@code iat}, if it is a number. */
+  private record Signed(ApiKey key, @Nullable Long issuedAt) implements Verification {}
+
+  /** A token refused before its {@code iat} is looked at. */
+  private record Unsigned(Outcome refusal) implements Verification {}
+
+  Jwt(String serviceId, List<ApiKey> keys) {
+    this.serviceId = serviceId;
+    this.keys = List.copyOf(keys);
+  }
+
+  Outcome check(@Nullable String authorization, Instant now) {
+    if (authorization == null || authorization.isBlank()) {
+      return Outcome.refused(401, "Unauthorized, authentication token must be provided");
+    }
+    String header = authorization.strip();
+    int space = header.indexOf(' ');
+    if (space < 0 || !header.substring(0, space).equalsIgnoreCase("Bearer")) {
+      return Outcome.refused(401, "Unauthorized, authentication bearer scheme must be used");
+    }
+    String token = header.substring(space + 1).strip();
+    Signed signed = checked.get(token);
+    if (signed == null) {
+      Verification verified = verify(token);
+      if (verified instanceof Unsigned unsigned) {
+        return unsigned.refusal();
+      }
+      signed = (Signed) verified;
+      if (checked.size() >= REMEMBERED) {
+        checked.clear();
+      }
+      checked.put(token, signed);
+    }
+    if (signed.issuedAt() == null || Math.abs(now.getEpochSecond() - signed.issuedAt()) > 30) {
+      return Outcome.refused(403, "Error: Your system clock must be accurate to within 30 seconds");
+    }
+    return new Outcome(Optional.of(signed.key()), 200, "");
+  }
+
+  private Verification verify(String token) {
+    int firstDot = token.indexOf('.');
+    int secondDot = token.indexOf('.', firstDot + 1);
+    if (firstDot < 0 || secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
+      return refused(403, "Invalid token: signature, api token is not valid");
+    }
+    JsonNode header;
+    JsonNode claims;
+    byte[] signature;
+    try {
+      header = JSON.readTree(Base64.getUrlDecoder().decode(token.substring(0, firstDot)));
+      claims = JSON.readTree(Base64.getUrlDecoder().decode(token.substring(firstDot + 1, secondDot)));
+      signature = Base64.getUrlDecoder().decode(token.substring(secondDot + 1));
+    } catch (Exception e) {
+      return refused(403, "Invalid token: signature, api token is not valid");
+    }
+    if (header == null || !"HS256".equals(header.path("alg").asText())) {
+      return refused(403, "Invalid token: algorithm used is not HS256");
+    }
+    if (claims == null || !claims.hasNonNull("iss")) {
+      return refused(403, "Invalid token: iss field not provided");
+    }
+    if (!claims.path("iss").asText().equals(serviceId)) {
+      return refused(403, "Invalid token: service not found");
+    }
+    byte[] content = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+    for (ApiKey key : keys) {
+      if (MessageDigest.isEqual(hmac(key.secret(), content), signature)) {
+        JsonNode iat = claims.path("iat");
+        return new Signed(key, iat.canConvertToLong() ? iat.asLong() : null);
+      }
+    }
+    return refused(403, "Invalid token: API key not found");
+  }
+
+  private static Unsigned refused(int status, String message) {
+    return new Unsigned(Outcome.refused(status, message));
+  }
+
+  private static byte[] hmac(String secret, byte[] data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is always available", e);
+    }
+  }
+}
