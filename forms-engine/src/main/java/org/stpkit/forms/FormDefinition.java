@@ -51,11 +51,14 @@ public record FormDefinition(
     return pages.stream().filter(page -> page.path().equals(path)).findFirst();
   }
 
-  /** Every question, in page order; a question revealed by an option comes after the one that reveals it. */
+  /**
+   * Every question, in page order (a repeating section's item questions with the page that holds it);
+   * a question revealed by an option comes after the one that reveals it.
+   */
   public List<Question> questions() {
     List<Question> all = new java.util.ArrayList<>();
     for (Page page : pages) {
-      for (Question question : page.questions()) {
+      for (Question question : page.allQuestions()) {
         all.add(question);
         all.addAll(question.revealedQuestions());
       }
@@ -67,10 +70,10 @@ public record FormDefinition(
     return questions().stream().filter(question -> question.name().equals(name)).findFirst();
   }
 
-  /** The page that asks a question (or has the option that reveals it). */
+  /** The page that asks a question (or has the option that reveals it, or holds the repeating section that asks it). */
   public Optional<Page> pageOf(String questionName) {
     return pages.stream()
-        .filter(page -> page.questions().stream().anyMatch(question -> question.name().equals(questionName)
+        .filter(page -> page.allQuestions().stream().anyMatch(question -> question.name().equals(questionName)
             || question.revealedQuestions().stream().anyMatch(revealed -> revealed.name().equals(questionName))))
         .findFirst();
   }

@@ -32,7 +32,8 @@ import org.stpkit.forms.spi.Submission;
  * National Insurance number, radios, select) are strings; number and money are JSON numbers, exactly
  * as typed and normalised ({@code 12.50}); dates are {@code YYYY-MM-DD}; yes / no is a boolean;
  * checkboxes an array of the chosen values; an address {@code {line1, line2?, town, county?,
- * postcode}}; a name {@code {givenName, familyName}}. Questions off the route, and optional ones
+ * postcode}}; a name {@code {givenName, familyName}}; a repeating section an array of its items,
+ * each an object of its answers typed the same way. Questions off the route, and optional ones
  * left blank, are absent. A change to this shape that could break a receiver gets a new {@code
  * schemaVersion}.
  */
@@ -96,7 +97,15 @@ public final class SubmissionJson {
     }
     if (value instanceof Collection<?> chosen) {
       ArrayNode array = NODES.arrayNode();
-      chosen.forEach(item -> array.add(item.toString()));
+      for (Object item : chosen) {
+        if (item instanceof java.util.Map<?, ?> itemAnswers) {
+          // A repeating section's item: its answers by question name, typed as any answer is.
+          ObjectNode node = array.addObject();
+          itemAnswers.forEach((name, answer) -> node.set(String.valueOf(name), value(question + "." + name, answer)));
+        } else {
+          array.add(item.toString());
+        }
+      }
       return array;
     }
     if (value instanceof PersonName name) {

@@ -211,6 +211,40 @@ class FormAccessibilityIT {
   }
 
   @Test
+  void everyPageOfTheRepeatingSamplePassesAxeWithAndWithoutErrors() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/repeating.yaml"));
+    FormEngine engine = FormEngine.builder(form).mountPath("/kids").submissionHandler(submission -> { }).build();
+    int before = axe.pages();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      String base = server.baseUrl() + "/kids";
+      chrome.get(base + "/");
+      fill(chrome, Map.of("parentName-given", "Sam", "parentName-family", "Lee"));
+      continueButton(chrome);
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/children/1/name");
+      checkWithAndWithoutErrors(chrome, axe, "item page", Map.of("childName-given", "Ada", "childName-family", "Lee"));
+      checkWithAndWithoutErrors(chrome, axe, "item date page",
+          Map.of("childDateOfBirth-day", "1", "childDateOfBirth-month", "5", "childDateOfBirth-year", "2015"));
+      checkWithAndWithoutErrors(chrome, axe, "item page asked by the item's answer", Map.of("school", "Hill Primary"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/children");
+      checkWithAndWithoutErrors(chrome, axe, "list of items", Map.of("addAnother", "yes"));
+      fill(chrome, Map.of("childName-given", "Bo", "childName-family", "Lee"));
+      continueButton(chrome);
+      fill(chrome, Map.of("childDateOfBirth-day", "1", "childDateOfBirth-month", "5", "childDateOfBirth-year", "2023"));
+      continueButton(chrome);
+      chrome.get(base + "/children/2/remove");
+      checkWithAndWithoutErrors(chrome, axe, "remove an item", Map.of("confirmRemove", "no"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/children");
+      fill(chrome, Map.of("addAnother", "no"));
+      continueButton(chrome);
+      checkWithAndWithoutErrors(chrome, axe, "page asked by an answer in the items", Map.of("schoolTransport", "no"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+      assertThat(chrome.findElements(By.cssSelector(".govuk-summary-card"))).hasSize(2);
+      axe.check(chrome, "check answers with every item");
+    }
+    assertThat(axe.pages() - before).isEqualTo(13);
+  }
+
+  @Test
   void theTimeoutWarningIsAModalForKeyboardAndScreenReaderUsersAndContinueKeepsTheSession() throws Exception {
     FormDefinition form = FormDefinitions.load(Path.of("samples/eligibility.yaml"));
     InMemoryAnswerStore store = new InMemoryAnswerStore(java.time.Clock.systemUTC());

@@ -63,6 +63,25 @@ class FormServletIT {
   }
 
   @Test
+  void servesTheEnginesOwnScriptsAndAnswersTheKeepAlive() throws Exception {
+    HttpResponse<String> script = http.send(get("/apply/_forms/timeout-warning.js"), HttpResponse.BodyHandlers.ofString());
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(script.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+    assertThat(script.body()).contains("showModal");
+    HttpResponse<String> library = http.send(get("/apply/_forms/accessible-autocomplete.min.js"), HttpResponse.BodyHandlers.ofString());
+    assertThat(library.statusCode()).as("accessible-autocomplete from npm, in the jar").isEqualTo(200);
+
+    HttpResponse<String> noSession = HttpClient.newHttpClient().send(get("/apply/_forms/keep-alive"),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(noSession.statusCode()).isEqualTo(410);
+    http.send(get("/apply/"), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> alive = http.send(get("/apply/_forms/keep-alive"), HttpResponse.BodyHandlers.ofString());
+    assertThat(alive.statusCode()).isEqualTo(204);
+    assertThat(alive.headers().firstValue("Cache-Control")).hasValue("no-store");
+  }
+
+  @Test
   void malformedEncodingsGetA400PageNotA500() throws Exception {
     String token = startAndGetToken();
     for (String body : List.of("csrfToken=" + token + "&fullName-given=%E0%A4%A", "fullName-given=%ZZ",

@@ -55,6 +55,23 @@ class SubmissionJsonTest {
   }
 
   @Test
+  void writesARepeatingSectionAsAnArrayOfItemsAsTheSchemaSays() throws Exception {
+    Submission submission = new Submission("children", 1, "CH-2345-6789",
+        Map.of("children", List.of(
+            Map.of("childName", new PersonName("Ada", "Lee"), "childDateOfBirth", LocalDate.of(2015, 5, 1)),
+            Map.of("childName", new PersonName("Bo", "Lee"), "school", "Hill Primary"))),
+        List.of("/children/1/name", "/children"), Instant.parse("2026-12-06T10:00:00Z"), Optional.empty());
+
+    JsonNode json = JSON.readTree(SubmissionJson.write(submission));
+
+    assertThat(SCHEMA.problems(json)).isEmpty();
+    // Compared as trees: an item's answers are a map, whose order says nothing.
+    assertThat(json.get("answers")).isEqualTo(JSON.readTree("{\"children\":["
+        + "{\"childName\":{\"givenName\":\"Ada\",\"familyName\":\"Lee\"},\"childDateOfBirth\":\"2015-05-01\"},"
+        + "{\"childName\":{\"givenName\":\"Bo\",\"familyName\":\"Lee\"},\"school\":\"Hill Primary\"}]}"));
+  }
+
+  @Test
   void keepsAnAddressesOptionalLinesAndExactNumbers() {
     Map<String, Object> answers = new LinkedHashMap<>();
     answers.put("address", new Address("Flat 2", Optional.of("1 High Street"), "Leeds", Optional.of("West Yorkshire"),

@@ -58,6 +58,16 @@ public record FormSession(
     return new FormSession(id, formId, csrfToken, merged, pages, submissionReference, language, createdAt, now);
   }
 
+  /**
+   * This session with its answers and completed pages replaced as a whole: for changes that remove
+   * answers too, such as removing an item of a repeating section and renumbering the rest.
+   */
+  public FormSession withAnswers(Map<String, Map<String, List<String>>> newAnswers, Set<String> newCompletedPages,
+      Instant now) {
+    return new FormSession(id, formId, csrfToken, newAnswers, newCompletedPages, submissionReference, language,
+        createdAt, now);
+  }
+
   public FormSession withSubmissionReference(String reference, Instant now) {
     return new FormSession(id, formId, csrfToken, answers, completedPages, Optional.of(reference), language, createdAt, now);
   }

@@ -23,6 +23,7 @@ import org.stpkit.forms.Page;
 import org.stpkit.forms.PageItem;
 import org.stpkit.forms.Question;
 import org.stpkit.forms.QuestionType;
+import org.stpkit.forms.Repeat;
 import org.stpkit.forms.Route;
 import org.stpkit.forms.Validation;
 
@@ -45,6 +46,8 @@ final class DefinitionReader {
   private final Map<String, JsonNode> conditionNodes = new LinkedHashMap<>();
   private final Map<String, Condition> conditions = new LinkedHashMap<>();
   private final List<String> resolving = new ArrayList<>();
+  /** While reading a repeating section's item pages: the path of the page that holds it. */
+  private @Nullable String insideRepeat;
   /** Conditions used on each page (for routes and content), checked once all pages are read. */
   final List<ConditionUse> conditionUses = new ArrayList<>();
 
@@ -79,9 +82,7 @@ final class DefinitionReader {
     Map<String, String> pagePointers = new HashMap<>();
     JsonNode pageNodes = root.path("pages");
     // Questions first, so that conditions on any page can refer to any question.
-    for (int i = 0; i < pageNodes.size(); i++) {
-      readQuestions(pageNodes.get(i), "/pages/" + i, lists);
-    }
+    readAllQuestions(pageNodes, lists);
     for (String name : conditionNodes.keySet()) {
       namedCondition(name, "/conditions/" + DefinitionDocument.escape(name));
     }
@@ -121,6 +122,26 @@ final class DefinitionReader {
             text(confirmation.path("title"), "/confirmation/title"),
             text(confirmation.path("body"), "/confirmation/body"),
             confirmation.path("referencePrefix").asText("")));
+  }
+
+  /** Every question of every page, a repeating section's items' included, registered by name. */
+  private void readAllQuestions(JsonNode pageNodes, Map<String, List<Option>> lists) {
+    for (int i = 0; i < pageNodes.size(); i++) {
+      JsonNode pageNode = pageNodes.get(i);
+      String pagePath = pageNode.path("path").asText();
+      readQuestions(pageNode, "/pages/" + i, lists, pagePath);
+      JsonNode repeat = pageNode.path("repeat");
+      for (int j = 0; j < repeat.path("pages").size(); j++) {
+        // Item questions count as asked on the page that holds the repeat, for the order of conditions.
+        readQuestions(repeat.path("pages").get(j), "/pages/" + i + "/repeat/pages/" + j, lists, pagePath);
+      }
+      if (repeat.path("name").isTextual()) {
+        // The repeat's name stands for its number of items in conditions: a whole number, asked on this page.
+        register(new Question(QuestionType.NUMBER, repeat.path("name").asText(), LocalisedText.of(repeat.path("name").asText()),
+            Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), List.of(), false, Optional.empty(),
+            Validation.NONE, Map.of()), "/pages/" + i + "/repeat/name", pagePath);
+      }
+    }
   }
 
   Map<String, String> questionPages() {
@@ -201,7 +222,7 @@ final class DefinitionReader {
       QuestionType.EMAIL, QuestionType.PHONE, QuestionType.NUMBER, QuestionType.MONEY, QuestionType.POSTCODE,
       QuestionType.NI_NUMBER);
 
-  private void readQuestions(JsonNode page, String pagePointer, Map<String, List<Option>> lists) {
+  private void readQuestions(JsonNode page, String pagePointer, Map<String, List<Option>> lists, String pagePath) {
     JsonNode nodes = page.path("questions");
     for (int i = 0; i < nodes.size(); i++) {
       String pointer = pagePointer + "/questions/" + i;
@@ -209,7 +230,7 @@ final class DefinitionReader {
       if (question == null) {
         continue;
       }
-      if (register(question, pointer, page.path("path").asText())) {
+      if (register(question, pointer, pagePath)) {
         JsonNode optionNodes = nodes.get(i).path("options");
         for (int k = 0; k < optionNodes.size(); k++) {
           JsonNode revealNodes = optionNodes.get(k).path("reveal");
@@ -217,7 +238,7 @@ final class DefinitionReader {
             String revealedName = revealNodes.get(j).path("name").asText("");
             String revealPointer = pointer + "/options/" + k + "/reveal/" + j;
             question.revealedQuestions().stream().filter(revealed -> revealed.name().equals(revealedName)).findFirst()
-                .ifPresent(revealed -> register(revealed, revealPointer, page.path("path").asText()));
+                .ifPresent(revealed -> register(revealed, revealPointer, pagePath));
           }
         }
       }
@@ -397,8 +418,13 @@ final class DefinitionReader {
     for (int i = 0; i < contentNodes.size(); i++) {
       readContent(contentNodes.get(i), pointer + "/content/" + i, path).ifPresent(items::add);
     }
-    if (questionNodes.isEmpty() && contentNodes.isEmpty()) {
+    boolean repeats = node.has("repeat");
+    if (questionNodes.isEmpty() && contentNodes.isEmpty() && !repeats) {
       problems.add(document.problem(pointer, "the page has neither questions nor content"));
+    }
+    if (repeats && !questionNodes.isEmpty()) {
+      problems.add(document.problem(pointer + "/questions",
+          "the page of a repeating section lists its items; ask questions on its item pages"));
     }
     Optional<LocalisedText> title = text(node.path("title"), pointer + "/title");
     if (title.isEmpty() && questionNodes.size() != 1) {
@@ -411,7 +437,7 @@ final class DefinitionReader {
       String routePointer = pointer + "/next/" + i;
       Optional<Condition> when = route.has("when")
           ? condition(route.path("when"), routePointer + "/when") : Optional.empty();
-      when.ifPresent(condition -> conditionUses.add(new ConditionUse(path, routePointer + "/when", condition, true)));
+      when.ifPresent(condition -> use(path, routePointer + "/when", condition, true));
       if (!route.path("to").isTextual()) {
         continue;
       }
@@ -423,7 +449,7 @@ final class DefinitionReader {
     }
     Optional<Condition> showWhen = node.has("showWhen")
         ? condition(node.path("showWhen"), pointer + "/showWhen") : Optional.empty();
-    showWhen.ifPresent(condition -> conditionUses.add(new ConditionUse(path, pointer + "/showWhen", condition, false)));
+    showWhen.ifPresent(condition -> use(path, pointer + "/showWhen", condition, false));
     boolean exit = node.path("exit").asBoolean(false);
     if (exit && !questionNodes.isEmpty()) {
       problems.add(document.problem(pointer + "/exit", "an exit page has content only, no questions: a journey ends there"));
@@ -431,7 +457,57 @@ final class DefinitionReader {
     if (exit && !routeNodes.isEmpty()) {
       problems.add(document.problem(pointer + "/next", "an exit page leads nowhere: a journey ends there"));
     }
-    return new Page(path, title, text(node.path("section"), pointer + "/section"), items, routes, showWhen, exit);
+    Optional<Repeat> repeat = repeats ? readRepeat(node.path("repeat"), pointer + "/repeat", path) : Optional.empty();
+    return new Page(path, title, text(node.path("section"), pointer + "/section"), items, routes, showWhen, exit, repeat);
+  }
+
+  /** A repeating section: its item pages follow one another, and their conditions may use the item's answers. */
+  private Optional<Repeat> readRepeat(JsonNode node, String pointer, String pagePath) {
+    if (insideRepeat != null) {
+      problems.add(document.problem(pointer, "a repeating section cannot hold another"));
+      return Optional.empty();
+    }
+    int min = node.path("min").asInt(1);
+    int max = node.path("max").asInt(10);
+    if (min > max) {
+      problems.add(document.problem(pointer + "/min", "min is more than max"));
+    }
+    List<Page> pages = new ArrayList<>();
+    Map<String, String> paths = new HashMap<>();
+    JsonNode pageNodes = node.path("pages");
+    insideRepeat = pagePath;
+    try {
+      for (int i = 0; i < pageNodes.size(); i++) {
+        String itemPointer = pointer + "/pages/" + i;
+        JsonNode itemNode = pageNodes.get(i);
+        for (String property : List.of("next", "exit")) {
+          if (itemNode.has(property)) {
+            problems.add(document.problem(itemPointer + "/" + property,
+                "the pages of a repeating section follow one another: no " + property + " here; use showWhen to skip one"));
+          }
+        }
+        Page page = readPage(itemNode, itemPointer);
+        String earlier = paths.putIfAbsent(page.path(), itemPointer);
+        if (earlier != null) {
+          problems.add(document.problem(itemPointer + "/path", "page path '" + page.path()
+              + "' is already used by the page at " + document.path(earlier)));
+        }
+        pages.add(page);
+      }
+    } finally {
+      insideRepeat = null;
+    }
+    return Optional.of(new Repeat(node.path("name").asText(), text(node.path("itemName"), pointer + "/itemName")
+        .orElse(LocalisedText.of("item")), min, max, pages));
+  }
+
+  /**
+   * Records where a condition is used. Inside a repeating section it counts as used on the page that
+   * holds it, where the item's own answers are given.
+   */
+  private void use(String pagePath, String pointer, Condition condition, boolean onRoute) {
+    conditionUses.add(insideRepeat == null ? new ConditionUse(pagePath, pointer, condition, onRoute)
+        : new ConditionUse(insideRepeat, pointer, condition, true));
   }
 
   private Optional<Content> readContent(JsonNode node, String pointer, String pagePath) {
@@ -450,7 +526,7 @@ final class DefinitionReader {
     }
     Optional<Condition> showWhen = node.has("showWhen")
         ? condition(node.path("showWhen"), pointer + "/showWhen") : Optional.empty();
-    showWhen.ifPresent(condition -> conditionUses.add(new ConditionUse(pagePath, pointer + "/showWhen", condition, false)));
+    showWhen.ifPresent(condition -> use(pagePath, pointer + "/showWhen", condition, false));
     return Optional.of(new Content(type, text(node.path("text"), pointer + "/text").orElse(LocalisedText.of("")),
         summary, showWhen));
   }

@@ -9,7 +9,8 @@ import org.stpkit.forms.Condition;
 /**
  * Decides conditions over typed answers. A comparison with a question that has no answer (not asked
  * on this route, or optional and left blank) is false, whatever the operator, except through
- * {@code not}.
+ * {@code not}. A repeating section's name compares as its number of items; a question asked in
+ * its items, used outside them, holds when it holds for any item.
  */
 final class ConditionEvaluator {
   private ConditionEvaluator() {}
@@ -28,10 +29,12 @@ final class ConditionEvaluator {
       return holds(named.condition(), answers);
     }
     Condition.Comparison comparison = (Condition.Comparison) condition;
-    Object answer = answers.get(comparison.question());
-    if (answer == null) {
-      return false;
+    Object given = answers.get(comparison.question());
+    if (given == null) {
+      return holdsForAnyItem(comparison, answers);
     }
+    // A repeating section's answer compares as its number of items.
+    Object answer = isItems(given) ? BigDecimal.valueOf(((List<?>) given).size()) : given;
     List<String> values = comparison.values();
     switch (comparison.operator()) {
       case ANSWERED:
@@ -55,6 +58,27 @@ final class ConditionEvaluator {
       default:
         throw new IllegalStateException("unknown operator " + comparison.operator());
     }
+  }
+
+  /** A question asked in a repeating section, used outside it: true when it holds for any item. */
+  @SuppressWarnings("unchecked")
+  private static boolean holdsForAnyItem(Condition.Comparison comparison, Map<String, Object> answers) {
+    for (Object value : answers.values()) {
+      if (isItems(value)) {
+        for (Object item : (List<?>) value) {
+          Map<String, Object> itemAnswers = (Map<String, Object>) item;
+          if (itemAnswers.containsKey(comparison.question()) && holds(comparison, itemAnswers)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The answer of a repeating section: a list of the items' answers (checkboxes answers are lists of text). */
+  static boolean isItems(Object answer) {
+    return answer instanceof List<?> list && (list.isEmpty() || list.get(0) instanceof Map);
   }
 
   /** An answer compared with a value written in the definition. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.Page;
 import org.stpkit.forms.Question;
+import org.stpkit.forms.Repeat;
 import org.stpkit.forms.Route;
 import org.stpkit.forms.spi.FormSession;
 
@@ -18,22 +19,23 @@ import org.stpkit.forms.spi.FormSession;
  * page, through each completed page by its routes, to the first page still to answer or to check
  * your answers. Answers on pages the route no longer passes are kept (the user may come back to
  * them) but are not on the route, so they are never submitted. A page whose {@code showWhen} does
- * not hold is passed by; an exit page ends the walk.
+ * not hold is passed by; an exit page ends the walk; a repeating section is walked item by item,
+ * then its page that lists the items.
  */
 final class Journey {
   /** Where the route has got to. */
-  record State(List<Page> route, Optional<Page> nextToAnswer, Map<String, Object> answers) {
+  record State(List<Step> route, Optional<Step> nextToAnswer, Map<String, Object> answers) {
     boolean isComplete() {
       return nextToAnswer.isEmpty();
     }
 
     boolean onRoute(String path) {
-      return route.stream().anyMatch(page -> page.path().equals(path));
+      return route.stream().anyMatch(step -> step.path().equals(path));
     }
 
     /** Whether the user may see this page now: on the route, or the next one to answer. */
     boolean mayVisit(String path) {
-      return onRoute(path) || nextToAnswer.map(page -> page.path().equals(path)).orElse(false);
+      return onRoute(path) || nextToAnswer.map(step -> step.path().equals(path)).orElse(false);
     }
   }
 
@@ -46,7 +48,7 @@ final class Journey {
   }
 
   State walk(FormSession session) {
-    List<Page> route = new ArrayList<>();
+    List<Step> route = new ArrayList<>();
     Map<String, Object> answers = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     String path = form.startPage();
@@ -59,17 +61,69 @@ final class Journey {
       }
       if (page.exit()) {
         // The journey ends here: the exit page is always the next (and last) page.
-        return new State(route, Optional.of(page), answers);
+        return new State(route, Optional.of(Step.of(page)), answers);
       }
-      Optional<Map<String, Object>> pageAnswers = completedAnswers(page, session);
-      if (pageAnswers.isEmpty()) {
-        return new State(route, Optional.of(page), answers);
+      if (page.repeat().isPresent()) {
+        Optional<Step> pending = walkRepeat(page, page.repeat().get(), session, route, answers);
+        if (pending.isPresent()) {
+          return new State(route, pending, answers);
+        }
+      } else {
+        Optional<Map<String, Object>> pageAnswers = completedAnswers(page, session, "", page.path());
+        if (pageAnswers.isEmpty()) {
+          return new State(route, Optional.of(Step.of(page)), answers);
+        }
+        answers.putAll(pageAnswers.get());
+        route.add(Step.of(page));
       }
-      answers.putAll(pageAnswers.get());
-      route.add(page);
       path = nextPath(page, answers).orElse(null);
     }
     return new State(route, Optional.empty(), answers);
+  }
+
+  /**
+   * Each item's pages in turn, then the page listing the items; the first still to answer, or none
+   * when the section is done. The items' answers go into {@code answers} under the section's name.
+   */
+  private Optional<Step> walkRepeat(Page holder, Repeat repeat, FormSession session, List<Step> route,
+      Map<String, Object> answers) {
+    int count = Repeats.itemCount(session, repeat);
+    List<Map<String, Object>> items = new ArrayList<>();
+    answers.put(repeat.name(), items);
+    if (count == 0 && repeat.min() > 0) {
+      return firstPageOf(holder, repeat, 1, answers);
+    }
+    for (int index = 1; index <= count; index++) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      for (Page page : repeat.pages()) {
+        if (page.showWhen().isPresent() && !ConditionEvaluator.holds(page.showWhen().get(), Repeats.scope(answers, item))) {
+          continue;
+        }
+        Step step = Step.inItem(holder, index, page);
+        Optional<Map<String, Object>> pageAnswers = completedAnswers(page, session, Repeats.prefix(repeat, index), step.path());
+        if (pageAnswers.isEmpty()) {
+          return Optional.of(step);
+        }
+        item.putAll(pageAnswers.get());
+        route.add(step);
+      }
+      items.add(item);
+    }
+    if (!session.completedPages().contains(holder.path()) || count < repeat.min()) {
+      return Optional.of(Step.of(holder));
+    }
+    route.add(Step.of(holder));
+    return Optional.empty();
+  }
+
+  /** The first page of an item that its conditions ask (every item has at least one page). */
+  Optional<Step> firstPageOf(Page holder, Repeat repeat, int index, Map<String, Object> answers) {
+    for (Page page : repeat.pages()) {
+      if (page.showWhen().isEmpty() || ConditionEvaluator.holds(page.showWhen().get(), Repeats.scope(answers, Map.of()))) {
+        return Optional.of(Step.inItem(holder, index, page));
+      }
+    }
+    return Optional.of(Step.inItem(holder, index, repeat.pages().get(0)));
   }
 
   /** The page after this one by its routes; empty for check your answers. */
@@ -82,14 +136,26 @@ final class Journey {
     return form.pageAfter(page).map(Page::path);
   }
 
-  /** The typed answers of a completed page whose answers are all still valid; empty otherwise. */
-  private Optional<Map<String, Object>> completedAnswers(Page page, FormSession session) {
-    if (!session.completedPages().contains(page.path())) {
+  /** The step a path names: a page, a repeating section's page, or one of its item's pages. */
+  Optional<Step> step(String path) {
+    Optional<Page> page = form.page(path);
+    if (page.isPresent()) {
+      return Optional.of(Step.of(page.get()));
+    }
+    return Repeats.itemStep(form, path);
+  }
+
+  /**
+   * The typed answers of a completed page whose answers are all still valid; empty otherwise.
+   * {@code prefix} is where an item's answers are kept ({@code children/2/}).
+   */
+  private Optional<Map<String, Object>> completedAnswers(Page page, FormSession session, String prefix, String path) {
+    if (!session.completedPages().contains(path)) {
       return Optional.empty();
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (Question question : page.questions()) {
-      Map<String, List<String>> fields = session.answers().get(question.name());
+      Map<String, List<String>> fields = session.answers().get(prefix + question.name());
       if (fields == null) {
         return Optional.empty();
       }
@@ -99,7 +165,8 @@ final class Journey {
       }
       parsed.value().ifPresent(value -> values.put(question.name(), value));
       for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
-        ParsedAnswer revealedAnswer = parser.parse(revealed, session.answers().getOrDefault(revealed.name(), Map.of()));
+        ParsedAnswer revealedAnswer = parser.parse(revealed,
+            session.answers().getOrDefault(prefix + revealed.name(), Map.of()));
         if (!revealedAnswer.isValid()) {
           return Optional.empty();
         }

@@ -74,6 +74,7 @@ public final class JourneyFlow {
   /** What the user reads and types in, by language: the form's first language first. */
   private final Map<String, InLanguage> languages = new LinkedHashMap<>();
   private final Sending sending;
+  private final RepeatFlow repeats;
   private final Tokens tokens = new Tokens();
   private final EngineAssets assets = new EngineAssets();
 
@@ -93,6 +94,7 @@ public final class JourneyFlow {
     this.journey = new Journey(form, languages.values().iterator().next().parser());
     this.binding = settings.bindTo().map(type -> binding(type, form));
     this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, tokens, clock, sessionTimeout);
+    this.repeats = new RepeatFlow(journey, answerStore, clock, sessionTimeout);
   }
 
   /** The parser and pages of one language. */
@@ -190,21 +192,29 @@ public final class JourneyFlow {
           ? pages.confirmation(session.submissionReference().get(), newSessionId)
           : redirect(form.startPage(), newSessionId);
     }
-    Optional<Page> page = form.page(path);
-    if (page.isEmpty()) {
+    Optional<RepeatFlow.Removal> removal = RepeatFlow.removal(form, path);
+    if (removal.isPresent()) {
+      return repeats.remove(removal.get(), request, session, state, pages, newSessionId);
+    }
+    Optional<Step> step = journey.step(path);
+    if (step.isEmpty()) {
       return pages.message(MessagePage.NOT_FOUND, 404, path, newSessionId);
     }
     if (!state.mayVisit(path)) {
-      return redirect(state.nextToAnswer().map(Page::path).orElse(Pages.CHECK_ANSWERS), newSessionId);
+      return redirect(state.nextToAnswer().map(Step::path).orElse(Pages.CHECK_ANSWERS), newSessionId);
     }
     boolean changing = Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.query().get(Pages.RETURN_TO)))
         || Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.fields().get(Pages.RETURN_TO)));
-    if (!post || page.get().exit()) {
+    if (step.get().item().isEmpty() && step.get().page().repeat().isPresent()) {
+      return post ? repeats.answer(step.get().page(), request, session, state, pages, changing, newSessionId)
+          : pages.repeatSummary(step.get().page(), session, state, Optional.empty(), changing, newSessionId);
+    }
+    if (!post || step.get().page().exit()) {
       // An exit page has nothing to send: a post to it shows it again.
-      return pages.questionPage(page.get(), session, state, storedFields(page.get(), session), Map.of(), changing,
+      return pages.questionPage(step.get(), session, state, storedFields(step.get(), session), Map.of(), changing,
           newSessionId);
     }
-    return answer(page.get(), request, session, state, changing, newSessionId);
+    return answer(step.get(), request, session, state, changing, newSessionId);
   }
 
   /**
@@ -216,12 +226,12 @@ public final class JourneyFlow {
   }
 
   /** A page posted: its answers checked, then saved and on to the next page, or the page again with errors. */
-  private FormResponse answer(Page page, FormRequest request, FormSession session, Journey.State before,
+  private FormResponse answer(Step step, FormRequest request, FormSession session, Journey.State before,
       boolean changing, Optional<String> newSessionId) {
     InLanguage language = in(session);
     Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
     Map<String, FieldError> errors = new LinkedHashMap<>();
-    for (Question question : page.questions()) {
+    for (Question question : step.page().questions()) {
       ParsedAnswer parsed = language.parser().parse(question, request.fields());
       record(question, parsed, fields, errors);
       for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
@@ -229,12 +239,14 @@ public final class JourneyFlow {
       }
     }
     if (!errors.isEmpty()) {
-      return language.pages().questionPage(page, session, before, fields, errors, changing, newSessionId);
+      return language.pages().questionPage(step, session, before, fields, errors, changing, newSessionId);
     }
     Instant now = clock.instant();
+    Map<String, Map<String, List<String>>> stored = new LinkedHashMap<>();
+    fields.forEach((name, typed) -> stored.put(step.prefix() + name, typed));
     // Merged into the stored session as it is now, so another tab's answers saved meanwhile are kept.
     Optional<FormSession> updated = answerStore.update(session.id(),
-        current -> current.withPageAnswers(page.path(), fields, now), sessionTimeout);
+        current -> RepeatFlow.counted(step, current.withPageAnswers(step.path(), stored, now), now), sessionTimeout);
     if (updated.isEmpty()) {
       return timedOut(language);
     }
@@ -244,7 +256,13 @@ public final class JourneyFlow {
           .map(next -> redirect(next.path() + "?" + Pages.RETURN_TO + "=" + Pages.RETURN_TO_CHECK_ANSWERS, newSessionId))
           .orElseGet(() -> redirect(Pages.CHECK_ANSWERS, newSessionId));
     }
-    return journey.nextPath(page, after.answers()).map(next -> redirect(next, newSessionId))
+    if (step.item().isPresent()) {
+      // On to the item's next page still to answer, else back to the list of items.
+      Step.Item item = step.item().get();
+      return redirect(after.nextToAnswer().filter(next -> next.item().equals(step.item())).map(Step::path)
+          .orElse(item.holder().path()), newSessionId);
+    }
+    return journey.nextPath(step.page(), after.answers()).map(next -> redirect(next, newSessionId))
         .orElseGet(() -> redirect(Pages.CHECK_ANSWERS, newSessionId));
   }
 
@@ -281,14 +299,14 @@ public final class JourneyFlow {
     }
   }
 
-  /** The fields as the user typed them for a page's questions (and those its options reveal). */
-  static Map<String, Map<String, List<String>>> storedFields(Page page, FormSession session) {
+  /** The fields as the user typed them for a page's questions (and those its options reveal), by question name. */
+  static Map<String, Map<String, List<String>>> storedFields(Step step, FormSession session) {
     Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
-    for (Question question : page.questions()) {
+    for (Question question : step.page().questions()) {
       List<Question> withRevealed = new ArrayList<>(question.revealedQuestions());
       withRevealed.add(0, question);
       for (Question asked : withRevealed) {
-        Map<String, List<String>> stored = session.answers().get(asked.name());
+        Map<String, List<String>> stored = session.answers().get(step.prefix() + asked.name());
         if (stored != null) {
           fields.put(asked.name(), stored);
         }

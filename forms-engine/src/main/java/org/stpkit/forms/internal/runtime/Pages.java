@@ -15,6 +15,7 @@ import org.stpkit.forms.Page;
 import org.stpkit.forms.PageItem;
 import org.stpkit.forms.Question;
 import org.stpkit.forms.QuestionType;
+import org.stpkit.forms.Repeat;
 import org.stpkit.forms.internal.view.Block;
 import org.stpkit.forms.internal.view.CheckAnswersView;
 import org.stpkit.forms.internal.view.ConfirmationView;
@@ -71,58 +72,65 @@ final class Pages {
   }
 
   /** A page of questions, with the answers as typed ({@code fields}) and any errors. */
-  FormResponse questionPage(Page page, FormSession session, Journey.State state,
+  FormResponse questionPage(Step step, FormSession session, Journey.State state,
       Map<String, Map<String, List<String>>> fields, Map<String, FieldError> errors, boolean changing,
       Optional<String> newSessionId) {
+    Page page = step.page();
     boolean questionIsHeading = page.questions().size() == 1 && page.title().isEmpty();
     String heading = text(page.heading());
+    Map<String, Object> scope = scope(step, state);
     List<Block> blocks = new ArrayList<>();
     for (PageItem item : page.items()) {
       if (item instanceof Question question) {
         blocks.add(components.block(question, fields, errors, questionIsHeading));
-      } else if (item instanceof Content content && shown(content, state)) {
+      } else if (item instanceof Content content
+          && (content.showWhen().isEmpty() || ConditionEvaluator.holds(content.showWhen().get(), scope))) {
         blocks.add(contentBlock(content));
       }
     }
     List<PageFrame.ErrorLink> errorLinks = new ArrayList<>();
     errors.values().forEach(error -> errorLinks.add(new PageFrame.ErrorLink(error.message(), "#" + error.fieldId())));
-    PageFrame frame = frame(heading, page.path()).withErrors(errorLinks).withTimeoutWarning(timeoutWarning(page.path()));
+    PageFrame frame = frame(heading, step.path()).withErrors(errorLinks).withTimeoutWarning(timeoutWarning(step.path()));
     if (page.questions().stream().anyMatch(question -> question.type() == QuestionType.AUTOCOMPLETE)) {
       frame = frame.withAssets(List.of(url(EngineAssets.PREFIX + "accessible-autocomplete.min.css")),
           List.of(url(EngineAssets.PREFIX + "accessible-autocomplete.min.js"), url(EngineAssets.PREFIX + "autocomplete.js")));
     }
-    Optional<String> previous = previousPage(page.path(), state);
+    Optional<String> previous = previousPage(step.path(), state);
     if (previous.isPresent()) {
       frame = frame.withBackLink(changing ? url(CHECK_ANSWERS) : url(previous.get()));
     }
+    String itemLabel = step.item().map(item -> itemLabel(item.repeat(), item.index())).orElse(null);
     QuestionPageView view = new QuestionPageView(frame, questionIsHeading ? null : heading,
-        page.section().map(this::text).orElse(null), blocks, url(page.path()), session.csrfToken(), changing, page.exit());
+        itemLabel != null ? itemLabel : page.section().map(this::text).orElse(null), blocks, url(step.path()),
+        session.csrfToken(), changing, page.exit(), itemLabel);
     return new FormResponse.Page(200, renderer.render("question-page", view, messages), newSessionId);
+  }
+
+  /** What an item's page's conditions see: the answers so far, and the item's own over them. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> scope(Step step, Journey.State state) {
+    if (step.item().isEmpty()) {
+      return state.answers();
+    }
+    Object items = state.answers().get(step.item().get().repeat().name());
+    int index = step.item().get().index();
+    Map<String, Object> item = items instanceof List<?> list && list.size() >= index
+        ? (Map<String, Object>) list.get(index - 1) : Map.of();
+    return Repeats.scope(state.answers(), item);
+  }
+
+  /** "Child 2": an item of a repeating section, as its pages and lists call it. */
+  String itemLabel(Repeat repeat, int index) {
+    String name = text(repeat.itemName());
+    return messages.get("repeat.itemLabel", name.isEmpty() ? name
+        : name.substring(0, 1).toUpperCase(messages.locale()) + name.substring(1), String.valueOf(index));
   }
 
   /** Check your answers, with the problems found when the whole record was checked, if any. */
   FormResponse checkAnswers(FormSession session, Journey.State state, List<String> problems,
       Optional<String> newSessionId) {
     String heading = form.checkAnswers().title().map(this::text).orElseGet(() -> messages.get("checkAnswers.title"));
-    Map<String, List<CheckAnswersView.Row>> rowsBySection = new LinkedHashMap<>();
-    for (Page page : state.route()) {
-      String section = page.section().map(this::text).orElse("");
-      for (Question question : page.questions()) {
-        List<Question> shown = new ArrayList<>();
-        shown.add(question);
-        question.revealedQuestions().stream().filter(revealed -> state.answers().containsKey(revealed.name()))
-            .forEach(shown::add);
-        for (Question answered : shown) {
-          Object value = state.answers().get(answered.name());
-          rowsBySection.computeIfAbsent(section, key -> new ArrayList<>()).add(new CheckAnswersView.Row(
-              text(answered.label()), value == null ? List.of() : formatter.lines(answered, value),
-              url(page.path()) + "?" + RETURN_TO + "=" + RETURN_TO_CHECK_ANSWERS,
-              text(answered.errorName().orElse(answered.label()))));
-        }
-      }
-    }
-    List<CheckAnswersView.Section> sections = new ArrayList<>();
-    rowsBySection.forEach((title, rows) -> sections.add(new CheckAnswersView.Section(title.isEmpty() ? null : title, rows)));
+    List<CheckAnswersView.Section> sections = new CheckAnswersSections(this, formatter).sections(state);
     PageFrame frame = frame(heading, CHECK_ANSWERS)
         .withErrors(problems.stream().map(problem -> new PageFrame.ErrorLink(problem, null)).toList())
         .withTimeoutWarning(timeoutWarning(CHECK_ANSWERS));
@@ -133,6 +141,27 @@ final class Pages {
         form.checkAnswers().declaration().map(this::text).orElse(null), url(CHECK_ANSWERS), session.csrfToken(),
         form.checkAnswers().submitText().map(this::text).orElseGet(() -> messages.get("checkAnswers.submit")));
     return new FormResponse.Page(200, renderer.render("check-answers", view, messages), newSessionId);
+  }
+
+  /** A repeating section's list of items, asking whether to add another. */
+  FormResponse repeatSummary(Page holder, FormSession session, Journey.State state,
+      Optional<RepeatFlow.RepeatProblem> problem, boolean changing, Optional<String> newSessionId) {
+    return new RepeatPages(this, formatter).summary(holder, session, state, problem, changing, newSessionId);
+  }
+
+  /** The page that asks to confirm removing an item. */
+  FormResponse confirmRemoval(RepeatFlow.Removal removal, FormSession session, boolean unanswered,
+      Optional<String> newSessionId) {
+    return new RepeatPages(this, formatter).confirmRemoval(removal, session, unanswered, newSessionId);
+  }
+
+  /** Renders a view in this language. */
+  FormResponse.Page render(String template, Record view, Optional<String> newSessionId) {
+    return new FormResponse.Page(200, renderer.render(template, view, messages), newSessionId);
+  }
+
+  Messages messages() {
+    return messages;
   }
 
   FormResponse confirmation(String reference, Optional<String> newSessionId) {
@@ -159,7 +188,7 @@ final class Pages {
   }
 
   /** The frame of a page at {@code path}: its language links lead to the same page in each language. */
-  private PageFrame frame(String title, String path) {
+  PageFrame frame(String title, String path) {
     List<PageFrame.LanguageLink> languages = new ArrayList<>();
     if (languageNames.size() > 1) {
       languageNames.forEach((language, name) -> languages.add(new PageFrame.LanguageLink(name, language,
@@ -170,13 +199,9 @@ final class Pages {
         languages, null, List.of(), List.of());
   }
 
-  private PageFrame.TimeoutWarning timeoutWarning(String path) {
+  PageFrame.TimeoutWarning timeoutWarning(String path) {
     return new PageFrame.TimeoutWarning(sessionTimeout.toSeconds(), timeoutWarning.toSeconds(),
         url(EngineAssets.PREFIX + JourneyFlow.KEEP_ALIVE), url(path), url(EngineAssets.PREFIX + "timeout-warning.js"));
-  }
-
-  private boolean shown(Content content, Journey.State state) {
-    return content.showWhen().isEmpty() || ConditionEvaluator.holds(content.showWhen().get(), state.answers());
   }
 
   private Block contentBlock(Content content) {
@@ -192,8 +217,8 @@ final class Pages {
   }
 
   /** The page before this one on the route (for the back link); none for the first page. */
-  private static Optional<String> previousPage(String path, Journey.State state) {
-    List<Page> route = state.route();
+  static Optional<String> previousPage(String path, Journey.State state) {
+    List<Step> route = state.route();
     for (int i = 0; i < route.size(); i++) {
       if (route.get(i).path().equals(path)) {
         return i == 0 ? Optional.empty() : Optional.of(route.get(i - 1).path());
@@ -202,7 +227,7 @@ final class Pages {
     return route.isEmpty() ? Optional.empty() : Optional.of(route.get(route.size() - 1).path());
   }
 
-  private String text(LocalisedText text) {
+  String text(LocalisedText text) {
     return text.in(messages.language());
   }
 }

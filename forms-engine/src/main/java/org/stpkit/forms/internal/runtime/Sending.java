@@ -59,7 +59,7 @@ final class Sending {
     String reference = tokens.reference(form.confirmation().referencePrefix());
     Instant now = clock.instant();
     Submission submission = new Submission(form.id(), form.version(), reference, state.answers(),
-        state.route().stream().map(Page::path).toList(), now, bound);
+        state.route().stream().map(Step::path).toList(), now, bound);
     if (handler instanceof SubmissionOutbox outbox) {
       return record(outbox, session, submission, pages, newSessionId);
     }
@@ -108,7 +108,7 @@ final class Sending {
       Optional<Question> question = violation.question().flatMap(form::question);
       Optional<Page> page = question.flatMap(q -> form.pageOf(q.name())).filter(p -> state.onRoute(p.path()));
       if (page.isPresent()) {
-        return pages.questionPage(page.get(), session, state, JourneyFlow.storedFields(page.get(), session),
+        return pages.questionPage(Step.of(page.get()), session, state, JourneyFlow.storedFields(Step.of(page.get()), session),
             Map.of(question.get().name(), new FieldError(AnswerParser.firstFieldId(question.get()), violation.message())),
             true, newSessionId);
       }

@@ -13,8 +13,13 @@ public record CheckAnswersView(PageFrame frame, String heading, List<Section> se
     sections = List.copyOf(sections);
   }
 
-  /** A summary list under its section's heading (none for answers outside any section). */
-  public record Section(@Nullable String title, List<Row> rows) {
+  /**
+   * A summary list under its section's heading (none for answers outside any section), or one item
+   * of a repeating section as a summary card.
+   *
+   * @param card the card's title ("Child 2"), for an item
+   */
+  public record Section(@Nullable String title, List<Row> rows, @Nullable String card) {
     public Section {
       rows = List.copyOf(rows);
     }

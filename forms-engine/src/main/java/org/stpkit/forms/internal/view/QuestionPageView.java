@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param caption the section, above the heading
  * @param returnToCheckAnswers whether continuing goes back to check your answers (a change)
  * @param exit an exit page: its content and no form, for the journey ends there
+ * @param itemLabel on a page of a repeating section's item, which item ("Child 2"), above the question
  */
 public record QuestionPageView(PageFrame frame, @Nullable String heading, @Nullable String caption, List<Block> blocks,
-    String action, String csrfToken, boolean returnToCheckAnswers, boolean exit) {
+    String action, String csrfToken, boolean returnToCheckAnswers, boolean exit, @Nullable String itemLabel) {
   public QuestionPageView {
     blocks = List.copyOf(blocks);
   }
