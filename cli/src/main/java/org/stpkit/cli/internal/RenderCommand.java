@@ -45,7 +45,7 @@ final class RenderCommand implements Callable<Integer> {
   @Nullable String component;
 
   @Option(names = "--caller", paramLabel = "<html>",
-      description = "The nested content of the call, as Nunjucks' {% call %} gives it (MoJ's interruptionCard needs its body).")
+      description = "The nested content of the call, as Nunjucks' {%% call %%} gives it (MoJ's interruptionCard needs its body).")
   @Nullable String caller;
 
   @Option(names = "--batch", description = "Read JSON lines {\"component\": ..., \"params\": {...}} (\"caller\": nested content, where needed) and write one JSON result line each.")
