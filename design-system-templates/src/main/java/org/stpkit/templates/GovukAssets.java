@@ -84,10 +84,19 @@ public final class GovukAssets {
 
   /** The {@code <script>} elements that load and start govuk-frontend, for the {@code bodyEnd} block. */
   public static String scriptHtml(String assetPath, Optional<String> cspNonce) {
+    return initAllScriptHtml(assetPath, SCRIPT, cspNonce);
+  }
+
+  /**
+   * The {@code <script>} elements that load a frontend's ES module and call its {@code initAll()}:
+   * govuk-frontend's and MoJ Frontend's are started the same way.
+   */
+  static String initAllScriptHtml(String assetPath, String script, Optional<String> cspNonce) {
+    Objects.requireNonNull(assetPath, "assetPath");
     String nonce = cspNonce.map(value -> " nonce=\"" + escape(value) + "\"").orElse("");
-    return "<script type=\"module\"" + nonce + " src=\"" + escape(assetPath) + "/" + SCRIPT + "\"></script>\n"
+    return "<script type=\"module\"" + nonce + " src=\"" + escape(assetPath) + "/" + script + "\"></script>\n"
         + "<script type=\"module\"" + nonce + ">\n"
-        + "  import { initAll } from '" + escape(assetPath) + "/" + SCRIPT + "'\n"
+        + "  import { initAll } from '" + escape(assetPath) + "/" + script + "'\n"
         + "  initAll()\n"
         + "</script>";
   }

@@ -29,13 +29,7 @@ public final class MojAssets {
    * bodyEnd} block after govuk-frontend's ({@link GovukAssets#scriptHtml}).
    */
   public static String scriptHtml(String assetPath, Optional<String> cspNonce) {
-    Objects.requireNonNull(assetPath, "assetPath");
-    String nonce = cspNonce.map(value -> " nonce=\"" + escape(value) + "\"").orElse("");
-    return "<script type=\"module\"" + nonce + " src=\"" + escape(assetPath) + "/" + SCRIPT + "\"></script>\n"
-        + "<script type=\"module\"" + nonce + ">\n"
-        + "  import { initAll } from '" + escape(assetPath) + "/" + SCRIPT + "'\n"
-        + "  initAll()\n"
-        + "</script>";
+    return GovukAssets.initAllScriptHtml(assetPath, SCRIPT, cspNonce);
   }
 
   /**

@@ -65,45 +65,53 @@ final class FtlValues {
     if (model instanceof TemplateBooleanModel) {
       return ((TemplateBooleanModel) model).getAsBoolean();
     }
-    if (model instanceof TemplateHashModelEx2) {
+    if (model instanceof TemplateHashModelEx) {
+      return map((TemplateHashModelEx) model);
+    }
+    if (model instanceof TemplateSequenceModel || model instanceof TemplateCollectionModel) {
+      return list(model);
+    }
+    throw new TemplateModelException("A " + model.getClass().getSimpleName()
+        + " (such as a macro) cannot be a component param; pass a string, number, boolean, hash or sequence");
+  }
+
+  /** A hash as a map, keeping its order; undefined values are left out. */
+  private static Map<String, Object> map(TemplateHashModelEx hash) throws TemplateModelException {
+    if (hash instanceof TemplateHashModelEx2) {
       Map<String, Object> map = new LinkedHashMap<>();
-      TemplateHashModelEx2.KeyValuePairIterator pairs = ((TemplateHashModelEx2) model).keyValuePairIterator();
+      TemplateHashModelEx2.KeyValuePairIterator pairs = ((TemplateHashModelEx2) hash).keyValuePairIterator();
       while (pairs.hasNext()) {
         TemplateHashModelEx2.KeyValuePair pair = pairs.next();
         putDefined(map, JsValues.toJsString(pair.getKey()), toJava(pair.getValue()));
       }
       return map;
     }
-    if (model instanceof TemplateHashModelEx) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      TemplateHashModelEx hash = (TemplateHashModelEx) model;
-      TemplateModelIterator keys = hash.keys().iterator();
-      while (keys.hasNext()) {
-        String key = JsValues.toJsString(keys.next());
-        putDefined(map, key, toJava(hash.get(key)));
-      }
-      return map;
+    Map<String, Object> map = new LinkedHashMap<>();
+    TemplateModelIterator keys = hash.keys().iterator();
+    while (keys.hasNext()) {
+      String key = JsValues.toJsString(keys.next());
+      putDefined(map, key, toJava(hash.get(key)));
     }
+    return map;
+  }
+
+  /** A sequence or collection as a list; JSON null items stay null. */
+  private static List<Object> list(TemplateModel model) throws TemplateModelException {
+    List<Object> list = new ArrayList<>();
     if (model instanceof TemplateSequenceModel) {
       TemplateSequenceModel sequence = (TemplateSequenceModel) model;
-      List<Object> list = new ArrayList<>(sequence.size());
       for (int i = 0; i < sequence.size(); i++) {
         Object item = toJava(sequence.get(i));
         list.add(item == Js.NULL ? null : item);
       }
       return list;
     }
-    if (model instanceof TemplateCollectionModel) {
-      List<Object> list = new ArrayList<>();
-      TemplateModelIterator items = ((TemplateCollectionModel) model).iterator();
-      while (items.hasNext()) {
-        Object item = toJava(items.next());
-        list.add(item == Js.NULL ? null : item);
-      }
-      return list;
+    TemplateModelIterator items = ((TemplateCollectionModel) model).iterator();
+    while (items.hasNext()) {
+      Object item = toJava(items.next());
+      list.add(item == Js.NULL ? null : item);
     }
-    throw new TemplateModelException("A " + model.getClass().getSimpleName()
-        + " (such as a macro) cannot be a component param; pass a string, number, boolean, hash or sequence");
+    return list;
   }
 
   private static void putDefined(Map<String, Object> map, String key, @Nullable Object value) {

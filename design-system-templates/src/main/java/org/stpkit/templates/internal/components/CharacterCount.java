@@ -29,37 +29,8 @@ final class CharacterCount implements Component {
         : replaceCount(textareaDescriptionText, Js.string(textareaDescriptionLength));
     Object id = params.truthy("id") ? params.get("id") : params.get("name");
 
-    Html countMessage = new Html();
-    Object countMessageClasses = params.object("countMessage").get("classes");
-    Hint.INSTANCE.render(JsObject.of(Js.object(
-        "text", textareaDescriptionTextNoLimit,
-        "id", Js.string(id) + "-info",
-        "classes", "govuk-character-count__message"
-            + (Js.truthy(countMessageClasses) ? " " + Js.string(countMessageClasses) : ""))), null, countMessage);
-    if (formGroup.truthy("afterInput")) {
-      countMessage.raw('\n').htmlOrText(formGroup.object("afterInput"));
-    }
-
-    Html attributes = new Html();
-    attributes.attributes(Js.object(
-        "data-module", "govuk-character-count",
-        "data-maxlength", Js.object("value", params.get("maxlength"), "optional", true),
-        "data-maxwords", Js.object("value", params.get("maxwords"), "optional", true),
-        "data-threshold", Js.object("value", params.get("threshold"), "optional", true),
-        "data-count-type", Js.object("value", Js.truthy(countType) ? countType : false, "optional", true)));
-    // Without a limit the description can only be interpolated in JavaScript, if one was given.
-    if (hasNoLimit && params.truthy("textareaDescriptionText")) {
-      attributes.i18nAttributes("textarea-description", null,
-          Js.object("other", params.get("textareaDescriptionText")));
-    }
-    attributes
-        .i18nAttributes("characters-under-limit", null, params.get("charactersUnderLimitText"))
-        .i18nAttributes("characters-at-limit", params.get("charactersAtLimitText"))
-        .i18nAttributes("characters-over-limit", null, params.get("charactersOverLimitText"))
-        .i18nAttributes("words-under-limit", null, params.get("wordsUnderLimitText"))
-        .i18nAttributes("words-at-limit", params.get("wordsAtLimitText"))
-        .i18nAttributes("words-over-limit", null, params.get("wordsOverLimitText"));
-    appendFormGroupAttributes(formGroup.get("attributes"), attributes);
+    Html countMessage = countMessage(params, formGroup, textareaDescriptionTextNoLimit, id);
+    Html attributes = attributes(params, formGroup, countType, hasNoLimit);
 
     Object formGroupClasses = formGroup.get("classes");
     Object classes = params.get("classes");
@@ -87,6 +58,46 @@ final class CharacterCount implements Component {
         "hint", params.get("hint"),
         "errorMessage", params.get("errorMessage"),
         "attributes", params.get("attributes"))), null, out);
+  }
+
+  /** The hint under the textarea that counts down, and the form group's {@code afterInput}. */
+  private static Html countMessage(JsObject params, JsObject formGroup, Object description, @Nullable Object id) {
+    Html countMessage = new Html();
+    Object countMessageClasses = params.object("countMessage").get("classes");
+    Hint.INSTANCE.render(JsObject.of(Js.object(
+        "text", description,
+        "id", Js.string(id) + "-info",
+        "classes", "govuk-character-count__message"
+            + (Js.truthy(countMessageClasses) ? " " + Js.string(countMessageClasses) : ""))), null, countMessage);
+    if (formGroup.truthy("afterInput")) {
+      countMessage.raw('\n').htmlOrText(formGroup.object("afterInput"));
+    }
+    return countMessage;
+  }
+
+  /** The form group's attributes: the module's limits and its i18n texts for the script. */
+  private static Html attributes(JsObject params, JsObject formGroup, Object countType, boolean hasNoLimit) {
+    Html attributes = new Html();
+    attributes.attributes(Js.object(
+        "data-module", "govuk-character-count",
+        "data-maxlength", Js.object("value", params.get("maxlength"), "optional", true),
+        "data-maxwords", Js.object("value", params.get("maxwords"), "optional", true),
+        "data-threshold", Js.object("value", params.get("threshold"), "optional", true),
+        "data-count-type", Js.object("value", Js.truthy(countType) ? countType : false, "optional", true)));
+    // Without a limit the description can only be interpolated in JavaScript, if one was given.
+    if (hasNoLimit && params.truthy("textareaDescriptionText")) {
+      attributes.i18nAttributes("textarea-description", null,
+          Js.object("other", params.get("textareaDescriptionText")));
+    }
+    attributes
+        .i18nAttributes("characters-under-limit", null, params.get("charactersUnderLimitText"))
+        .i18nAttributes("characters-at-limit", params.get("charactersAtLimitText"))
+        .i18nAttributes("characters-over-limit", null, params.get("charactersOverLimitText"))
+        .i18nAttributes("words-under-limit", null, params.get("wordsUnderLimitText"))
+        .i18nAttributes("words-at-limit", params.get("wordsAtLimitText"))
+        .i18nAttributes("words-over-limit", null, params.get("wordsOverLimitText"));
+    appendFormGroupAttributes(formGroup.get("attributes"), attributes);
+    return attributes;
   }
 
   /**

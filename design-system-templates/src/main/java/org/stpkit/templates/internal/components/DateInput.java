@@ -32,12 +32,7 @@ final class DateInput implements Component {
         ? Js.iterable(params.get("items"))
         : Arrays.asList(day, month, year);
 
-    boolean anyItemHasError = false;
-    for (Object item : items) {
-      if (hasError(JsObject.of(item))) {
-        anyItemHasError = true;
-      }
-    }
+    boolean anyItemHasError = items.stream().anyMatch(item -> hasError(JsObject.of(item)));
 
     Html inner = new Html();
     describedBy = FormGroupParts.hintAndError(params, params.get("id"), describedBy, inner);

@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * Markup}). Java {@code null} stands for JavaScript's {@code undefined} (a missing key) and {@link
  * #NULL} for JSON {@code null} (a key present with no value): Nunjucks treats them differently,
  * for example in {@code default(x)} and in string concatenation.
+ *
+ * <p>Over 350 lines because it is the one home of JavaScript's value rules (truthiness, {@code
+ * String()}, {@code Number()}, {@code ==}, {@code ===}, {@code in}, Nunjucks' escaping), which read
+ * against each other.
  */
 public final class Js {
   /** JSON {@code null}. */

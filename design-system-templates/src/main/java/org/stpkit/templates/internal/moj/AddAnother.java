@@ -73,13 +73,7 @@ final class AddAnother implements Component {
     boolean inline = Js.looselyEquals(params.get("layout"), "inline");
     String describedBy = fieldset.truthy("describedBy") ? Js.string(fieldset.get("describedBy")) : "";
 
-    Object legendTemplate = "%{itemLabel} %{number}";
-    if (params.truthy("itemLegendText")) {
-      JsObject legendText = params.object("itemLegendText");
-      legendTemplate = Js.or(count == 1 ? legendText.get("one") : legendText.get("other"), legendTemplate);
-    }
-    Object legendText = Filters.replace(Filters.replace(Filters.replace(
-        legendTemplate, "%{itemLabel}", itemLabel), "%{number}", index), "%{count}", count);
+    Object legendText = legendText(params, itemLabel, index, count);
 
     ClassNames classes = new ClassNames("moj-add-another__item");
     if (inline) {
@@ -95,7 +89,37 @@ final class AddAnother implements Component {
       classes.concat("moj-add-another__item--error");
     }
 
-    String removeButton = removeButton(params, item, index, itemLabel, count);
+    String content = content(item, inline, errorId, removeButton(params, item, index, itemLabel, count));
+
+    out.raw("<div class=\"").text(classes.join()).raw("\" ").attributes(item.get("attributes")).raw('>');
+    Fieldset.INSTANCE.render(JsObject.of(Js.object(
+        "attributes", fieldset.get("attributes"),
+        "classes", "moj-add-another__fieldset " + (fieldset.truthy("classes") ? Js.string(fieldset.get("classes")) : ""),
+        "describedBy", describedBy,
+        "html", content,
+        "legend", Js.object(
+            "text", legendText,
+            "html", legend.get("html"),
+            "classes", legendClasses.join(),
+            "isPageHeading", false),
+        "role", fieldset.get("role"))), null, out);
+    out.raw("</div>");
+  }
+
+  /** The item's legend: {@code itemLegendText}'s one or other form, or "Item 2", filled in. */
+  private static Object legendText(JsObject params, Object itemLabel, int index, int count) {
+    Object legendTemplate = "%{itemLabel} %{number}";
+    if (params.truthy("itemLegendText")) {
+      JsObject legendText = params.object("itemLegendText");
+      legendTemplate = Js.or(count == 1 ? legendText.get("one") : legendText.get("other"), legendTemplate);
+    }
+    return Filters.replace(Filters.replace(Filters.replace(
+        legendTemplate, "%{itemLabel}", itemLabel), "%{number}", index), "%{count}", count);
+  }
+
+  /** Inside the item's fieldset: its fields and remove button, in a row with its error when inline. */
+  private static String content(JsObject item, boolean inline, @Nullable String errorId, String removeButton) {
+    JsObject fieldset = item.object("fieldset");
     Html content = new Html();
     content.raw("<div class=\"moj-add-another__item-container\">\n");
     if (inline) {
@@ -113,20 +137,7 @@ final class AddAnother implements Component {
       content.raw(Js.string(fieldset.get("html")) + removeButton);
     }
     content.raw("\n</div>");
-
-    out.raw("<div class=\"").text(classes.join()).raw("\" ").attributes(item.get("attributes")).raw('>');
-    Fieldset.INSTANCE.render(JsObject.of(Js.object(
-        "attributes", fieldset.get("attributes"),
-        "classes", "moj-add-another__fieldset " + (fieldset.truthy("classes") ? Js.string(fieldset.get("classes")) : ""),
-        "describedBy", describedBy,
-        "html", content.toString(),
-        "legend", Js.object(
-            "text", legendText,
-            "html", legend.get("html"),
-            "classes", legendClasses.join(),
-            "isPageHeading", false),
-        "role", fieldset.get("role"))), null, out);
-    out.raw("</div>");
+    return content.toString();
   }
 
   private static String removeButton(JsObject params, JsObject item, int index, Object itemLabel, int count) {

@@ -60,10 +60,12 @@ final class MomentFormat {
     return out.toString();
   }
 
-  /** The token's value, or null when it is not a token (it is then printed without its escapes). */
+  /**
+   * The token's value, or null when it is not a token (it is then printed without its escapes): the
+   * date's tokens here, the time's in {@link #timeToken}.
+   */
   private static String token(ZonedDateTime m, String token) {
     int year = m.getYear();
-    int hour = m.getHour();
     switch (token) {
       case "M": return Integer.toString(m.getMonthValue());
       case "MM": return pad(m.getMonthValue(), 2);
@@ -108,6 +110,14 @@ final class MomentFormat {
       case "yyy": return pad(eraYear(year), 3);
       case "yyyy": return pad(eraYear(year), 4);
       case "yo": return ordinal(eraYear(year));
+      default: return timeToken(m, token);
+    }
+  }
+
+  /** The time of day's tokens, the epoch's and the fractions of a second; null when it is not a token. */
+  private static String timeToken(ZonedDateTime m, String token) {
+    int hour = m.getHour();
+    switch (token) {
       case "a": return hour > 11 ? "pm" : "am";
       case "A": return hour > 11 ? "PM" : "AM";
       case "H": return Integer.toString(hour);

@@ -29,37 +29,13 @@ final class Search implements Component {
   public void render(JsObject params, @Nullable Markup caller, Html out) {
     boolean stacked = Js.looselyEquals(params.get("layout"), "stacked");
     boolean icon = params.truthy("iconButton") && !stacked;
-    JsObject button = params.object("button");
     JsObject input = params.object("input");
     ClassNames classNames = new ClassNames("moj-search");
     if (stacked) {
       classNames.concat("moj-search--stacked");
     }
     classNames.concatIfTruthy(params.get("classes"));
-    ClassNames buttonClasses = new ClassNames("moj-search__button");
-    if (icon) {
-      buttonClasses.concat("moj-search__button--icon");
-    }
-    buttonClasses.concatIfTruthy(button.get("classes"));
-
-    Object iconHtml = null;
-    if (icon) {
-      Html iconOut = new Html();
-      iconOut.raw(ICON).raw("<span class=\"govuk-visually-hidden\">")
-          .text(Js.orDefault(button.get("text"), "search")).raw("</span>");
-      iconHtml = iconOut.toString();
-    }
-    Html buttonOut = new Html();
-    Button.INSTANCE.render(JsObject.of(Js.object(
-        "text", button.get("text"),
-        "html", Js.truthy(iconHtml) ? iconHtml : button.get("html"),
-        "id", button.get("id"),
-        "name", button.get("name"),
-        "value", button.get("value"),
-        "classes", buttonClasses.join(),
-        "attributes", button.get("attributes"),
-        "preventDoubleClick", button.get("preventDoubleClick"))), null, buttonOut);
-    String buttonHtml = buttonOut.toString();
+    String buttonHtml = button(params.object("button"), icon);
 
     out.raw("<search class=\"moj-search ").text(classNames.join()).raw('"').attributes(params.get("attributes"))
         .raw(">\n<form").attribute("action", params.get("action"))
@@ -92,6 +68,34 @@ final class Search implements Component {
       out.raw(buttonHtml).raw('\n');
     }
     out.raw("</form>\n</search>");
+  }
+
+  /** The search button: govuk's button, with MoJ's magnifying glass and hidden text when {@code icon}. */
+  private static String button(JsObject button, boolean icon) {
+    ClassNames buttonClasses = new ClassNames("moj-search__button");
+    if (icon) {
+      buttonClasses.concat("moj-search__button--icon");
+    }
+    buttonClasses.concatIfTruthy(button.get("classes"));
+
+    Object iconHtml = null;
+    if (icon) {
+      Html iconOut = new Html();
+      iconOut.raw(ICON).raw("<span class=\"govuk-visually-hidden\">")
+          .text(Js.orDefault(button.get("text"), "search")).raw("</span>");
+      iconHtml = iconOut.toString();
+    }
+    Html buttonOut = new Html();
+    Button.INSTANCE.render(JsObject.of(Js.object(
+        "text", button.get("text"),
+        "html", Js.truthy(iconHtml) ? iconHtml : button.get("html"),
+        "id", button.get("id"),
+        "name", button.get("name"),
+        "value", button.get("value"),
+        "classes", buttonClasses.join(),
+        "attributes", button.get("attributes"),
+        "preventDoubleClick", button.get("preventDoubleClick"))), null, buttonOut);
+    return buttonOut.toString();
   }
 
   private static @Nullable Object label(JsObject params) {
