@@ -264,38 +264,8 @@ final class DefinitionReader {
     if (type.isEmpty() || name.isEmpty()) {
       return null;
     }
-    List<Option> options = List.of();
-    if (node.has("options") && node.has("list")) {
-      problems.add(document.problem(pointer + "/list", "give either options or list, not both"));
-    }
-    if (node.has("options")) {
-      options = readOptions(node.path("options"), pointer + "/options", lists);
-    } else if (node.has("list")) {
-      String list = node.path("list").asText();
-      options = lists.get(list);
-      if (options == null) {
-        problems.add(document.problem(pointer + "/list", "no list is named '" + list + "'"
-            + (lists.isEmpty() ? "" : "; lists: " + String.join(", ", lists.keySet()))));
-        options = List.of();
-      }
-    }
     QuestionType questionType = type.get();
-    if (questionType != QuestionType.RADIOS && questionType != QuestionType.CHECKBOXES) {
-      JsonNode optionNodes = node.path("options");
-      for (int k = 0; k < optionNodes.size(); k++) {
-        if (optionNodes.get(k).has("reveal")) {
-          problems.add(document.problem(pointer + "/options/" + k + "/reveal",
-              "only radios and checkboxes options can reveal questions"));
-        }
-      }
-    }
-    if (questionType.hasOptions() && !node.has("options") && !node.has("list")) {
-      problems.add(document.problem(pointer, questionType.definitionName() + " questions need options or a list"));
-    }
-    if (!questionType.hasOptions()) {
-      notFor(node, pointer, "options", questionType, "radios, checkboxes, select and autocomplete");
-      notFor(node, pointer, "list", questionType, "radios, checkboxes, select and autocomplete");
-    }
+    List<Option> options = readQuestionOptions(node, pointer, questionType, lists);
     if (questionType != QuestionType.RADIOS) {
       notFor(node, pointer, "orDivider", questionType, "radios");
     }
@@ -327,6 +297,43 @@ final class DefinitionReader {
         noneOption,
         readValidation(node.path("validation"), pointer + "/validation", questionType),
         errors);
+  }
+
+  /** A question's options, written out or from a named list, and the checks of which types may have them. */
+  private List<Option> readQuestionOptions(JsonNode node, String pointer, QuestionType questionType,
+      Map<String, List<Option>> lists) {
+    List<Option> options = List.of();
+    if (node.has("options") && node.has("list")) {
+      problems.add(document.problem(pointer + "/list", "give either options or list, not both"));
+    }
+    if (node.has("options")) {
+      options = readOptions(node.path("options"), pointer + "/options", lists);
+    } else if (node.has("list")) {
+      String list = node.path("list").asText();
+      options = lists.get(list);
+      if (options == null) {
+        problems.add(document.problem(pointer + "/list", "no list is named '" + list + "'"
+            + (lists.isEmpty() ? "" : "; lists: " + String.join(", ", lists.keySet()))));
+        options = List.of();
+      }
+    }
+    if (questionType != QuestionType.RADIOS && questionType != QuestionType.CHECKBOXES) {
+      JsonNode optionNodes = node.path("options");
+      for (int k = 0; k < optionNodes.size(); k++) {
+        if (optionNodes.get(k).has("reveal")) {
+          problems.add(document.problem(pointer + "/options/" + k + "/reveal",
+              "only radios and checkboxes options can reveal questions"));
+        }
+      }
+    }
+    if (questionType.hasOptions() && !node.has("options") && !node.has("list")) {
+      problems.add(document.problem(pointer, questionType.definitionName() + " questions need options or a list"));
+    }
+    if (!questionType.hasOptions()) {
+      notFor(node, pointer, "options", questionType, "radios, checkboxes, select and autocomplete");
+      notFor(node, pointer, "list", questionType, "radios, checkboxes, select and autocomplete");
+    }
+    return options;
   }
 
   private static List<String> readOptionValues(JsonNode options) {
