@@ -5,25 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.stpkit.testsupport.MovableClock;
 
 /** The journey through the sample form, driven as a browser would, against the real engine and templates. */
 class FormEngineTest {
   private static final FormDefinition SAMPLE = FormDefinitions.load(Path.of("samples/every-question-type.yaml"));
   private static final String MOUNT = "/apply";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private final MovableClock clock = MovableClock.at(Instant.parse("2026-11-22T10:00:00Z"));
   private final List<Submission> submissions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean handlerFails = new AtomicBoolean();
   private final FormEngine engine = FormEngine.builder(SAMPLE)
@@ -366,33 +364,5 @@ class FormEngineTest {
     JourneyDriver.Shown next = browser.post(MOUNT + page, fields);
     assertThat(next.html().select(".govuk-error-summary").text()).as("errors after answering " + page).isEmpty();
     return next;
-  }
-
-  /** A clock the test moves on. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -27,6 +27,7 @@ import org.stpkit.forms.spi.SubmissionOutbox;
 import org.stpkit.formsoutbox.spi.Delivery;
 import org.stpkit.formsoutbox.spi.DeliveryOutcome;
 import org.stpkit.formsoutbox.spi.SubmissionOutput;
+import org.stpkit.testsupport.MovableClock;
 
 /**
  * Recording and delivering on the embedded database (H2, in memory), delivering on the test's thread
@@ -36,7 +37,7 @@ import org.stpkit.formsoutbox.spi.SubmissionOutput;
 class FormsOutboxTest {
   private static final FormDefinition FORM = FormDefinitions.load(Path.of("src/test/resources/licence.yaml"));
 
-  private final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
+  private final MovableClock clock = MovableClock.at(Instant.parse("2026-12-06T10:00:00Z"));
   private final FormsDatabase database = FormsDatabase.inMemory();
 
   private FormsOutbox outbox(SubmissionOutput... outputs) {

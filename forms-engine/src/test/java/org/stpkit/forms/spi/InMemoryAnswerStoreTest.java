@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.stpkit.testsupport.MovableClock;
 
 class InMemoryAnswerStoreTest {
   private final InMemoryAnswerStore store = new InMemoryAnswerStore(Clock.systemUTC());
@@ -39,10 +40,10 @@ class InMemoryAnswerStoreTest {
 
   @Test
   void anExpiredSessionIsGoneAndCannotBeUpdated() {
-    MutableClock clock = new MutableClock();
+    MovableClock clock = MovableClock.at(Instant.parse("2026-11-22T10:00:00Z"));
     InMemoryAnswerStore expiring = new InMemoryAnswerStore(clock);
     expiring.save(FormSession.start("s2", "form", "csrf", clock.instant()), Duration.ofMinutes(1));
-    clock.now = clock.now.plus(Duration.ofMinutes(2));
+    clock.advance(Duration.ofMinutes(2));
 
     assertThat(expiring.find("s2")).isEmpty();
     assertThat(expiring.update("s2", session -> session, Duration.ofMinutes(1))).isEmpty();
@@ -54,24 +55,5 @@ class InMemoryAnswerStoreTest {
     assertThat(store.claimSubmission("s3", "REF-2")).isEqualTo("REF-1");
     store.releaseSubmission("s3", "REF-1");
     assertThat(store.claimSubmission("s3", "REF-3")).isEqualTo("REF-3");
-  }
-
-  private static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
