@@ -9,10 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.stpkit.testsupport.AxeReport;
 import org.stpkit.testsupport.Chromium;
+import org.stpkit.testsupport.TestWebServer;
 
 /**
  * The built site (docs/target/site, made by stp docs --build in this module's build) as readers get
@@ -34,21 +31,14 @@ class SiteIT {
   private static final Path SITE = Path.of(System.getProperty("stp.site", "target/site"));
 
   private static ChromeDriver chrome;
-  private static Server server;
+  private static TestWebServer server;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
     chrome = Chromium.start();
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    server.addConnector(connector);
-    ResourceHandler files = new ResourceHandler();
-    files.setBaseResource(ResourceFactory.of(files).newResource(SITE.toAbsolutePath()));
-    server.setHandler(files);
-    server.start();
-    base = "http://127.0.0.1:" + connector.getLocalPort() + "/";
+    server = TestWebServer.files(SITE);
+    base = server.url("/");
   }
 
   @AfterAll
@@ -57,7 +47,7 @@ class SiteIT {
       chrome.quit();
     }
     if (server != null) {
-      server.stop();
+      server.close();
     }
   }
 

@@ -17,10 +17,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +30,7 @@ import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
 import org.stpkit.testsupport.FormBrowser;
 import org.stpkit.testsupport.PostgresDatabase;
+import org.stpkit.testsupport.TestWebServer;
 
 /**
  * Several instances on one PostgreSQL (a fresh database per test): users' requests spread over two
@@ -160,17 +157,9 @@ class SeveralInstancesIT {
     running.add(outbox);
     FormEngine engine = FormEngine.builder(FORM).mountPath("/apply").answerStore(answers)
         .submissionHandler(outbox.forForm(FORM)).build();
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(FormServlet.of(engine)), "/apply/*");
-    server.setHandler(context);
-    server.start();
-    running.add(server::stop);
-    return "http://127.0.0.1:" + connector.getLocalPort();
+    TestWebServer server = TestWebServer.start().serve("/apply/*", FormServlet.of(engine));
+    running.add(server::close);
+    return server.baseUrl();
   }
 
   private Process startNode(String name, Path keysFile) throws Exception {

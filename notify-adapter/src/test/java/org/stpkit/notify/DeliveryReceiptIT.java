@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.stpkit.notify.TimelineEntry.EventKind;
@@ -20,6 +16,7 @@ import org.stpkit.notifysimulator.NotifySimulator;
 import org.stpkit.notifysimulator.SimulatedTemplate;
 import org.stpkit.notifysimulator.SimulatorConfig;
 import org.stpkit.notifysimulator.TemplateType;
+import org.stpkit.testsupport.TestWebServer;
 
 /** Notify (the simulator) calls the receipt servlet in Jetty; the message's delivery is recorded once. */
 class DeliveryReceiptIT {
@@ -29,14 +26,8 @@ class DeliveryReceiptIT {
         Optional.of("Decision"), "Your case ((reference)) has a decision.", 1);
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:receipts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    Server jetty = new Server();
-    ServerConnector connector = new ServerConnector(jetty);
-    connector.setHost("127.0.0.1");
-    jetty.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    jetty.setHandler(context);
-    jetty.start();
-    String callback = "http://127.0.0.1:" + connector.getLocalPort() + "/notify/receipts";
+    TestWebServer jetty = TestWebServer.start();
+    String callback = jetty.url("/notify/receipts");
     try (NotifySimulator notify = NotifySimulator.start(SimulatorConfig.withTemplates(List.of(template))
         .withDeliveryDelay(Duration.ofMillis(300))
         .withCallback(new SimulatorConfig.Callback(java.net.URI.create(callback), "a-long-callback-secret", 3,
@@ -50,7 +41,7 @@ class DeliveryReceiptIT {
           .dispatchInBackground(false)
           .statusPollAfter(Duration.ofHours(1))
           .build();
-      context.addServlet(new ServletHolder(new DeliveryReceiptServlet(messenger, "a-long-callback-secret")), "/notify/receipts");
+      jetty.serve("/notify/receipts", new DeliveryReceiptServlet(messenger, "a-long-callback-secret"));
 
       messenger.reached("HO-7", "DECISION_MADE", CaseData.of(Map.of("email", "perm-fail@simulator.notify")));
       messenger.dispatchNow();
@@ -80,7 +71,7 @@ class DeliveryReceiptIT {
       assertThat(messenger.timeline("HO-7").get(0).status()).as("a final status is not changed by a later receipt").isEqualTo(OutboxStatus.FAILED);
       messenger.close();
     } finally {
-      jetty.stop();
+      jetty.close();
     }
   }
 }

@@ -6,37 +6,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stpkit.testsupport.TestWebServer;
 
 /** The asset servlet in a real Jetty, over HTTP. */
 class GovukAssetServletTest {
-  private static Server server;
+  private static TestWebServer server;
   private static String base;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new GovukAssetServlet()), "/assets/*");
-    server.setHandler(context);
-    server.start();
-    base = "http://127.0.0.1:" + connector.getLocalPort();
+    server = TestWebServer.start().serve("/assets/*", new GovukAssetServlet());
+    base = server.baseUrl();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.stop();
+    server.close();
   }
 
   @Test

@@ -13,10 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +26,7 @@ import org.stpkit.idam.KeycloakConnection;
 import org.stpkit.idam.Reconciler;
 import org.stpkit.idam.SharedKeycloakAccess;
 import org.stpkit.testsupport.KeycloakServer;
+import org.stpkit.testsupport.TestWebServer;
 
 /**
  * The SCIM servlet in Jetty, driven over HTTP by a SCIM client as an HR system or identity provider
@@ -43,7 +40,7 @@ class ScimServletIT {
   private static KeycloakServer keycloak;
   private static Reconciler reconciler;
   private static ScimProvisioning fused;
-  private static Server jetty;
+  private static TestWebServer jetty;
   private static String base;
   private static String fusedBase;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,23 +64,16 @@ class ScimServletIT {
     ScimProvisioning provisioning = ScimProvisioning.builder().reconciler(reconciler).bearerToken(TOKEN).build();
     fused = ScimProvisioning.builder().reconciler(reconciler).bearerToken(TOKEN).leaverFuse(2, Duration.ofHours(1))
         .build();
-    jetty = new Server();
-    ServerConnector connector = new ServerConnector(jetty);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    jetty.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new ScimServlet(provisioning)), "/scim/v2/*");
-    context.addServlet(new ServletHolder(new ScimServlet(fused)), "/fused/scim/v2/*");
-    jetty.setHandler(context);
-    jetty.start();
-    base = "http://127.0.0.1:" + connector.getLocalPort() + "/scim/v2";
-    fusedBase = "http://127.0.0.1:" + connector.getLocalPort() + "/fused/scim/v2";
+    jetty = TestWebServer.start()
+        .serve("/scim/v2/*", new ScimServlet(provisioning))
+        .serve("/fused/scim/v2/*", new ScimServlet(fused));
+    base = jetty.url("/scim/v2");
+    fusedBase = jetty.url("/fused/scim/v2");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    jetty.stop();
+    jetty.close();
     reconciler.close();
   }
 
