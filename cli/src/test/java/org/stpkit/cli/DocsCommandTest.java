@@ -165,6 +165,55 @@ class DocsCommandTest {
   }
 
   @Test
+  void checksTheStpKeysOfAnApplicationYamlAgainstTheStartersProperties() throws IOException {
+    write("docs/site.yaml", """
+        title: Test documentation
+        sections: [guide, adr]
+        records: [adr]
+        schemas:
+          access-policy: org/stpkit/idam/access-policy.schema.json
+          spring-properties: META-INF/spring-configuration-metadata.json
+        """);
+    write("docs/guide/index.md", page("Guide", """
+        A service's configuration:
+
+        ```yaml schema=spring-properties
+        server:
+          port: 8080
+        stp:
+          forms:
+            session-timeout: 30m
+            paths: {apply-for-a-licence: /apply}
+          notify:
+            catalogue: classpath:notify-milestones.yaml
+            outbox: {database: embedded}
+        ```
+
+        A mistyped one:
+
+        ```yaml schema=spring-properties
+        stp:
+          forms:
+            sesion-timeout: 30m
+          idam:
+            keycloak:
+              realm: [staff]
+        ```
+
+        ```stp-schema spring-properties
+        ```
+        """));
+
+    StpRunner.Result result = build();
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err().lines().filter(line -> line.startsWith("docs/")).toList()).containsExactly(
+        "docs/guide/index.md:27: not a valid spring-properties: /stp/forms: property 'sesion-timeout' is not defined"
+            + " in the schema and the schema does not allow additional properties",
+        "docs/guide/index.md:30: not a valid spring-properties: /stp/idam/keycloak/realm: array found, string expected");
+  }
+
+  @Test
   void refusesAFolderThatIsNotADocsFolder() {
     StpRunner.Result result = stp("", "docs", "--build", "--source", repository.resolve("nowhere").toString());
 

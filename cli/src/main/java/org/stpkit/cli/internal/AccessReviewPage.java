@@ -1,20 +1,15 @@
 package org.stpkit.cli.internal;
 
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stpkit.cli.internal.web.PageTemplates;
 import org.stpkit.idam.AccessReview;
 import org.stpkit.idam.UserStatus;
 import org.stpkit.templates.GovukAssets;
-import org.stpkit.templates.GovukTemplates;
 
 /**
  * The access review as one self-contained GOV.UK page (govuk-frontend's stylesheet inside it), from
@@ -22,22 +17,12 @@ import org.stpkit.templates.GovukTemplates;
  * and lists the template reads.
  */
 final class AccessReviewPage {
+  private static final PageTemplates TEMPLATES = new PageTemplates("/org/stpkit/cli/idam");
+
   private AccessReviewPage() {}
 
   static String render(AccessReview review, String managedBy) {
-    Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
-    freemarker.setClassForTemplateLoading(AccessReviewPage.class, "/org/stpkit/cli/idam");
-    freemarker.setRecognizeStandardFileExtensions(true);
-    freemarker.setDefaultEncoding("UTF-8");
-    GovukTemplates.configure(freemarker);
-    try {
-      Template template = freemarker.getTemplate("access-review.ftlh");
-      StringWriter out = new StringWriter();
-      template.process(model(review, managedBy), out);
-      return out.toString();
-    } catch (IOException | TemplateException e) {
-      throw new IllegalStateException("The access review template failed: " + e.getMessage(), e);
-    }
+    return TEMPLATES.render("access-review.ftlh", model(review, managedBy));
   }
 
   private static Map<String, Object> model(AccessReview review, String managedBy) {

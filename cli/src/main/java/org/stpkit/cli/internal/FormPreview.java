@@ -1,5 +1,6 @@
 package org.stpkit.cli.internal;
 
+import freemarker.template.TemplateMethodModelEx;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,15 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.stpkit.cli.internal.web.LocalServer;
+import org.stpkit.cli.internal.web.PageTemplates;
 import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinitions;
 import org.stpkit.forms.FormEngine;
@@ -27,8 +24,6 @@ import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
 import org.stpkit.templates.GovukAssets;
-import org.stpkit.templates.servlet.GovukAssetServlet;
-import org.stpkit.templates.GovukPage;
 import org.stpkit.templates.GovukTemplates;
 
 /**
@@ -37,13 +32,14 @@ import org.stpkit.templates.GovukTemplates;
  * definition has problems, every page lists them instead. Submissions are printed as JSON lines.
  */
 final class FormPreview implements AutoCloseable {
+  private static final PageTemplates PAGES = new PageTemplates("/org/stpkit/cli/forms");
+  private static final TemplateMethodModelEx WORDS = PageTemplates.messages("org.stpkit.cli.forms.preview");
 
   private final Path definition;
   private final PrintStream submissions;
   private final GovukTemplates templates = GovukTemplates.create();
   private final AnswerStore answers = new InMemoryAnswerStore(java.time.Clock.systemUTC());
-  private final Server server;
-  private final int port;
+  private final LocalServer server;
   private volatile Loaded loaded;
 
   /** The definition as last read: its servlet, or the page listing its problems. */
@@ -53,24 +49,11 @@ final class FormPreview implements AutoCloseable {
     this.definition = definition;
     this.submissions = submissions;
     this.loaded = load();
-    QueuedThreadPool threads = new QueuedThreadPool(32, 4);
-    threads.setName("stp-forms-preview");
-    threads.setDaemon(true);
-    server = new Server(threads);
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost(host);
-    connector.setPort(port);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new GovukAssetServlet()), "/assets/*");
-    context.addServlet(new ServletHolder(new PreviewServlet()), "/*");
-    server.setHandler(context);
-    server.start();
-    this.port = connector.getLocalPort();
+    this.server = LocalServer.start("stp-forms-preview", host, port, Map.of("/*", new PreviewServlet()));
   }
 
   int port() {
-    return port;
+    return server.port();
   }
 
   /** The problems of the definition as last loaded; empty when it is fine. */
@@ -80,7 +63,7 @@ final class FormPreview implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server.stop();
+    server.close();
   }
 
   private Loaded currentDefinition() throws IOException {
@@ -118,21 +101,12 @@ final class FormPreview implements AutoCloseable {
   }
 
   private String problemsPage(List<Problem> problems) {
-    List<Map<String, Object>> errors = new ArrayList<>();
-    for (Problem problem : problems) {
-      errors.add(Map.of("text", problem.toString()));
-    }
-    String summary = templates.render("error-summary", Map.of(
-        "titleText", "This form definition has " + problems.size() + (problems.size() == 1 ? " problem" : " problems"),
-        "descriptionText", "Fix them in " + definition + " and reload this page.",
-        "errorList", errors,
-        "disableAutoFocus", true));
-    return templates.renderPage(GovukPage.builder()
-        .pageTitle("Form definition problems - STP Kit forms preview")
-        .block("head", GovukAssets.stylesheetHtml("/assets"))
-        .block("bodyEnd", GovukAssets.scriptHtml("/assets", Optional.empty()))
-        .content("<h1 class=\"govuk-heading-l\">Form definition problems</h1>" + summary)
-        .build());
+    return PAGES.render("definition-problems.ftlh", Map.of(
+        "msg", WORDS,
+        "definition", definition.toString(),
+        "problems", problems.stream().map(Problem::toString).toList(),
+        "assetsHead", GovukAssets.stylesheetHtml("/assets"),
+        "assetsBodyEnd", GovukAssets.scriptHtml("/assets", Optional.empty())));
   }
 
   /** Reloads the definition when the file changed, then serves the form or its problems. */

@@ -15,14 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
+import org.stpkit.cli.internal.web.LocalServer;
 import org.stpkit.templates.GovukTemplates;
-import org.stpkit.templates.servlet.GovukAssetServlet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +41,7 @@ final class GalleryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (GalleryServer server = start(host, port)) {
+    try (LocalServer server = start(host, port)) {
       System.out.println("Component gallery at http://" + host + ":" + server.port() + "/  (Ctrl-C to stop)");
       System.out.flush();
       new CountDownLatch(1).await();
@@ -58,8 +53,9 @@ final class GalleryCommand implements Callable<Integer> {
    * Starts the gallery's web server ({@code port} 0 picks a free one). Fails before listening if a
    * component has no examples.
    */
-  static GalleryServer start(String host, int port) throws Exception {
-    return new GalleryServer(new GalleryPages(GovukTemplates.create(), loadExamples()), host, port);
+  static LocalServer start(String host, int port) throws Exception {
+    GalleryPages pages = new GalleryPages(GovukTemplates.create(), loadExamples());
+    return LocalServer.start("stp-gallery", host, port, Map.of("/*", new PagesServlet(pages)));
   }
 
   /** One example of a component: its params, and for a MoJ pattern the govuk-frontend macro that renders it. */
@@ -100,38 +96,6 @@ final class GalleryCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     return lines;
-  }
-
-  /** The gallery in Jetty: the asset servlet at {@code /assets/*}, the pages everywhere else. */
-  static final class GalleryServer implements AutoCloseable {
-    private final Server server;
-    private final int port;
-
-    GalleryServer(GalleryPages pages, String host, int port) throws Exception {
-      QueuedThreadPool threads = new QueuedThreadPool(16, 2);
-      threads.setName("stp-gallery");
-      threads.setDaemon(true);
-      server = new Server(threads);
-      ServerConnector connector = new ServerConnector(server);
-      connector.setHost(host);
-      connector.setPort(port);
-      server.addConnector(connector);
-      ServletContextHandler context = new ServletContextHandler("/");
-      context.addServlet(new ServletHolder(new GovukAssetServlet()), "/assets/*");
-      context.addServlet(new ServletHolder(new PagesServlet(pages)), "/*");
-      server.setHandler(context);
-      server.start();
-      this.port = connector.getLocalPort();
-    }
-
-    int port() {
-      return port;
-    }
-
-    @Override
-    public void close() throws Exception {
-      server.stop();
-    }
   }
 
   private static final class PagesServlet extends HttpServlet {

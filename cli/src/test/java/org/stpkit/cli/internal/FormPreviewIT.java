@@ -48,11 +48,20 @@ class FormPreviewIT {
 
       rewrite(definition, original.replace("type: name", "type: nmae"), 2);
       Document problems = page(base + "/full-name");
+      assertThat(problems.title()).isEqualTo("Form definition problems - STP Kit forms preview");
       assertThat(problems.select("h1").text()).isEqualTo("Form definition problems");
+      assertThat(problems.select(".govuk-error-summary__title").text()).isEqualTo("This form definition has 1 problem");
+      assertThat(problems.select(".govuk-error-summary__body > p").text())
+          .isEqualTo("Fix them in " + definition + " and reload this page.");
+      assertThat(problems.select("link[rel=stylesheet]").attr("href")).isEqualTo("/assets/govuk-frontend.min.css");
       assertThat(problems.select(".govuk-error-summary__list").text())
           .contains(definition + ":28:15: pages[0].questions[0].type: unknown type 'nmae'");
 
-      rewrite(definition, original, 3);
+      rewrite(definition, original.replace("type: name", "type: nmae").replace("type: phone", "type: phnoe"), 3);
+      assertThat(page(base + "/").select(".govuk-error-summary__title").text())
+          .isEqualTo("This form definition has 2 problems");
+
+      rewrite(definition, original, 4);
       assertThat(page(base + "/full-name").select("h1").text()).isEqualTo("What is your name?");
     }
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.stpkit.cli.internal.web.LocalServer;
 import org.stpkit.testsupport.AxeReport;
 import org.stpkit.testsupport.Chromium;
 
@@ -25,7 +26,7 @@ class GalleryAccessibilityIT {
     AxeReport axe = new AxeReport(AxeReport.GOVUK_RADIOS_ARIA_EXPANDED);
     List<String> notServed = new ArrayList<>();
     ChromeDriver chrome = Chromium.start();
-    GalleryCommand.GalleryServer server = null;
+    LocalServer server = null;
     try {
       server = GalleryCommand.start("127.0.0.1", 0);
       String base = "http://127.0.0.1:" + server.port();

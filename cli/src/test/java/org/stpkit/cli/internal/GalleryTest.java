@@ -22,7 +22,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.stpkit.cli.internal.GalleryCommand.Example;
-import org.stpkit.cli.internal.GalleryCommand.GalleryServer;
+import org.stpkit.cli.internal.web.LocalServer;
 import org.stpkit.templates.GovukTemplates;
 
 /** {@code stp gallery}: its examples, its index and its pages, served on a free local port. */
@@ -32,7 +32,7 @@ class GalleryTest {
   private static final List<String> MOJ_PATTERNS = List.of("sortable-table", "multi-select", "password-reveal", "rich-text-editor");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static GalleryServer server;
+  private static LocalServer server;
 
   @BeforeAll
   static void startServer() throws Exception {

@@ -15,12 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.stpkit.templates.servlet.GovukAssetServlet;
+import org.stpkit.cli.internal.web.LocalServer;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -38,9 +33,8 @@ public final class DocsServer implements AutoCloseable {
   private final CommandSpec cli;
   private final Clock clock;
   private final PrintStream log;
-  private final Server server;
+  private final LocalServer server;
   private final Thread watcher;
-  private final int port;
   private volatile DocsSite.Built site;
   private volatile List<String> fingerprint;
   private long version;
@@ -52,28 +46,15 @@ public final class DocsServer implements AutoCloseable {
     this.log = log;
     this.site = DocsSite.build(docs, cli, DocsSite.Mode.SERVED, LocalDate.now(clock));
     this.fingerprint = fingerprint(site);
-    QueuedThreadPool threads = new QueuedThreadPool(32, 4);
-    threads.setName("stp-docs");
-    threads.setDaemon(true);
-    server = new Server(threads);
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost(host);
-    connector.setPort(port);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new GovukAssetServlet()), "/assets/*");
-    context.addServlet(new ServletHolder(new ChangesServlet()), "/_stp-docs/changes");
-    context.addServlet(new ServletHolder(new SiteServlet()), "/*");
-    server.setHandler(context);
-    server.start();
-    this.port = connector.getLocalPort();
+    server = LocalServer.start("stp-docs", host, port,
+        Map.of("/_stp-docs/changes", new ChangesServlet(), "/*", new SiteServlet()));
     watcher = new Thread(this::watch, "stp-docs-watcher");
     watcher.setDaemon(true);
     watcher.start();
   }
 
   public int port() {
-    return port;
+    return server.port();
   }
 
   /** The problems of the site as last built. */
@@ -89,7 +70,7 @@ public final class DocsServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     watcher.interrupt();
-    server.stop();
+    server.close();
   }
 
   private void watch() {
@@ -101,14 +82,15 @@ public final class DocsServer implements AutoCloseable {
           DocsSite.Built rebuilt = DocsSite.build(docs, cli, DocsSite.Mode.SERVED, LocalDate.now(clock));
           site = rebuilt;
           fingerprint = fingerprint(rebuilt);
-          synchronized (this) {
-            version++;
-            notifyAll();
-          }
+          // Said before the pages are told, so that whoever sees the new version sees it reported too.
           log.println(rebuilt.problems().isEmpty() ? "Rebuilt: no problems"
               : "Rebuilt: " + rebuilt.problems().size() + (rebuilt.problems().size() == 1 ? " problem" : " problems")
               + " (listed on every page)");
           rebuilt.problems().forEach(problem -> log.println("  " + problem));
+          synchronized (this) {
+            version++;
+            notifyAll();
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.stpkit.cli.internal.web.PageTemplates;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -29,6 +31,7 @@ public final class DocsSite {
   /** Where the site is going: files on disk, or the local server with govuk assets and reload. */
   public enum Mode { STATIC, SERVED }
 
+  private static final String TEMPLATES = "/org/stpkit/cli/docs/templates";
   private static final String SEARCH_PAGE = "search.html";
   private static final List<String> SITE_ASSETS = List.of("stp-docs.css", "stp-docs-search.js");
 
@@ -79,30 +82,15 @@ public final class DocsSite {
             + schemas.resource(name) + " is not on the classpath or is not JSON"));
       }
     }
-    SiteTemplates templates = new SiteTemplates();
+    PageTemplates templates = new PageTemplates(TEMPLATES);
     CodeSamples samples = new CodeSamples(repository, schemas);
-    MarkdownPages markdown = new MarkdownPages(samples, new MarkdownPages.Generated() {
-      @Override
-      public String schemaReference(String name, String file, int line, List<DocsProblem> found) {
-        if (schemas.document(name).isEmpty()) {
-          found.add(new DocsProblem(file, line, "stp-schema " + name + ": site.yaml names no such schema, or it is not on the classpath"));
-          return "";
-        }
-        return templates.render("schema-reference.ftlh", Map.of("name", name, "resource", schemas.resource(name),
-            "sections", SchemaReference.sections(schemas.document(name).get())));
-      }
-
-      @Override
-      public String cliReference() {
-        return templates.render("cli-reference.ftlh", Map.of("commands", CliReference.commands(cli)));
-      }
-    });
+    MarkdownPages markdown = new MarkdownPages(samples, generated(schemas, templates, cli));
 
     Set<Path> watched = new LinkedHashSet<>(List.of(folder.resolve(SiteConfig.FILE)));
     Map<String, RenderedPage> pages = new LinkedHashMap<>();
-    Map<String, List<RenderedPage>> sections = new LinkedHashMap<>();
     RenderedPage home = read(folder.resolve("index.md"), "index.html", "", repository, markdown, true, problems, watched);
     pages.put(home.path(), home);
+    Map<String, List<RenderedPage>> sections = new LinkedHashMap<>();
     for (String section : config.sections()) {
       List<RenderedPage> sectionPages = new ArrayList<>();
       for (Path file : markdownFiles(folder.resolve(section))) {
@@ -126,16 +114,44 @@ public final class DocsSite {
     LinkCheck.check(pages, Set.of(SEARCH_PAGE), problems);
 
     SiteLayout layout = new SiteLayout(config.title(), home, sections, today);
+    Map<String, byte[]> files = files(List.copyOf(pages.values()), layout, templates, mode, problems);
+    return new Built(files, List.copyOf(problems), Set.copyOf(watched));
+  }
+
+  /** The pages the site makes itself from a {@code stp-schema} or {@code stp-cli} block. */
+  private static MarkdownPages.Generated generated(Schemas schemas, PageTemplates templates, CommandSpec cli) {
+    return new MarkdownPages.Generated() {
+      @Override
+      public String schemaReference(String name, String file, int line, List<DocsProblem> found) {
+        if (schemas.document(name).isEmpty()) {
+          found.add(new DocsProblem(file, line, "stp-schema " + name + ": site.yaml names no such schema, or it is not on the classpath"));
+          return "";
+        }
+        return templates.render("schema-reference.ftlh", Map.of("name", name, "resource", schemas.resource(name),
+            "sections", SchemaReference.sections(schemas.document(name).get())));
+      }
+
+      @Override
+      public String cliReference() {
+        return templates.render("cli-reference.ftlh", Map.of("commands", CliReference.commands(cli)));
+      }
+    };
+  }
+
+  /** Every file of the site: its pages, the search page and index, its own assets and (static) govuk's. */
+  private static Map<String, byte[]> files(List<RenderedPage> pages, SiteLayout layout, PageTemplates templates,
+      Mode mode, List<DocsProblem> problems) {
     boolean served = mode == Mode.SERVED;
+    List<DocsProblem> shownProblems = served ? problems : List.of();
     Map<String, byte[]> files = new LinkedHashMap<>();
-    for (RenderedPage page : pages.values()) {
-      files.put(page.path(), utf8(templates.render("page.ftlh", layout.page(page, served ? problems : List.of(), served))));
+    for (RenderedPage page : pages) {
+      files.put(page.path(), utf8(templates.render("page.ftlh", layout.page(page, shownProblems, served))));
     }
-    RenderedPage search = new RenderedPage("search", SEARCH_PAGE, "", "Search", java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Optional.empty(), 0,
+    RenderedPage search = new RenderedPage("search", SEARCH_PAGE, "", "Search", Optional.empty(),
+        Optional.empty(), Optional.empty(), 0,
         templates.render("search.ftlh", Map.of("groups", layout.allPages(""))), List.of(), Set.of(), List.of(), "");
-    files.put(SEARCH_PAGE, utf8(templates.render("page.ftlh", layout.page(search, served ? problems : List.of(), served))));
-    files.put("search-index.js", utf8(layout.searchIndexScript(List.copyOf(pages.values()))));
+    files.put(SEARCH_PAGE, utf8(templates.render("page.ftlh", layout.page(search, shownProblems, served))));
+    files.put("search-index.js", utf8(layout.searchIndexScript(pages)));
     for (String asset : SITE_ASSETS) {
       files.put("site-assets/" + asset, resource("/org/stpkit/cli/docs/" + asset));
     }
@@ -144,7 +160,7 @@ public final class DocsSite {
     } else {
       GovukAssetFiles.all().forEach((path, content) -> files.put("assets/" + path, content));
     }
-    return new Built(files, List.copyOf(problems), Set.copyOf(watched));
+    return files;
   }
 
   private static RenderedPage read(Path file, String path, String section, Path repository, MarkdownPages markdown,

@@ -110,16 +110,7 @@ final class MarkdownPages {
       }
     });
 
-    String title = source;
-    if (titles.isEmpty()) {
-      problems.add(new DocsProblem(source, offset + 1, "a page starts with its title as a level-1 heading: # Title"));
-    } else {
-      title = text.render(titles.get(0)).strip();
-      titles.get(0).unlink();
-      for (Heading extra : titles.subList(1, titles.size())) {
-        problems.add(new DocsProblem(source, line(extra, offset), "a page has one level-1 heading, its title; make this one ## or lower"));
-      }
-    }
+    String title = title(titles, source, offset, problems);
     if (needsReview && !front.reviewDateGiven()) {
       problems.add(new DocsProblem(source, 1, "front matter: last_reviewed is missing: the date someone last checked this page is true"));
     }
@@ -128,18 +119,42 @@ final class MarkdownPages {
     }
 
     String html = renderer.render(document);
+    return new RenderedPage(source, path, section, title, front.description(), front.lastReviewed(), front.reviewDue(),
+        front.order(), html, headings(html), ids(html), links, plainText(html));
+  }
+
+  /** The page's one level-1 heading as text, taken out of the body (the page template shows it). */
+  private String title(List<Heading> titles, String source, int offset, List<DocsProblem> problems) {
+    if (titles.isEmpty()) {
+      problems.add(new DocsProblem(source, offset + 1, "a page starts with its title as a level-1 heading: # Title"));
+      return source;
+    }
+    String title = text.render(titles.get(0)).strip();
+    titles.get(0).unlink();
+    for (Heading extra : titles.subList(1, titles.size())) {
+      problems.add(new DocsProblem(source, line(extra, offset), "a page has one level-1 heading, its title; make this one ## or lower"));
+    }
+    return title;
+  }
+
+  /** The level-2 headings, for the page's table of contents. */
+  private static List<RenderedPage.Heading> headings(String html) {
     List<RenderedPage.Heading> headings = new ArrayList<>();
     Matcher h2 = H2.matcher(html);
     while (h2.find()) {
       headings.add(new RenderedPage.Heading(h2.group(1), unescape(TAGS.matcher(h2.group(2)).replaceAll("")).strip()));
     }
+    return headings;
+  }
+
+  /** Every id on the page, the anchors links may name. */
+  private static Set<String> ids(String html) {
     Set<String> ids = new LinkedHashSet<>();
     Matcher id = ID.matcher(html);
     while (id.find()) {
       ids.add(id.group(1));
     }
-    return new RenderedPage(source, path, section, title, front.description(), front.lastReviewed(), front.reviewDue(),
-        front.order(), html, headings, ids, links, plainText(html));
+    return ids;
   }
 
   private void expand(FencedCodeBlock block, String source, int line, List<DocsProblem> problems) {

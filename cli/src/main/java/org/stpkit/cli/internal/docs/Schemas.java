@@ -22,7 +22,8 @@ import org.stpkit.definition.LocatedNode;
 /**
  * The JSON Schemas the site names (in {@code site.yaml}), read from the classpath: each module
  * publishes its format's schema in its own jar, and the docs read it from there rather than keep a
- * copy.
+ * copy. The Spring Boot starters' properties have no schema file: theirs is made from the
+ * configuration metadata in their jar ({@link SpringPropertiesSchema}).
  */
 final class Schemas {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +57,9 @@ final class Schemas {
       String resource = resources.get(key);
       if (resource == null) {
         return Optional.empty();
+      }
+      if (resource.equals(SpringPropertiesSchema.METADATA)) {
+        return SpringPropertiesSchema.fromClassPath(Schemas.class.getClassLoader());
       }
       try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(resource)) {
         return in == null ? Optional.empty() : Optional.of(JSON.readTree(in));
