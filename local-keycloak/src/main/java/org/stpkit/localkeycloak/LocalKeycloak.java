@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Keycloak keeps its development database under the distribution's {@code data} folder, so one
  * distribution serves one Keycloak at a time; {@link Builder#freshData(boolean)} empties it first.
+ *
+ * <p>Over 350 lines because its {@link Builder} and every option it documents are part of this one
+ * public type.
  */
 public final class LocalKeycloak implements AutoCloseable {
   private final Builder settings;
