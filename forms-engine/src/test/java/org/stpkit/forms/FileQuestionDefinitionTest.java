@@ -33,12 +33,15 @@ class FileQuestionDefinitionTest {
         file + "10:23: pages[0].questions[0].accept[1]: 'png' is listed twice",
         file + "11:22: pages[0].questions[0].maxFileSize: 200MB is more than a form should take in one post"
             + " (at most 100MB): larger files need another way in",
-        file + "19:23: pages[1].questions[0].maxTotalSize: maxTotalSize is less than maxFileSize",
+        file + "12:5: pages[1]: a page needs a title unless it has exactly one question, whose label is the heading",
         file + "14:15: pages[1].questions[0].type: a file question goes on a page of its own (GOV.UK's pattern):"
             + " a browser cannot keep the chosen file when another answer has an error",
+        file + "19:23: pages[1].questions[0].maxTotalSize: maxTotalSize is less than maxFileSize",
         file + "23:17: pages[1].questions[1].accept: 'accept' is for file questions, not text",
-        file + "26:15: pages[1].next[0].when: a file question's answer can only be tested with answered, not equals",
-        file + "31:18: pages[2].questions[0].accept[0]: must be one of pdf, png, jpeg, docx, xlsx, odt, ods",
-        file + "32:22: pages[2].questions[0].maxFileSize: must match the pattern ^[1-9][0-9]{0,6}(KB|MB)$");
+        file + "26:44: pages[1].next[0].when.equals: a file question's answer can only be tested with answered,"
+            + " not equals",
+        file + "32:18: pages[2].questions[0].accept[0]: does not have a value in the enumeration"
+            + " [\"pdf\", \"png\", \"jpeg\", \"docx\", \"xlsx\", \"odt\", \"ods\"]",
+        file + "33:22: pages[2].questions[0].maxFileSize: does not match the regex pattern ^[1-9][0-9]{0,6}(KB|MB)$");
   }
 }

@@ -44,7 +44,8 @@ final class FileRulesReader {
             "'" + property + "' is for a file question with multiple: true; one file is limited by maxFileSize"));
       }
     }
-    int maxFiles = multiple && node.path("maxFiles").isInt() ? Math.max(1, node.path("maxFiles").asInt())
+    // YAML's numbers are read as longs: isInt() would miss them.
+    int maxFiles = multiple && node.path("maxFiles").canConvertToInt() ? Math.max(1, node.path("maxFiles").asInt())
         : multiple ? FileRules.DEFAULT_MAX_FILES : 1;
     long maxFileSize = size(node, pointer, "maxFileSize").orElse(FileRules.DEFAULT_MAX_FILE_SIZE);
     long defaultTotal = Math.min(Math.multiplyExact(maxFileSize, maxFiles), Math.max(maxFileSize, FileRules.LIMIT_TOTAL_SIZE));
