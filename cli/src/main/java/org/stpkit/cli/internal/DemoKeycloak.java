@@ -58,7 +58,7 @@ final class DemoKeycloak {
    * @throws DemoProblem naming the URL and Maven's log when it cannot be had
    */
   static Path zip(String version, Path checkout, Path downloads, Path log, ChildProcesses processes) {
-    Path local = localRepository().resolve("org/keycloak/" + ARTIFACT + "/" + version + "/" + zipName(version));
+    Path local = localZip(version);
     if (Files.isRegularFile(local)) {
       return local;
     }
@@ -84,6 +84,15 @@ final class DemoKeycloak {
       throw new DemoProblem("Keycloak could not be downloaded (Maven's output is in " + log + ")." + whatToDo);
     }
     return zip;
+  }
+
+  /** Whether a build has already fetched the distribution into the local Maven repository. */
+  static boolean inLocalRepository(String version) {
+    return Files.isRegularFile(localZip(version));
+  }
+
+  private static Path localZip(String version) {
+    return localRepository().resolve("org/keycloak/" + ARTIFACT + "/" + version + "/" + zipName(version));
   }
 
   /** Unpacks the zip into {@code state} (to a temporary folder first, so that a stopped run leaves nothing half done). */

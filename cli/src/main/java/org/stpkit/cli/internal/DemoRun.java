@@ -26,7 +26,11 @@ import org.stpkit.localkeycloak.LocalKeycloakException;
  * shutdown hook Ctrl-C runs) at any point; a step under way then ends quietly.
  */
 final class DemoRun {
-  private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
+  /**
+   * Long, as Keycloak's own: the example starts in about 15 s on an idle 2-core machine, and was
+   * seen to take 4 minutes on one whose load average was 30.
+   */
+  private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(10);
 
   private final DemoSettings settings;
   private final DemoProgress progress;
@@ -180,7 +184,9 @@ final class DemoRun {
     if (DemoKeycloak.isUnpacked(settings.state(), version)) {
       return DemoKeycloak.home(settings.state(), version);
     }
-    DemoProgress.Step step = progress.begin("getting Keycloak " + version + " from Maven Central (first run only)");
+    DemoProgress.Step step = progress.begin((DemoKeycloak.inLocalRepository(version) ? "unpacking Keycloak "
+        + version + " from the local Maven repository" : "getting Keycloak " + version + " from Maven Central")
+        + " (first run only)");
     try {
       Path downloads = settings.state().resolve("download");
       Path zip = DemoKeycloak.zip(version, settings.checkout(), downloads, settings.logs().resolve("download.log"),
@@ -240,7 +246,8 @@ final class DemoRun {
       }
       if (System.nanoTime() > deadline) {
         throw new DemoProblem("The service did not answer at " + startPage + " within "
-            + SERVICE_START_TIMEOUT.toMinutes() + " minutes; its log: " + settings.serviceLog());
+            + SERVICE_START_TIMEOUT.toMinutes() + " minutes (the machine's load average is " + loadAverage()
+            + "); its log: " + settings.serviceLog());
       }
       pause(Duration.ofMillis(250));
     }
@@ -329,6 +336,11 @@ final class DemoRun {
       Thread.currentThread().interrupt();
       throw new DemoProblem("stopping");
     }
+  }
+
+  private static String loadAverage() {
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.1f", load);
   }
 
   /** The last lines of a log, to show with a failure (the reason is nearly always there). */
