@@ -27,10 +27,11 @@ import org.stpkit.localkeycloak.LocalKeycloakException;
  */
 final class DemoRun {
   /**
-   * Long, as Keycloak's own: the example starts in about 15 s on an idle 2-core machine, and was
-   * seen to take 4 minutes on one whose load average was 30.
+   * How long Keycloak and the service are each given to answer. Long: each starts in well under a
+   * minute on an idle 2-core machine, and was seen to take over 4 minutes on one whose load average
+   * was 30.
    */
-  private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
   private final DemoSettings settings;
   private final DemoProgress progress;
@@ -234,7 +235,7 @@ final class DemoRun {
   }
 
   private void awaitService(Process started) {
-    long deadline = System.nanoTime() + SERVICE_START_TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     URI startPage = URI.create(settings.serviceUrl() + "/");
     while (answer(startPage) != 200) {
       if (stopping) {
@@ -246,7 +247,7 @@ final class DemoRun {
       }
       if (System.nanoTime() > deadline) {
         throw new DemoProblem("The service did not answer at " + startPage + " within "
-            + SERVICE_START_TIMEOUT.toMinutes() + " minutes (the machine's load average is " + loadAverage()
+            + START_TIMEOUT.toMinutes() + " minutes (the machine's load average is " + loadAverage()
             + "); its log: " + settings.serviceLog());
       }
       pause(Duration.ofMillis(250));
@@ -259,11 +260,17 @@ final class DemoRun {
   }
 
   private LocalKeycloak startKeycloak(Path home) {
+    // Data without the mark of a finished run is from a run stopped while Keycloak created its
+    // database or imported the realm: emptied, since Keycloak would not finish either on top of it.
+    boolean unfinished = Files.isDirectory(home.resolve("data/h2")) && !Files.exists(readyMark(home));
+    boolean empty = settings.fresh() || unfinished;
     DemoProgress.Step step = progress.begin("starting Keycloak " + settings.keycloakVersion() + " with realm "
-        + DemoSettings.REALM + (settings.fresh() ? " (--fresh: its data emptied first)" : ""));
+        + DemoSettings.REALM + (settings.fresh() ? " (--fresh: its data emptied first)"
+        : unfinished ? " (the data of an unfinished first run emptied first)" : ""));
     LocalKeycloak.Builder builder = LocalKeycloak.builder(home).port(settings.keycloakPort())
-        .importRealm(settings.realmFile()).freshData(settings.fresh()).log(settings.keycloakLog())
-        .admin(DemoSettings.KEYCLOAK_ADMIN, DemoSettings.KEYCLOAK_ADMIN_PASSWORD);
+        .importRealm(settings.realmFile()).freshData(empty).log(settings.keycloakLog())
+        .admin(DemoSettings.KEYCLOAK_ADMIN, DemoSettings.KEYCLOAK_ADMIN_PASSWORD)
+        .startTimeout(START_TIMEOUT);
     for (Map.Entry<String, String> variable : settings.realmEnvironment().entrySet()) {
       builder.environment(variable.getKey(), variable.getValue());
     }
@@ -279,7 +286,9 @@ final class DemoRun {
       step.abandon();
       throw new DemoProblem(switch (e.reason()) {
         case PORT_IN_USE -> e.getMessage() + ". " + DemoSettings.portAdvice("--keycloak-port", "STP_DEMO_KEYCLOAK_PORT");
-        case STOPPED, TIMED_OUT -> e.getMessage() + logTail(settings.keycloakLog());
+        case STOPPED -> e.getMessage() + "." + logTail(settings.keycloakLog());
+        case TIMED_OUT -> e.getMessage() + " (the machine's load average is " + loadAverage() + ")."
+            + logTail(settings.keycloakLog());
         case NO_DISTRIBUTION -> e.getMessage() + ". Delete " + home + " and run stp demo again to unpack it anew.";
       });
     } catch (RuntimeException e) {
@@ -297,6 +306,7 @@ final class DemoRun {
       admin.pointClientAt(DemoSettings.SERVICE_CLIENT, settings.serviceUrl());
       DemoStaff.Provisioned provisioned = staff.provision(running, admin, settings.logs().resolve("idam-audit.jsonl"),
           DemoSettings.DEMO_PASSWORD);
+      markReady(running);
       step.done(provisioned.summary(settings.checkout().relativize(settings.feedFile()).toString())
           + "; demo passwords set");
       return provisioned;
@@ -306,6 +316,21 @@ final class DemoRun {
         throw e;
       }
       throw new DemoProblem("The staff could not be provisioned in Keycloak: " + e.getMessage());
+    }
+  }
+
+  /** Where a run that got Keycloak's realm and staff ready says so, in the data folder {@code --fresh} empties. */
+  private static Path readyMark(Path home) {
+    return home.resolve("data/stp-demo-ready");
+  }
+
+  private void markReady(LocalKeycloak running) {
+    Path home = DemoKeycloak.home(settings.state(), settings.keycloakVersion());
+    try {
+      Files.writeString(readyMark(home), "realm " + DemoSettings.REALM + " and its staff ready at " + running.baseUrl()
+          + "\n");
+    } catch (IOException e) {
+      throw new DemoProblem("Cannot write " + readyMark(home) + ": " + e.getMessage());
     }
   }
 

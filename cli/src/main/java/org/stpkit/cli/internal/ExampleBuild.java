@@ -128,6 +128,14 @@ final class ExampleBuild {
     if (!Files.isRegularFile(jar)) {
       throw new DemoProblem("Maven built " + module + " but made no " + jar + "; Maven's output is in " + log + ".");
     }
+    // Maven leaves a jar that is up to date as it was, while the build rewrites tracked files with
+    // the same content (npm install's package-lock.json): the jar is dated from the build's end, or
+    // those files would be newer than it and every run would build again.
+    try {
+      Files.setLastModifiedTime(jar, FileTime.from(java.time.Instant.now()));
+    } catch (IOException e) {
+      throw new DemoProblem("Cannot date the built " + jar + ": " + e.getMessage());
+    }
   }
 
   private static int waitFor(Process process) {

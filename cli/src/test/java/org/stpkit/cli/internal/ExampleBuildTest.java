@@ -114,6 +114,20 @@ class ExampleBuildTest {
   }
 
   @Test
+  void aBuildThatRewritesASourceWithTheSameContentDoesNotCallForAnotherBuild() throws IOException {
+    // As npm install does with package-lock.json, while Maven leaves the up-to-date jar as it was.
+    Path maven = checkout.resolve("fake-mvn");
+    Files.writeString(maven, "#!/bin/sh\ntouch library/src/Library.java\nexit 0\n");
+    maven.toFile().setExecutable(true);
+
+    new ExampleBuild(checkout, "app", jar, maven.toString())
+        .build(new ChildProcesses(), checkout.resolve("logs/build.log"), status -> { });
+
+    assertThat(Files.getLastModifiedTime(checkout.resolve("library/src/Library.java")).toInstant()).isAfter(BUILT);
+    assertThat(build.reasonToBuild()).isEmpty();
+  }
+
+  @Test
   void noMavenSaysWhatToInstall() {
     assertThatThrownBy(() -> new ExampleBuild(checkout, "app", jar, checkout.resolve("no-such-mvn").toString())
         .build(new ChildProcesses(), checkout.resolve("build.log"), status -> { }))
