@@ -17,7 +17,9 @@ class FormDefinitionsTest {
     FormDefinition form = FormDefinitions.load(SAMPLE);
 
     assertThat(form.id()).isEqualTo("every-question-type");
-    assertThat(form.questions()).extracting(Question::type).containsAll(List.of(QuestionType.values()));
+    // File questions need a virus scanner to be served: they have a sample of their own, upload.yaml.
+    assertThat(form.questions()).extracting(Question::type).containsAll(java.util.Arrays.stream(QuestionType.values())
+        .filter(type -> type != QuestionType.FILE).toList());
     assertThat(form.startPage()).isEqualTo("/full-name");
     assertThat(form.question("region").orElseThrow().options()).extracting(Option::value)
         .containsExactly("north-east", "north-west", "midlands", "south");
@@ -35,7 +37,7 @@ class FormDefinitionsTest {
 
     assertThat(problems).extracting(Problem::toString).contains(
         "src/test/resources/definitions/many-problems.yaml:6:15: pages[0].questions[0].type: unknown type 'txt'; known types: "
-            + "text, long-text, email, phone, number, money, date, yes-no, radios, checkboxes, select, autocomplete, postcode, ni-number, address, name",
+            + "text, long-text, email, phone, number, money, date, yes-no, radios, checkboxes, select, autocomplete, postcode, ni-number, address, name, file",
         "src/test/resources/definitions/many-problems.yaml:16:27: pages[1].next[0].when.question: no question is named 'shoeSize'",
         "src/test/resources/definitions/many-problems.yaml:25:43: pages[2].next[0].when.equals: 'blue' is never an answer to "
             + "question 'colour' (radios); its values are red, green",
