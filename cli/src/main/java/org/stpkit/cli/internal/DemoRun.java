@@ -1,12 +1,8 @@
 package org.stpkit.cli.internal;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.localkeycloak.LocalKeycloak;
 import org.stpkit.localkeycloak.LocalKeycloakException;
@@ -85,20 +80,11 @@ final class DemoRun {
       }
       Thread.interrupted();
       serviceStep.abandon();
-      throw cause(serviceUp);
+      throw DemoWaits.cause(serviceUp);
     } finally {
       if (!serviceUp.isDone()) {
         serviceStep.abandon();
       }
-    }
-  }
-
-  private static RuntimeException cause(CompletableFuture<?> failed) {
-    try {
-      failed.join();
-      return new IllegalStateException("not failed");
-    } catch (CompletionException e) {
-      return e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 
@@ -114,7 +100,7 @@ final class DemoRun {
       if (identity != null && !identity.isRunning()) {
         stoppedByItself("Keycloak stopped by itself; its log: " + settings.keycloakLog());
       }
-      pause(Duration.ofMillis(500));
+      DemoWaits.pause(Duration.ofMillis(500));
     }
   }
 
@@ -146,7 +132,7 @@ final class DemoRun {
 
   private void stoppedByItself(String message) {
     // Ctrl-C reaches the children as well as stp; give the shutdown hook time to say it is stopping.
-    pause(Duration.ofSeconds(2));
+    DemoWaits.pause(Duration.ofSeconds(2));
     if (!stopping) {
       throw new DemoProblem(message);
     }
@@ -237,23 +223,23 @@ final class DemoRun {
   private void awaitService(Process started) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     URI startPage = URI.create(settings.serviceUrl() + "/");
-    while (answer(startPage) != 200) {
+    while (DemoWaits.answer(http, startPage) != 200) {
       if (stopping) {
         throw new DemoProblem("stopping");
       }
       if (!started.isAlive()) {
         throw new DemoProblem("The service stopped while starting (exit " + started.exitValue() + ")."
-            + logTail(settings.serviceLog()));
+            + DemoWaits.logTail(settings.serviceLog()));
       }
       if (System.nanoTime() > deadline) {
         throw new DemoProblem("The service did not answer at " + startPage + " within "
-            + START_TIMEOUT.toMinutes() + " minutes (the machine's load average is " + loadAverage()
+            + START_TIMEOUT.toMinutes() + " minutes (the machine's load average is " + DemoWaits.loadAverage()
             + "); its log: " + settings.serviceLog());
       }
-      pause(Duration.ofMillis(250));
+      DemoWaits.pause(Duration.ofMillis(250));
     }
     URI simulator = URI.create(settings.notifyUrl() + "/_simulator/notifications");
-    if (answer(simulator) != 200) {
+    if (DemoWaits.answer(http, simulator) != 200) {
       throw new DemoProblem("The service started but its Notify simulator does not answer at " + simulator
           + "; the service's log: " + settings.serviceLog());
     }
@@ -286,9 +272,9 @@ final class DemoRun {
       step.abandon();
       throw new DemoProblem(switch (e.reason()) {
         case PORT_IN_USE -> e.getMessage() + ". " + DemoSettings.portAdvice("--keycloak-port", "STP_DEMO_KEYCLOAK_PORT");
-        case STOPPED -> e.getMessage() + "." + logTail(settings.keycloakLog());
-        case TIMED_OUT -> e.getMessage() + " (the machine's load average is " + loadAverage() + ")."
-            + logTail(settings.keycloakLog());
+        case STOPPED -> e.getMessage() + "." + DemoWaits.logTail(settings.keycloakLog());
+        case TIMED_OUT -> e.getMessage() + " (the machine's load average is " + DemoWaits.loadAverage() + ")."
+            + DemoWaits.logTail(settings.keycloakLog());
         case NO_DISTRIBUTION -> e.getMessage() + ". Delete " + home + " and run stp demo again to unpack it anew.";
       });
     } catch (RuntimeException e) {
@@ -337,46 +323,6 @@ final class DemoRun {
   private void requireNotStopping() {
     if (stopping || Thread.currentThread().isInterrupted()) {
       throw new DemoProblem("stopping");
-    }
-  }
-
-  private int answer(URI uri) {
-    try {
-      return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (ConnectException notListeningYet) {
-      return 0;
-    } catch (IOException notReadyYet) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DemoProblem("stopping");
-    }
-  }
-
-  private void pause(Duration time) {
-    try {
-      Thread.sleep(time.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DemoProblem("stopping");
-    }
-  }
-
-  private static String loadAverage() {
-    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.1f", load);
-  }
-
-  /** The last lines of a log, to show with a failure (the reason is nearly always there). */
-  static String logTail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      List<String> tail = lines.subList(Math.max(0, lines.size() - 15), lines.size());
-      return " The end of its log, " + log + ":" + System.lineSeparator() + "  " + String.join(
-          System.lineSeparator() + "  ", tail);
-    } catch (IOException e) {
-      return " Its log: " + log;
     }
   }
 }
