@@ -13,6 +13,7 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.stpkit.idam.Change;
@@ -28,12 +29,13 @@ import org.stpkit.idam.UserFields;
  * the next.
  */
 final class ChangeApplier {
-  private final RealmResource realm;
+  /** Made once: each sub-resource of the admin client is a proxy built by reflection. */
+  private final UsersResource userApi;
   private final Retry retry;
   private final RealmLookups lookups;
 
   ChangeApplier(RealmResource realm, Retry retry, RealmLookups lookups) {
-    this.realm = realm;
+    this.userApi = realm.users();
     this.retry = retry;
     this.lookups = lookups;
   }
@@ -44,7 +46,7 @@ final class ChangeApplier {
       return create(create, managedBy);
     }
     String id = userId.orElseThrow(() -> new IdamException("No user id for " + change.describe()));
-    UserResource user = realm.users().get(id);
+    UserResource user = userApi.get(id);
     if (change instanceof Change.UpdateUser update) {
       retry.run("update user " + id, () -> {
         UserRepresentation current = user.toRepresentation();
@@ -89,7 +91,7 @@ final class ChangeApplier {
     // Groups go in the create itself: one call instead of one per group, and all or nothing.
     rep.setGroups(create.groups());
     return retry.call("create user " + create.username(), () -> {
-      try (Response response = realm.users().create(rep)) {
+      try (Response response = userApi.create(rep)) {
         int status = response.getStatus();
         if (status == 201) {
           return CreatedResponseUtil.getCreatedId(response);
@@ -107,10 +109,10 @@ final class ChangeApplier {
    * person the tool does not manage, and is left alone.
    */
   private String existingFromEarlierAttempt(Change.CreateUser create, String managedBy) {
-    List<UserRepresentation> same = realm.users().searchByUsername(create.username(), true);
+    List<UserRepresentation> same = userApi.searchByUsername(create.username(), true);
     String employeeNumber = ManagedUserReader.first(create.attributes(), ManagedUsers.EMPLOYEE_NUMBER);
     for (UserRepresentation user : same) {
-      UserRepresentation full = realm.users().get(user.getId()).toRepresentation();
+      UserRepresentation full = userApi.get(user.getId()).toRepresentation();
       if (managedBy.equals(ManagedUserReader.first(full.getAttributes(), ManagedUsers.MANAGED_BY))
           && employeeNumber.equals(ManagedUserReader.first(full.getAttributes(), ManagedUsers.EMPLOYEE_NUMBER))) {
         return full.getId();
