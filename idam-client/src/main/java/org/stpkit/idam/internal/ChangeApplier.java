@@ -31,11 +31,13 @@ import org.stpkit.idam.UserFields;
 final class ChangeApplier {
   /** Made once: each sub-resource of the admin client is a proxy built by reflection. */
   private final UsersResource userApi;
+  private final RoleMappingCalls roleMappings;
   private final Retry retry;
   private final RealmLookups lookups;
 
-  ChangeApplier(RealmResource realm, Retry retry, RealmLookups lookups) {
+  ChangeApplier(RealmResource realm, RoleMappingCalls roleMappings, Retry retry, RealmLookups lookups) {
     this.userApi = realm.users();
+    this.roleMappings = roleMappings;
     this.retry = retry;
     this.lookups = lookups;
   }
@@ -46,6 +48,14 @@ final class ChangeApplier {
       return create(create, managedBy);
     }
     String id = userId.orElseThrow(() -> new IdamException("No user id for " + change.describe()));
+    if (change instanceof Change.AddGrant add) {
+      grant(id, add.grant(), true);
+      return id;
+    }
+    if (change instanceof Change.RemoveGrant remove) {
+      grant(id, remove.grant(), false);
+      return id;
+    }
     UserResource user = userApi.get(id);
     if (change instanceof Change.UpdateUser update) {
       retry.run("update user " + id, () -> {
@@ -53,10 +63,6 @@ final class ChangeApplier {
         merge(current, update.before(), update.after());
         user.update(current);
       });
-    } else if (change instanceof Change.AddGrant add) {
-      grant(user, add.grant(), true);
-    } else if (change instanceof Change.RemoveGrant remove) {
-      grant(user, remove.grant(), false);
     } else if (change instanceof Change.Enable) {
       setEnabled(user, id, true);
     } else if (change instanceof Change.Disable) {
@@ -171,24 +177,25 @@ final class ChangeApplier {
     return names;
   }
 
-  private void grant(UserResource user, Grant grant, boolean add) {
+  private void grant(String id, Grant grant, boolean add) {
     String what = (add ? "add " : "remove ") + grant.key();
     switch (grant.kind()) {
       case GROUP -> {
         String groupId = lookups.groupId(grant.name());
         retry.run(what, () -> {
           if (add) {
-            user.joinGroup(groupId);
+            userApi.get(id).joinGroup(groupId);
           } else {
-            user.leaveGroup(groupId);
+            userApi.get(id).leaveGroup(groupId);
           }
         });
       }
-      case REALM_ROLE -> mapRole(() -> user.roles().realmLevel(), "realm-role:", grant.name(), what, add);
+      case REALM_ROLE -> mapRole(id, Optional.empty(), () -> userApi.get(id).roles().realmLevel(), "realm-role:",
+          grant.name(), what, add);
       case CLIENT_ROLE -> {
         String clientUuid = lookups.clientUuid(grant.client());
-        mapRole(() -> user.roles().clientLevel(clientUuid), "client-role:" + grant.client() + "/", grant.name(),
-            what, add);
+        mapRole(id, Optional.of(clientUuid), () -> userApi.get(id).roles().clientLevel(clientUuid),
+            "client-role:" + grant.client() + "/", grant.name(), what, add);
       }
     }
   }
@@ -201,9 +208,11 @@ final class ChangeApplier {
   /**
    * Adds or removes a role mapping. Roles are found in the user's own mappings and in the roles
    * available to map to the user: reading a role by name needs {@code view-realm}, which the
-   * tool's service account is deliberately not given.
+   * tool's service account is deliberately not given. {@code mappings} is the admin client's
+   * resource for the same mappings, for the rarer calls.
    */
-  private void mapRole(RoleMappings mappings, String container, String name, String what, boolean add) {
+  private void mapRole(String id, Optional<String> clientUuid, RoleMappings mappings, String container, String name,
+      String what, boolean add) {
     String key = container + name;
     Optional<RoleRepresentation> role = lookups.role(key);
     if (role.isEmpty()) {
@@ -228,7 +237,7 @@ final class ChangeApplier {
     RoleRepresentation found = role.get();
     retry.run(what, () -> {
       if (add) {
-        mappings.get().add(List.of(found));
+        roleMappings.add(id, clientUuid, List.of(found)); // once per person in a first apply: no proxies
       } else {
         mappings.get().remove(List.of(found));
       }

@@ -41,12 +41,14 @@ final class ManagedUserReader {
   private final RealmResource realm;
   /** Made once: each sub-resource of the admin client is a proxy built by reflection. */
   private final UsersResource userApi;
+  private final RoleMappingCalls roleMappings;
   private final Retry retry;
   private final RealmLookups lookups;
 
-  ManagedUserReader(RealmResource realm, Retry retry, RealmLookups lookups) {
+  ManagedUserReader(RealmResource realm, RoleMappingCalls roleMappings, Retry retry, RealmLookups lookups) {
     this.realm = realm;
     this.userApi = realm.users();
+    this.roleMappings = roleMappings;
     this.retry = retry;
     this.lookups = lookups;
   }
@@ -178,7 +180,7 @@ final class ManagedUserReader {
 
   private List<Grant> realmRoles(UserRepresentation user) {
     List<RoleRepresentation> mapped = retry.call("read realm roles of " + user.getUsername(),
-        () -> userApi.get(user.getId()).roles().realmLevel().listAll());
+        () -> roleMappings.realmRoles(user.getId()));
     List<Grant> grants = new ArrayList<>();
     for (RoleRepresentation role : mapped) {
       // Every user has the realm's default roles; they are the realm's business, not the policy's.
