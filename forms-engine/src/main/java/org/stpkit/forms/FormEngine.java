@@ -26,6 +26,7 @@ import org.stpkit.templates.GovukTemplates;
  * }</pre>
  */
 public final class FormEngine {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(FormEngine.class.getName());
   private final JourneyFlow journey;
   private final FormDefinition form;
   private final String mountPath;
@@ -33,7 +34,7 @@ public final class FormEngine {
   private FormEngine(Builder builder) {
     this.form = builder.form;
     this.mountPath = builder.mountPath;
-    this.journey = JourneyFlow.create(new JourneyFlow.Settings(builder.form,
+    this.journey = JourneyFlow.create(new JourneyFlow.Settings(builder.form, Optional.ofNullable(builder.saveAndReturn),
         builder.templates == null ? GovukTemplates.create() : builder.templates,
         builder.answerStore == null ? new InMemoryAnswerStore(builder.clock) : builder.answerStore,
         Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout,
@@ -79,6 +80,7 @@ public final class FormEngine {
     private @Nullable GovukTemplates templates;
     private @Nullable AnswerStore answerStore;
     private @Nullable SubmissionHandler submissionHandler;
+    private @Nullable SaveAndReturn saveAndReturn;
     private String mountPath = "";
     private String assetPath = "/assets";
     private Duration sessionTimeout = Duration.ofMinutes(60);
@@ -122,6 +124,15 @@ public final class FormEngine {
     /** Where completed forms go; required. */
     public Builder submissionHandler(SubmissionHandler submissionHandler) {
       this.submissionHandler = Objects.requireNonNull(submissionHandler, "submissionHandler");
+      return this;
+    }
+
+    /**
+     * Where journeys saved with "Save and come back later" are kept, and how their links are sent: required
+     * when the form's definition offers it ({@code saveAndReturn}), and used only then.
+     */
+    public Builder saveAndReturn(SaveAndReturn saveAndReturn) {
+      this.saveAndReturn = Objects.requireNonNull(saveAndReturn, "saveAndReturn");
       return this;
     }
 
@@ -187,6 +198,14 @@ public final class FormEngine {
     public FormEngine build() {
       if (submissionHandler == null) {
         throw new IllegalStateException("A FormEngine needs a submissionHandler: where completed forms go");
+      }
+      if (form.saveAndReturn().isPresent() && saveAndReturn == null) {
+        // Refused at start-up: a button that saves nothing, or sends no link, would lose users' answers.
+        String problem = "Form '" + form.id() + "' offers save and return (saveAndReturn in its definition) but the"
+            + " engine has no return-link sender: give it saveAndReturn(SaveAndReturn.builder(formUrl, progressStore,"
+            + " sender).build()), such as forms-outbox's FormsProgressStore and forms-notify's NotifyReturnLinkSender";
+        LOG.severe(problem);
+        throw new IllegalStateException(problem);
       }
       if (timeoutWarning != null && timeoutWarning.compareTo(sessionTimeout) >= 0) {
         throw new IllegalStateException("The timeout warning (" + timeoutWarning + ") must open before the session times out ("

@@ -287,6 +287,78 @@ class FormAccessibilityIT {
     }
   }
 
+  @Test
+  void everyPageOfSaveAndReturnPassesAxeWithAndWithoutErrors() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/save-and-return.yaml"));
+    org.stpkit.testsupport.MovableClock clock = org.stpkit.testsupport.MovableClock.at(Instant.now());
+    java.util.List<org.stpkit.forms.spi.ReturnLink> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // The links name the public address; the browser follows their path on this server.
+    FormEngine engine = FormEngine.builder(form).mountPath("/grant").clock(clock)
+        .answerStore(new InMemoryAnswerStore(clock))
+        .saveAndReturn(SaveAndReturn.builder(java.net.URI.create("https://grants.example.gov.uk/grant"),
+            new org.stpkit.forms.spi.InMemoryProgressStore(), sent::add).maxWrongAnswers(2).build())
+        .submissionHandler(submission -> { }).build();
+    int before = axe.pages();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      String base = server.baseUrl() + "/grant";
+      chrome.get(base + "/");
+      fill(chrome, Map.of("organisation", "Riverside Rowing Club"));
+      continueButton(chrome);
+      assertThat(chrome.findElement(By.cssSelector("button[name=saveAndReturn]")).getText())
+          .isEqualTo("Save and come back later");
+      axe.check(chrome, "question page with save and come back later");
+      fill(chrome, Map.of("contactEmail", "club@example.org"));
+      clickAndWaitForNextPage(chrome, By.cssSelector("button[name=saveAndReturn]"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/progress/save?from=/contact");
+      checkWithAndWithoutErrors(chrome, axe, "save your progress",
+          Map.of("email", "jo@example.com", "securityAnswer", "Mill Lane"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/progress/saved");
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Your progress has been saved");
+      axe.check(chrome, "progress saved");
+
+      String link = base + sent.get(0).url().substring("https://grants.example.gov.uk/grant".length());
+      chrome.manage().deleteAllCookies();
+      chrome.get(link);
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Continue your application");
+      checkWithAndWithoutErrors(chrome, axe, "return link with its security question",
+          Map.of("securityAnswer", "mill lane"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/contact");
+      assertThat(chrome.findElement(By.id("contactEmail")).getAttribute("value")).isEqualTo("club@example.org");
+
+      chrome.get(link);
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("This link has already been used");
+      axe.check(chrome, "return link already used");
+      chrome.get(base + "/return/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("This link does not work");
+      axe.check(chrome, "return link unknown");
+
+      chrome.get(base + "/contact");
+      fill(chrome, Map.of("contactEmail", "club@example.org"));
+      clickAndWaitForNextPage(chrome, By.cssSelector("button[name=saveAndReturn]"));
+      fill(chrome, Map.of("email", "jo@example.com", "securityAnswer", "Mill Lane"));
+      continueButton(chrome);
+      String second = base + sent.get(1).url().substring("https://grants.example.gov.uk/grant".length());
+      chrome.get(second);
+      for (String wrong : java.util.List.of("Mill Road", "Mill Street")) {
+        fill(chrome, Map.of("securityAnswer", wrong));
+        continueButton(chrome);
+      }
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot use this link");
+      axe.check(chrome, "return link refused after wrong answers");
+
+      chrome.get(base + "/organisation");
+      fill(chrome, Map.of("organisation", "Riverside Rowing Club"));
+      clickAndWaitForNextPage(chrome, By.cssSelector("button[name=saveAndReturn]"));
+      fill(chrome, Map.of("email", "jo@example.com", "securityAnswer", "Mill Lane"));
+      continueButton(chrome);
+      clock.advance(Duration.ofDays(28));
+      chrome.get(base + sent.get(2).url().substring("https://grants.example.gov.uk/grant".length()));
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("This link has expired");
+      axe.check(chrome, "return link expired");
+    }
+    assertThat(axe.pages() - before).isEqualTo(10);
+  }
+
   /** The long list of rivers is a select the engine's script has made an accessible-autocomplete. */
   private static void chooseFromTheAutocomplete(ChromeDriver chrome, AxeReport axe) {
     org.openqa.selenium.WebElement input = chrome.findElement(By.cssSelector("input#homeRiver"));

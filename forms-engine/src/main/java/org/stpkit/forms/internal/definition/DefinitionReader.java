@@ -121,7 +121,18 @@ final class DefinitionReader {
         new FormDefinition.ConfirmationSettings(
             text(confirmation.path("title"), "/confirmation/title"),
             text(confirmation.path("body"), "/confirmation/body"),
-            confirmation.path("referencePrefix").asText("")));
+            confirmation.path("referencePrefix").asText("")),
+        saveAndReturn(root.path("saveAndReturn")));
+  }
+
+  /** {@code saveAndReturn: true}, or {@code {securityQuestion: ...}}; absent or false: not offered. */
+  private Optional<FormDefinition.SaveAndReturnSettings> saveAndReturn(JsonNode node) {
+    if (node.isObject()) {
+      return Optional.of(new FormDefinition.SaveAndReturnSettings(
+          text(node.path("securityQuestion"), "/saveAndReturn/securityQuestion")));
+    }
+    return node.asBoolean(false) ? Optional.of(new FormDefinition.SaveAndReturnSettings(Optional.empty()))
+        : Optional.empty();
   }
 
   /** Every question of every page, a repeating section's items' included, registered by name. */

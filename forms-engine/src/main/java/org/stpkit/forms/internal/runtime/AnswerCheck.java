@@ -19,7 +19,8 @@ import org.stpkit.forms.Validation;
 
 /** One question's posted fields checked by its type's rules: the typed value, or the first error. */
 final class AnswerCheck {
-  private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+  /** An email address as GOV.UK's pattern checks it; save and return checks the address for its link with it too. */
+  static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
   private static final Pattern NI_NUMBER = Pattern.compile(
       "^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$");
   private static final Pattern UK_PHONE = Pattern.compile("^0[0-9]{9,10}$");

@@ -19,6 +19,7 @@ import org.stpkit.forms.FormRequest;
 import org.stpkit.forms.FormResponse;
 import org.stpkit.forms.Page;
 import org.stpkit.forms.Question;
+import org.stpkit.forms.SaveAndReturn;
 import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.FormSession;
 import org.stpkit.forms.spi.SubmissionHandler;
@@ -48,8 +49,10 @@ public final class JourneyFlow {
    * @param bindTo the record answers are bound to and checked with, if any
    * @param messages a team's messages by language, over the engine's own
    * @param timeoutWarning how long before the session times out the warning opens
+   * @param saveAndReturn how saved journeys are kept and their links sent, for a form that offers it
    */
-  public record Settings(FormDefinition form, GovukTemplates templates, AnswerStore answerStore,
+  public record Settings(FormDefinition form, Optional<SaveAndReturn> saveAndReturn,
+      GovukTemplates templates, AnswerStore answerStore,
       SubmissionHandler submissionHandler, String mountPath, String assetPath, Duration sessionTimeout, Clock clock,
       Optional<Class<? extends Record>> bindTo, Map<String, Map<String, String>> messages, Duration timeoutWarning) {
     public Settings {
@@ -75,6 +78,7 @@ public final class JourneyFlow {
   private final Map<String, InLanguage> languages = new LinkedHashMap<>();
   private final Sending sending;
   private final RepeatFlow repeats;
+  private final SaveAndReturnFlow saveAndReturn;
   private final Tokens tokens = new Tokens();
   private final EngineAssets assets = new EngineAssets();
 
@@ -95,6 +99,8 @@ public final class JourneyFlow {
     this.binding = settings.bindTo().map(type -> binding(type, form));
     this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, tokens, clock, sessionTimeout);
     this.repeats = new RepeatFlow(journey, answerStore, clock, sessionTimeout);
+    this.saveAndReturn = new SaveAndReturnFlow(form, settings.saveAndReturn(), journey, answerStore, tokens, clock,
+        sessionTimeout);
   }
 
   /** The parser and pages of one language. */
@@ -137,7 +143,7 @@ public final class JourneyFlow {
     if (path.startsWith(EngineAssets.PREFIX)) {
       return engineResource(path.substring(EngineAssets.PREFIX.length()), found, now);
     }
-    boolean startingOut = path.equals("/") || path.equals(form.startPage());
+    boolean startingOut = path.equals("/") || path.equals(form.startPage()) || saveAndReturn.startsJourney(path);
     boolean post = request.method() == FormRequest.Method.POST;
     Optional<String> chosenLanguage = Optional.ofNullable(first(request.query().get(LANGUAGE)))
         .filter(languages::containsKey);
@@ -173,6 +179,9 @@ public final class JourneyFlow {
   private FormResponse route(FormRequest request, String path, FormSession session, Optional<String> newSessionId) {
     boolean post = request.method() == FormRequest.Method.POST;
     Pages pages = in(session).pages();
+    if (saveAndReturn.owns(path)) {
+      return saveAndReturn.handle(request, path, session, pages, newSessionId);
+    }
     Journey.State state = journey.walk(session);
     if (session.submissionReference().isPresent() && !path.equals(Pages.CONFIRMATION)) {
       return redirect(Pages.CONFIRMATION, newSessionId);
@@ -238,8 +247,11 @@ public final class JourneyFlow {
         record(revealed, language.parser().parse(revealed, request.fields()), fields, errors);
       }
     }
+    boolean saving = saveAndReturn.saveRequested(request);
     if (!errors.isEmpty()) {
-      return language.pages().questionPage(step, session, before, fields, errors, changing, newSessionId);
+      // Saving for later keeps the answers given so far; this page's, not yet right, are not kept.
+      return saving ? saveAndReturn.toSavePage(step.path(), language.pages(), newSessionId)
+          : language.pages().questionPage(step, session, before, fields, errors, changing, newSessionId);
     }
     Instant now = clock.instant();
     Map<String, Map<String, List<String>>> stored = new LinkedHashMap<>();
@@ -249,6 +261,9 @@ public final class JourneyFlow {
         current -> RepeatFlow.counted(step, current.withPageAnswers(step.path(), stored, now), now), sessionTimeout);
     if (updated.isEmpty()) {
       return timedOut(language);
+    }
+    if (saving) {
+      return saveAndReturn.toSavePage(step.path(), language.pages(), newSessionId);
     }
     Journey.State after = journey.walk(updated.get());
     if (changing) {
