@@ -9,8 +9,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.forms.internal.runtime.JourneyFlow;
 import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.FileStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
 import org.stpkit.forms.spi.SubmissionHandler;
+import org.stpkit.forms.spi.VirusScanner;
 import org.stpkit.templates.GovukTemplates;
 
 /**
@@ -39,7 +41,8 @@ public final class FormEngine {
         builder.answerStore == null ? new InMemoryAnswerStore(builder.clock) : builder.answerStore,
         Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout,
         builder.clock, Optional.ofNullable(builder.bindTo), builder.messages,
-        builder.timeoutWarning == null ? defaultWarning(builder.sessionTimeout) : builder.timeoutWarning));
+        builder.timeoutWarning == null ? defaultWarning(builder.sessionTimeout) : builder.timeoutWarning),
+        Optional.ofNullable(builder.virusScanner), Optional.ofNullable(builder.fileStore));
   }
 
   /** Two minutes before, or half way through a session shorter than four minutes. */
@@ -88,6 +91,8 @@ public final class FormEngine {
     private @Nullable Class<? extends Record> bindTo;
     private final Map<String, Map<String, String>> messages = new HashMap<>();
     private @Nullable Duration timeoutWarning;
+    private @Nullable VirusScanner virusScanner;
+    private @Nullable FileStore fileStore;
 
     private Builder(FormDefinition form) {
       this.form = Objects.requireNonNull(form, "form");
@@ -187,6 +192,24 @@ public final class FormEngine {
         merged.putAll(added);
         return Map.copyOf(merged);
       });
+      return this;
+    }
+
+    /**
+     * What scans every uploaded file before it is kept: required for a form with file questions
+     * ({@code ClamAvScanner.at(host, 3310).build()}; {@link VirusScanner#acceptingUnscanned()} only for prototypes).
+     */
+    public Builder virusScanner(VirusScanner virusScanner) {
+      this.virusScanner = Objects.requireNonNull(virusScanner, "virusScanner");
+      return this;
+    }
+
+    /**
+     * Where uploaded files are kept while their journey lasts (default: a new directory in the system's
+     * temporary folder; {@code FileSystemFileStore.in(directory)} for a directory of yours).
+     */
+    public Builder fileStore(FileStore fileStore) {
+      this.fileStore = Objects.requireNonNull(fileStore, "fileStore");
       return this;
     }
 

@@ -154,6 +154,84 @@ class FormAccessibilityIT {
   }
 
   @Test
+  void everyStateOfTheUploadSamplePassesAxeWithAndWithoutErrors(@org.junit.jupiter.api.io.TempDir Path files)
+      throws Exception {
+    Path store = files.resolve("store");
+    Path png = SampleFiles.write(files, "river.png", SampleFiles.png());
+    Path pdf = SampleFiles.write(files, "report.pdf", SampleFiles.pdf());
+    Path docx = SampleFiles.write(files, "statement.docx", SampleFiles.docx());
+    Path virus = SampleFiles.write(files, "infected.jpg", concat(SampleFiles.jpeg(), SampleFiles.EICAR));
+    Path huge = SampleFiles.write(files, "huge.png", SampleFiles.pdfOfSize(10 * 1024 * 1024));
+    int before = axe.pages();
+    try (StubClamd clamd = new StubClamd()) {
+      FormEngine engine = FormEngine.builder(FormDefinitions.load(Path.of("samples/upload.yaml"))).mountPath("/report")
+          .virusScanner(org.stpkit.forms.spi.ClamAvScanner.at("127.0.0.1", clamd.port()).build())
+          .fileStore(org.stpkit.forms.spi.FileSystemFileStore.in(store))
+          .submissionHandler(submission -> { }).build();
+      try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+        String base = server.baseUrl() + "/report";
+        chrome.get(base + "/");
+        fill(chrome, Map.of("reporterName-given", "Jo", "reporterName-family", "Bloggs"));
+        continueButton(chrome);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/photo");
+        axe.check(chrome, "file question");
+        continueButton(chrome);
+        assertThat(uploadError(chrome)).isEqualTo("Select a photo of the pollution");
+        axe.check(chrome, "file question with no file chosen");
+        upload(chrome, "photo", pdf);
+        assertThat(uploadError(chrome)).isEqualTo("The selected file must be a JPG or PNG");
+        axe.check(chrome, "file question with a file of the wrong kind");
+        upload(chrome, "photo", virus);
+        assertThat(uploadError(chrome)).isEqualTo("The selected file contains a virus");
+        axe.check(chrome, "file question with a virus");
+        upload(chrome, "photo", huge);
+        assertThat(uploadError(chrome)).isEqualTo("The selected file must be smaller than 5MB");
+        axe.check(chrome, "file question with a post over the body limit");
+        upload(chrome, "photo", png);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/evidence");
+        axe.check(chrome, "file question for several files");
+        upload(chrome, "evidence", pdf, docx, png, virus);
+        assertThat(uploadError(chrome)).isEqualTo("You can only select up to 3 files at the same time");
+        axe.check(chrome, "file question for several files with too many");
+        upload(chrome, "evidence", pdf, docx);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/permit");
+        axe.check(chrome, "optional file question");
+        continueButton(chrome);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+        assertThat(chrome.findElement(By.tagName("main")).getText()).contains("river.png", "report.pdf", "statement.docx");
+        axe.check(chrome, "check answers with files");
+        chrome.get(base + "/photo?returnTo=check-answers");
+        assertThat(chrome.findElement(By.id("photo-hint")).getText()).contains("Uploaded: river.png");
+        axe.check(chrome, "file question with a file uploaded");
+        continueButton(chrome);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+        clickAndWaitForNextPage(chrome, By.cssSelector("form button"));
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/confirmation");
+        axe.check(chrome, "confirmation of a report with files");
+      }
+    }
+    assertThat(axe.pages() - before).isEqualTo(11);
+  }
+
+  /** Chooses files in a file input (as a user would in the file picker) and continues. */
+  private static void upload(ChromeDriver chrome, String name, Path... files) {
+    chrome.findElement(By.cssSelector("input[type=file][name=" + name + "]"))
+        .sendKeys(String.join("\n", java.util.Arrays.stream(files).map(Path::toString).toList()));
+    continueButton(chrome);
+  }
+
+  private static String uploadError(ChromeDriver chrome) {
+    assertThat(chrome.getTitle()).startsWith("Error: ");
+    return chrome.findElement(By.cssSelector(".govuk-error-summary__list a")).getText();
+  }
+
+  private static byte[] concat(byte[] content, String more) {
+    byte[] joined = java.util.Arrays.copyOf(content, content.length + more.length());
+    System.arraycopy(more.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, joined, content.length, more.length());
+    return joined;
+  }
+
+  @Test
   void theProblemPagesOfAStoreThatIsDownAndASubmissionNotSentPassAxe() throws Exception {
     FormDefinition form = FormDefinitions.load(Path.of("samples/every-question-type.yaml"));
     SwitchableAnswerStore store = new SwitchableAnswerStore(new InMemoryAnswerStore(Clock.systemUTC()));

@@ -235,6 +235,7 @@ final class DefinitionReader {
 
   private void readQuestions(JsonNode page, String pagePointer, Map<String, List<Option>> lists, String pagePath) {
     JsonNode nodes = page.path("questions");
+    new FileRulesReader(document, problems).checkAlone(nodes, pagePointer);
     for (int i = 0; i < nodes.size(); i++) {
       String pointer = pagePointer + "/questions/" + i;
       Question question = readQuestion(nodes.get(i), pointer, lists);
@@ -337,7 +338,8 @@ final class DefinitionReader {
         node.path("orDivider").asBoolean(false),
         noneOption,
         readValidation(node.path("validation"), pointer + "/validation", questionType),
-        errors);
+        errors,
+        new FileRulesReader(document, problems).read(node, pointer, questionType));
   }
 
   private static List<String> readOptionValues(JsonNode options) {
@@ -400,7 +402,9 @@ final class DefinitionReader {
   }
 
   private static OptionalInt optionalInt(JsonNode node, String property) {
-    return node.path(property).isInt() ? OptionalInt.of(node.path(property).asInt()) : OptionalInt.empty();
+    // YAML's reader gives whole numbers as longs, JSON's as ints: either, if it fits an int.
+    JsonNode value = node.path(property);
+    return value.isIntegralNumber() && value.canConvertToInt() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
   }
 
   private Optional<LocalDate> date(JsonNode node, String pointer) {
@@ -652,6 +656,11 @@ final class DefinitionReader {
   private boolean fits(Question question, Condition.Operator operator, List<String> values, String pointer) {
     QuestionType type = question.type();
     String about = "question '" + question.name() + "' (" + type.definitionName() + ")";
+    if (type == QuestionType.FILE && operator != Condition.Operator.ANSWERED) {
+      problems.add(document.problem(pointer, "a file question's answer can only be tested with answered, not "
+          + operator.definitionName()));
+      return false;
+    }
     switch (operator) {
       case CONTAINS:
         if (type != QuestionType.CHECKBOXES) {

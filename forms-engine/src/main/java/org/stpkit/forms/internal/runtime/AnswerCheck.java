@@ -45,6 +45,7 @@ final class AnswerCheck {
       case ADDRESS -> address();
       case NAME -> personName();
       case CHECKBOXES -> checkboxes();
+      case FILE -> files();
       default -> single();
     };
   }
@@ -79,7 +80,8 @@ final class AnswerCheck {
     if (question.optional()) {
       return ParsedAnswer.valid(fields, Optional.empty());
     }
-    boolean chosen = question.type().hasOptions() || question.type() == QuestionType.YES_NO;
+    boolean chosen = question.type().hasOptions() || question.type() == QuestionType.YES_NO
+        || question.type() == QuestionType.FILE;
     return errorOn("required", fieldId, parts, chosen ? "error.required.select" : "error.required.enter", subject());
   }
 
@@ -262,6 +264,12 @@ final class AnswerCheck {
       return error("format", name, "error.noneOnItsOwn", none.get().text().in(parser.language()));
     }
     return ok(chosen);
+  }
+
+  /** The files stored for a file question (its post is {@link FileUploads}'s): "Select a file" when there are none. */
+  private ParsedAnswer files() {
+    List<org.stpkit.forms.spi.UploadedFile> files = StoredFiles.decode(fields);
+    return files.isEmpty() ? required(name, Set.of()) : ok(files);
   }
 
   private static Optional<String> optional(String value) {

@@ -19,10 +19,13 @@ import org.stpkit.forms.FormRequest;
 import org.stpkit.forms.FormResponse;
 import org.stpkit.forms.Page;
 import org.stpkit.forms.Question;
+import org.stpkit.forms.QuestionType;
 import org.stpkit.forms.SaveAndReturn;
 import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.FileStore;
 import org.stpkit.forms.spi.FormSession;
 import org.stpkit.forms.spi.SubmissionHandler;
+import org.stpkit.forms.spi.VirusScanner;
 import org.stpkit.templates.GovukTemplates;
 
 /**
@@ -81,8 +84,9 @@ public final class JourneyFlow {
   private final SaveAndReturnFlow saveAndReturn;
   private final Tokens tokens = new Tokens();
   private final EngineAssets assets = new EngineAssets();
+  private final FileUploads uploads;
 
-  private JourneyFlow(Settings settings) {
+  private JourneyFlow(Settings settings, Optional<VirusScanner> scanner, Optional<FileStore> fileStore) {
     this.form = settings.form();
     this.answerStore = new GuardedAnswerStore(settings.answerStore());
     this.clock = settings.clock();
@@ -97,7 +101,9 @@ public final class JourneyFlow {
     // Typed values do not depend on the language they were typed in: one parser walks every journey.
     this.journey = new Journey(form, languages.values().iterator().next().parser());
     this.binding = settings.bindTo().map(type -> binding(type, form));
-    this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, tokens, clock, sessionTimeout);
+    this.uploads = new FileUploads(form, scanner, fileStore, sessionTimeout);
+    this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, tokens, clock, sessionTimeout,
+        uploads);
     this.repeats = new RepeatFlow(journey, answerStore, clock, sessionTimeout);
     this.saveAndReturn = new SaveAndReturnFlow(form, settings.saveAndReturn(), journey, answerStore, tokens, clock,
         sessionTimeout);
@@ -107,12 +113,14 @@ public final class JourneyFlow {
   private record InLanguage(AnswerParser parser, Pages pages) {}
 
   /**
-   * The journey for a form.
+   * The journey for a form; its file questions' files are scanned by {@code scanner} and kept in
+   * {@code fileStore} (by default a new temporary directory).
    *
-   * @throws org.stpkit.forms.FormsException when the record to bind to does not fit the form's questions
+   * @throws org.stpkit.forms.FormsException when the record to bind to does not fit the form's questions, or the
+   *     form has file questions and no virus scanner is given
    */
-  public static JourneyFlow create(Settings settings) {
-    return new JourneyFlow(settings);
+  public static JourneyFlow create(Settings settings, Optional<VirusScanner> scanner, Optional<FileStore> fileStore) {
+    return new JourneyFlow(settings, scanner, fileStore);
   }
 
   private static <R extends Record> AnswerBinding<?> binding(Class<R> type, FormDefinition form) {
@@ -158,6 +166,12 @@ public final class JourneyFlow {
       session = FormSession.start(tokens.secret(), form.id(), tokens.secret(), now);
       answerStore.save(session, sessionTimeout);
       newSessionId = Optional.of(session.id());
+    }
+    uploads.keepAlive(session, now);
+    if (post && request.uploadTooLarge()) {
+      // Unread, so without its CSRF token: the page is shown again with the error, and nothing changes.
+      return uploads.tooLargeToRead(journey, in(session).pages(), in(session).parser(), path, session,
+          Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.query().get(Pages.RETURN_TO))), newSessionId);
     }
     if (post && !csrfMatches(request, session)) {
       return in(session).pages().message(MessagePage.CSRF_REFUSED, MessagePage.CSRF_REFUSED.status, path, newSessionId);
@@ -241,7 +255,9 @@ public final class JourneyFlow {
     Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
     Map<String, FieldError> errors = new LinkedHashMap<>();
     for (Question question : step.page().questions()) {
-      ParsedAnswer parsed = language.parser().parse(question, request.fields());
+      ParsedAnswer parsed = question.type() == QuestionType.FILE
+          ? uploads.receive(question, step, request, session, language.parser())
+          : language.parser().parse(question, request.fields());
       record(question, parsed, fields, errors);
       for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
         record(revealed, language.parser().parse(revealed, request.fields()), fields, errors);
