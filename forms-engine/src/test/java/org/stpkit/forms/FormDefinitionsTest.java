@@ -118,6 +118,27 @@ class FormDefinitionsTest {
   }
 
   @Test
+  void readsLengthAndWordLimitsFromYaml() {
+    // YAML's reader gives whole numbers as longs; the limits must still be read.
+    FormDefinition form = FormDefinitions.parse("""
+        id: limits
+        title: Limits
+        pages:
+          - path: /about
+            questions:
+              - name: about
+                type: long-text
+                label: Tell us about it
+                validation: { minLength: 2, maxLength: 500, maxWords: 80 }
+        """, "limits.yaml");
+
+    Validation validation = form.pages().get(0).questions().get(0).validation();
+    assertThat(validation.minLength()).hasValue(2);
+    assertThat(validation.maxLength()).hasValue(500);
+    assertThat(validation.maxWords()).hasValue(80);
+  }
+
+  @Test
   void publishesItsJsonSchema() {
     assertThat(FormDefinitions.jsonSchema()).contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"");
   }

@@ -28,7 +28,10 @@ class IdamScaleBenchmark {
     try (KeycloakServer keycloak = KeycloakServer.start("/keycloak/stp-jml-realm.json", JmlFixtures.REALM)) {
       UserProfileDeclaration.apply(JmlFixtures.realmAdministrator(keycloak), JmlFixtures.policy("scale"));
       int anchorUsers = Math.min(people / 5, 2_000);
+      String loadBefore = loadAverage();
+      Cpu anchorStart = Cpu.now();
       double anchorCold = bareCreatesPerSecond(keycloak, "cold", anchorUsers, concurrency);
+      Cpu anchorColdCpu = Cpu.now().since(anchorStart);
       AccessPolicy policy = Boolean.getBoolean("stp.idam.groupsOnly") ? groupsOnly() : JmlFixtures.policy("scale");
       List<StaffRecord> staff = new ArrayList<>();
       for (int i = 0; i < people; i++) {
@@ -47,25 +50,29 @@ class IdamScaleBenchmark {
           .policy(policy)
           .clock(Clock.fixed(JmlFixtures.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))
           .auditLog(target.resolve("idam-scale-audit.jsonl")).concurrency(concurrency).build()) {
-        Step first = Step.run(reconciler, feed, people);
-        Step again = Step.run(reconciler, feed, people);
+        Step first = Step.run("first apply", reconciler, feed, people);
+        Step again = Step.run("no-change re-run", reconciler, feed, people);
         // The first read of 10,000 users just created is several times slower than later ones
         // (Keycloak's caches and JIT warming on its read paths), so a second re-run is measured too.
-        Step againWarm = Step.run(reconciler, feed, people);
-        Step movers = Step.run(reconciler, HrFeed.of("delta", deltaFeed), people);
+        Step againWarm = Step.run("no-change re-run again", reconciler, feed, people);
+        Step movers = Step.run("2% delta", reconciler, HrFeed.of("delta", deltaFeed), people);
         assertThat(first.failures).isZero();
         assertThat(again.planned).as("no-change re-run plans nothing").isZero();
         assertThat(againWarm.planned).isZero();
         assertThat(movers.planned).isEqualTo(2 * delta);
         // Measured again after the run, with Keycloak warm and holding as many users as the run
         // left: the fairer anchor for the first apply, which ran on a warming Keycloak.
+        Cpu anchorWarmStart = Cpu.now();
         double anchor = bareCreatesPerSecond(keycloak, "warm", anchorUsers, concurrency);
+        Cpu anchorWarmCpu = Cpu.now().since(anchorWarmStart);
         String json = String.format(
-            "{\"people\":%d,\"concurrency\":%d,\"policy\":\"%s\",\"anchorBareCreatesPerSecondCold\":%.1f,"
-                + "\"anchorBareCreatesPerSecond\":%.1f,"
+            "{\"people\":%d,\"concurrency\":%d,\"policy\":\"%s\",\"loadAverageBefore\":\"%s\",\"loadAverageAfter\":\"%s\","
+                + "\"anchorBareCreatesPerSecondCold\":%.1f,\"anchorBareCreatesPerSecond\":%.1f,"
+                + "\"anchorCpuMsPerUserCold\":%s,\"anchorCpuMsPerUser\":%s,"
                 + "\"firstApplyVersusBareCreates\":%.2f,\"firstApply\":%s,\"noChangeRerun\":%s,\"noChangeRerunAgain\":%s,\"twoPercentDelta\":%s}%n",
             people, concurrency, Boolean.getBoolean("stp.idam.groupsOnly") ? "groups only" : "groups, realm and client roles",
-            anchorCold, anchor, (people / (first.planSeconds + first.applySeconds)) / anchor, first.json(), again.json(), againWarm.json(), movers.json());
+            loadBefore, loadAverage(), anchorCold, anchor, anchorColdCpu.perUser(anchorUsers), anchorWarmCpu.perUser(anchorUsers),
+            (people / (first.planSeconds + first.applySeconds)) / anchor, first.json(), again.json(), againWarm.json(), movers.json());
         Files.writeString(target.resolve("idam-scale.json"), json);
         System.out.print(json);
       }
@@ -121,23 +128,64 @@ class IdamScaleBenchmark {
     }
   }
 
-  private record Step(int planned, int changes, int failures, double planSeconds, double applySeconds, int people) {
-    static Step run(Reconciler reconciler, HrFeed feed, int people) {
+  /** The first minute's load average, as the kernel gives it, so figures from a busy machine say so. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException unavailable) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * CPU time used so far by this JVM (the client) and by Keycloak (a child of it): on two shared
+   * cores, the client's CPU is taken from Keycloak's, so both are reported per user.
+   */
+  private record Cpu(double clientSeconds, double keycloakSeconds) {
+    static Cpu now() {
+      double keycloak = ProcessHandle.current().descendants()
+          .filter(process -> process.info().command().orElse("").endsWith("java"))
+          .mapToDouble(process -> seconds(process.info().totalCpuDuration())).sum();
+      return new Cpu(seconds(ProcessHandle.current().info().totalCpuDuration()), keycloak);
+    }
+
+    private static double seconds(java.util.Optional<java.time.Duration> cpu) {
+      return cpu.map(duration -> duration.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    Cpu since(Cpu start) {
+      return new Cpu(clientSeconds - start.clientSeconds, keycloakSeconds - start.keycloakSeconds);
+    }
+
+    String perUser(int users) {
+      return String.format("{\"client\":%.2f,\"keycloak\":%.2f}", 1000 * clientSeconds / users,
+          1000 * keycloakSeconds / users);
+    }
+  }
+
+  private record Step(int planned, int changes, int failures, double planSeconds, double applySeconds, int people,
+      Cpu cpu) {
+    static Step run(String name, Reconciler reconciler, HrFeed feed, int people) {
+      Cpu before = Cpu.now();
+      java.time.Instant began = java.time.Instant.now();
       long start = System.nanoTime();
       Plan plan = reconciler.plan(feed);
       long planned = System.nanoTime();
       ApplyResult result = reconciler.apply(plan, true);
       long applied = System.nanoTime();
+      // When each step ran, to cut a profiler's recording of the whole run into steps.
+      System.out.println("idam-scale step '" + name + "' from " + began + " to " + java.time.Instant.now());
       return new Step(plan.users().size(), result.changesApplied(), result.failures().size(),
-          (planned - start) / 1e9, (applied - planned) / 1e9, people);
+          (planned - start) / 1e9, (applied - planned) / 1e9, people, Cpu.now().since(before));
     }
 
     String json() {
       double total = planSeconds + applySeconds;
       return String.format("{\"peopleChanged\":%d,\"changes\":%d,\"failures\":%d,\"planSeconds\":%.1f,"
-          + "\"applySeconds\":%.1f,\"totalSeconds\":%.1f,\"feedPeoplePerSecond\":%.0f,\"changedPeoplePerSecond\":%.1f}",
+          + "\"applySeconds\":%.1f,\"totalSeconds\":%.1f,\"feedPeoplePerSecond\":%.0f,\"changedPeoplePerSecond\":%.1f,"
+          + "\"cpuMsPerFeedPerson\":%s}",
           planned, changes, failures, planSeconds, applySeconds, total, people / total,
-          applySeconds == 0 ? 0.0 : planned / applySeconds);
+          applySeconds == 0 ? 0.0 : planned / applySeconds, cpu.perUser(people));
     }
   }
 }

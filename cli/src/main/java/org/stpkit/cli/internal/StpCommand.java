@@ -53,6 +53,7 @@ public final class StpCommand implements Runnable {
       subcommands.put("notify", NotifyCommand.class);
       subcommands.put("idam", IdamCommand.class);
       subcommands.put("docs", DocsCommand.class);
+      subcommands.put("demo", DemoCommand.class);
       subcommands.put("help", CommandLine.HelpCommand.class);
       return Collections.unmodifiableMap(subcommands);
     }
@@ -100,21 +101,26 @@ public final class StpCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** A value the build wrote into the jar (version.properties: versions of the kit and of what it is tested with). */
+  static String buildProperty(String name) {
+    Properties properties = new Properties();
+    try (InputStream in = StpCommand.class.getResourceAsStream("/org/stpkit/cli/version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty(name, "unknown");
+  }
+
   /** Reads the versions the build wrote into the jar. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      Properties properties = new Properties();
-      try (InputStream in = StpCommand.class.getResourceAsStream("/org/stpkit/cli/version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
       return new String[] {
-        "stp " + properties.getProperty("version", "unknown"),
-        "govuk-frontend " + properties.getProperty("govukFrontendVersion", "unknown"),
+        "stp " + buildProperty("version"),
+        "govuk-frontend " + buildProperty("govukFrontendVersion"),
         "MoJ Frontend " + org.stpkit.templates.GovukTemplates.MOJ_FRONTEND_VERSION
       };
     }

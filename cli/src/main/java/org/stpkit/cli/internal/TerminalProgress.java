@@ -24,9 +24,12 @@ final class TerminalProgress implements Progress {
 
   /** A display on {@code err} when standard error is a terminal and this is not CI; else {@link Progress#NONE}. */
   static Progress forTerminal(PrintWriter err) {
-    boolean terminal = System.console() != null && System.getenv("CI") == null
-        && !"dumb".equals(System.getenv("TERM"));
-    return terminal ? new TerminalProgress(err) : Progress.NONE;
+    return isTerminal() ? new TerminalProgress(err) : Progress.NONE;
+  }
+
+  /** Whether a line may be redrawn in place: a terminal that understands it, and not CI, whose logs keep every redraw. */
+  static boolean isTerminal() {
+    return System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM"));
   }
 
   @Override

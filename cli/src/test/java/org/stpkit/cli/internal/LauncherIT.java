@@ -121,6 +121,31 @@ class LauncherIT {
   }
 
   @Test
+  void aJavaOlderThan17IsRefusedByNameBeforeAnythingRuns() throws Exception {
+    Path jdk = Files.createTempDirectory("stp-old-jdk");
+    try {
+      Path java = jdk.resolve("bin/java");
+      Files.createDirectories(java.getParent());
+      Files.writeString(java, "#!/bin/sh\necho this JVM must not be run\nexit 99\n");
+      assertThat(java.toFile().setExecutable(true)).isTrue();
+      Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Old\"\nJAVA_VERSION=\"11.0.21\"\n");
+
+      Run run = stp(Map.of("STP_JAVA", java.toString()), "", "demo");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).isEqualTo("stp: " + java + " is Java 11; stp needs Java 17 or newer. Install a JDK 17 or"
+          + " later and put it on the PATH, or set STP_JAVA to its bin/java.\n");
+    } finally {
+      try (Stream<Path> files = Files.walk(jdk)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  @Test
   void theJvmsOwnWarningsStayOffStandardOutput() throws Exception {
     // -XX:+UseLargePages on a machine without large pages makes the JVM warn, by default on
     // standard output, where it would corrupt what stp writes.

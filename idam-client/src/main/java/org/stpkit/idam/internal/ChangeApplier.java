@@ -13,6 +13,7 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.stpkit.idam.Change;
@@ -28,12 +29,15 @@ import org.stpkit.idam.UserFields;
  * the next.
  */
 final class ChangeApplier {
-  private final RealmResource realm;
+  /** Made once: each sub-resource of the admin client is a proxy built by reflection. */
+  private final UsersResource userApi;
+  private final RoleMappingCalls roleMappings;
   private final Retry retry;
   private final RealmLookups lookups;
 
-  ChangeApplier(RealmResource realm, Retry retry, RealmLookups lookups) {
-    this.realm = realm;
+  ChangeApplier(RealmResource realm, RoleMappingCalls roleMappings, Retry retry, RealmLookups lookups) {
+    this.userApi = realm.users();
+    this.roleMappings = roleMappings;
     this.retry = retry;
     this.lookups = lookups;
   }
@@ -44,17 +48,21 @@ final class ChangeApplier {
       return create(create, managedBy);
     }
     String id = userId.orElseThrow(() -> new IdamException("No user id for " + change.describe()));
-    UserResource user = realm.users().get(id);
+    if (change instanceof Change.AddGrant add) {
+      grant(id, add.grant(), true);
+      return id;
+    }
+    if (change instanceof Change.RemoveGrant remove) {
+      grant(id, remove.grant(), false);
+      return id;
+    }
+    UserResource user = userApi.get(id);
     if (change instanceof Change.UpdateUser update) {
       retry.run("update user " + id, () -> {
         UserRepresentation current = user.toRepresentation();
         merge(current, update.before(), update.after());
         user.update(current);
       });
-    } else if (change instanceof Change.AddGrant add) {
-      grant(user, add.grant(), true);
-    } else if (change instanceof Change.RemoveGrant remove) {
-      grant(user, remove.grant(), false);
     } else if (change instanceof Change.Enable) {
       setEnabled(user, id, true);
     } else if (change instanceof Change.Disable) {
@@ -89,7 +97,7 @@ final class ChangeApplier {
     // Groups go in the create itself: one call instead of one per group, and all or nothing.
     rep.setGroups(create.groups());
     return retry.call("create user " + create.username(), () -> {
-      try (Response response = realm.users().create(rep)) {
+      try (Response response = userApi.create(rep)) {
         int status = response.getStatus();
         if (status == 201) {
           return CreatedResponseUtil.getCreatedId(response);
@@ -107,10 +115,10 @@ final class ChangeApplier {
    * person the tool does not manage, and is left alone.
    */
   private String existingFromEarlierAttempt(Change.CreateUser create, String managedBy) {
-    List<UserRepresentation> same = realm.users().searchByUsername(create.username(), true);
+    List<UserRepresentation> same = userApi.searchByUsername(create.username(), true);
     String employeeNumber = ManagedUserReader.first(create.attributes(), ManagedUsers.EMPLOYEE_NUMBER);
     for (UserRepresentation user : same) {
-      UserRepresentation full = realm.users().get(user.getId()).toRepresentation();
+      UserRepresentation full = userApi.get(user.getId()).toRepresentation();
       if (managedBy.equals(ManagedUserReader.first(full.getAttributes(), ManagedUsers.MANAGED_BY))
           && employeeNumber.equals(ManagedUserReader.first(full.getAttributes(), ManagedUsers.EMPLOYEE_NUMBER))) {
         return full.getId();
@@ -169,24 +177,25 @@ final class ChangeApplier {
     return names;
   }
 
-  private void grant(UserResource user, Grant grant, boolean add) {
+  private void grant(String id, Grant grant, boolean add) {
     String what = (add ? "add " : "remove ") + grant.key();
     switch (grant.kind()) {
       case GROUP -> {
         String groupId = lookups.groupId(grant.name());
         retry.run(what, () -> {
           if (add) {
-            user.joinGroup(groupId);
+            userApi.get(id).joinGroup(groupId);
           } else {
-            user.leaveGroup(groupId);
+            userApi.get(id).leaveGroup(groupId);
           }
         });
       }
-      case REALM_ROLE -> mapRole(() -> user.roles().realmLevel(), "realm-role:", grant.name(), what, add);
+      case REALM_ROLE -> mapRole(id, Optional.empty(), () -> userApi.get(id).roles().realmLevel(), "realm-role:",
+          grant.name(), what, add);
       case CLIENT_ROLE -> {
         String clientUuid = lookups.clientUuid(grant.client());
-        mapRole(() -> user.roles().clientLevel(clientUuid), "client-role:" + grant.client() + "/", grant.name(),
-            what, add);
+        mapRole(id, Optional.of(clientUuid), () -> userApi.get(id).roles().clientLevel(clientUuid),
+            "client-role:" + grant.client() + "/", grant.name(), what, add);
       }
     }
   }
@@ -199,9 +208,11 @@ final class ChangeApplier {
   /**
    * Adds or removes a role mapping. Roles are found in the user's own mappings and in the roles
    * available to map to the user: reading a role by name needs {@code view-realm}, which the
-   * tool's service account is deliberately not given.
+   * tool's service account is deliberately not given. {@code mappings} is the admin client's
+   * resource for the same mappings, for the rarer calls.
    */
-  private void mapRole(RoleMappings mappings, String container, String name, String what, boolean add) {
+  private void mapRole(String id, Optional<String> clientUuid, RoleMappings mappings, String container, String name,
+      String what, boolean add) {
     String key = container + name;
     Optional<RoleRepresentation> role = lookups.role(key);
     if (role.isEmpty()) {
@@ -226,7 +237,7 @@ final class ChangeApplier {
     RoleRepresentation found = role.get();
     retry.run(what, () -> {
       if (add) {
-        mappings.get().add(List.of(found));
+        roleMappings.add(id, clientUuid, List.of(found)); // once per person in a first apply: no proxies
       } else {
         mappings.get().remove(List.of(found));
       }

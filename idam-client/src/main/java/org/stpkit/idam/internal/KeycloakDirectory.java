@@ -33,12 +33,14 @@ public final class KeycloakDirectory implements AutoCloseable {
   private final UserProfileAccess userProfile;
 
   public KeycloakDirectory(KeycloakConnection connection, int connections, int attempts, Duration firstDelay) {
-    this.keycloak = KeycloakClients.open(connection, connections);
+    jakarta.ws.rs.client.Client http = KeycloakClients.http(connection, connections);
+    this.keycloak = KeycloakClients.admin(connection, http);
     RealmResource realm = keycloak.realm(connection.realm());
+    RoleMappingCalls roleMappings = new RoleMappingCalls(KeycloakClients.realmTarget(connection, http, keycloak));
     Retry retry = new Retry(attempts, firstDelay, Duration.ofSeconds(5), () -> keycloak.tokenManager().grantToken());
     RealmLookups lookups = new RealmLookups(realm, retry);
-    this.reader = new ManagedUserReader(realm, retry, lookups);
-    this.applier = new ChangeApplier(realm, retry, lookups);
+    this.reader = new ManagedUserReader(realm, roleMappings, retry, lookups);
+    this.applier = new ChangeApplier(realm, roleMappings, retry, lookups);
     this.userProfile = new UserProfileAccess(realm, retry);
   }
 

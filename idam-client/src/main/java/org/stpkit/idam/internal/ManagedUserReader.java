@@ -1,9 +1,11 @@
 package org.stpkit.idam.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -32,13 +35,20 @@ import org.stpkit.idam.ManagedUsers;
  */
 final class ManagedUserReader {
   private static final int PAGE = 500;
+  /** Pages of the listing asked for at once. */
+  private static final int PAGES_AHEAD = 3;
 
   private final RealmResource realm;
+  /** Made once: each sub-resource of the admin client is a proxy built by reflection. */
+  private final UsersResource userApi;
+  private final RoleMappingCalls roleMappings;
   private final Retry retry;
   private final RealmLookups lookups;
 
-  ManagedUserReader(RealmResource realm, Retry retry, RealmLookups lookups) {
+  ManagedUserReader(RealmResource realm, RoleMappingCalls roleMappings, Retry retry, RealmLookups lookups) {
     this.realm = realm;
+    this.userApi = realm.users();
+    this.roleMappings = roleMappings;
     this.retry = retry;
     this.lookups = lookups;
   }
@@ -47,41 +57,56 @@ final class ManagedUserReader {
    * Every user carrying {@code managedBy} with the access that matters: membership of the groups
    * and holders of the client roles in {@code policyGrants} or recorded on any of the users (read
    * per group and per role, a page of 500 at a time), and, when any realm role matters, each
-   * user's realm roles (read per user by {@code workers}: listing a realm role's holders needs
-   * view-realm, which the service account is deliberately not given).
+   * user's realm roles (read per user: listing a realm role's holders needs view-realm, which the
+   * service account is deliberately not given). Everything is read by {@code workers} at once:
+   * the listing's pages, the policy's holders (they need nothing from the listing) and each page's
+   * realm roles, so that both Keycloak's cores and the client's are busy; a cold Keycloak spends
+   * most of a re-run loading users (benchmarks/README.md).
    */
   List<ManagedUser> managedUsers(String managedBy, Grants policyGrants, ExecutorService workers,
       KeycloakDirectory.ReadProgress progress) {
-    Map<String, Set<Grant>> access = new ConcurrentHashMap<>();
+    Map<String, List<Grant>> realmRolesByUser = new ConcurrentHashMap<>();
+    Map<Grant, Set<String>> holdersByGrant = new ConcurrentHashMap<>();
     List<Future<?>> reads = new ArrayList<>();
+    Set<Grant> holdersRead = new TreeSet<>();
+    for (Grant grant : policyGrants.all()) {
+      if (grant.kind() != Grant.Kind.REALM_ROLE && holdersRead.add(grant)) {
+        reads.add(workers.submit(() -> holdersByGrant.put(grant, holders(grant))));
+      }
+    }
     // Realm roles cost one call per user, so they are read only when the policy grants realm roles
-    // or the tool recorded giving one; a policy that gives roles through groups needs none. When
-    // the policy grants them, each page's users are read while the next page is listed: on a cold
-    // Keycloak the listing alone took as long as all the role reads (benchmarks/README.md).
+    // or the tool recorded giving one; a policy that gives roles through groups needs none.
     boolean policyRealmRoles = policyGrants.all().stream().anyMatch(grant -> grant.kind() == Grant.Kind.REALM_ROLE);
-    Map<String, UserRepresentation> users = listManaged(managedBy, user -> {
-      if (access.putIfAbsent(user.getId(), ConcurrentHashMap.newKeySet()) == null && policyRealmRoles) {
-        reads.add(workers.submit(() -> access.get(user.getId()).addAll(realmRoles(user))));
+    Map<String, UserRepresentation> users = listManaged(managedBy, workers, user -> {
+      if (policyRealmRoles) {
+        reads.add(workers.submit(() -> realmRolesByUser.put(user.getId(), realmRoles(user))));
       }
     });
-    Set<Grant> relevant = new TreeSet<>(policyGrants.all());
+    boolean recordedRealmRoles = false;
     for (UserRepresentation user : users.values()) {
-      relevant.addAll(recorded(user));
-    }
-    for (Grant grant : relevant) {
-      if (grant.kind() != Grant.Kind.REALM_ROLE) {
-        reads.add(workers.submit(() -> holders(grant, access)));
+      for (Grant grant : recorded(user)) {
+        if (grant.kind() == Grant.Kind.REALM_ROLE) {
+          recordedRealmRoles = true;
+        } else if (holdersRead.add(grant)) {
+          reads.add(workers.submit(() -> holdersByGrant.put(grant, holders(grant))));
+        }
       }
     }
-    if (!policyRealmRoles && relevant.stream().anyMatch(grant -> grant.kind() == Grant.Kind.REALM_ROLE)) {
+    if (!policyRealmRoles && recordedRealmRoles) {
       for (UserRepresentation user : users.values()) {
-        reads.add(workers.submit(() -> access.get(user.getId()).addAll(realmRoles(user))));
+        reads.add(workers.submit(() -> realmRolesByUser.put(user.getId(), realmRoles(user))));
       }
     }
     for (int done = 0; done < reads.size(); done++) {
       await(reads.get(done));
       progress.update(done + 1, reads.size());
     }
+    Map<String, Set<Grant>> access = new HashMap<>();
+    for (UserRepresentation user : users.values()) {
+      access.put(user.getId(), new TreeSet<>(realmRolesByUser.getOrDefault(user.getId(), List.of())));
+    }
+    holdersByGrant.forEach((grant, holderIds) -> holderIds.stream().map(access::get).filter(Objects::nonNull)
+        .forEach(grants -> grants.add(grant)));
     List<ManagedUser> managed = new ArrayList<>();
     for (UserRepresentation user : users.values()) {
       managed.add(managedUser(user, access.get(user.getId())));
@@ -89,34 +114,49 @@ final class ManagedUserReader {
     return managed;
   }
 
-  /** Every managed user, a page at a time, each handed to {@code listed} as its page arrives. */
-  private Map<String, UserRepresentation> listManaged(String managedBy,
+  /**
+   * Every managed user, each handed to {@code listed} as its page arrives. Pages are fetched
+   * {@link #PAGES_AHEAD} at a time by {@code workers}, in the order they are asked for, until one
+   * comes back short.
+   */
+  private Map<String, UserRepresentation> listManaged(String managedBy, ExecutorService workers,
       java.util.function.Consumer<UserRepresentation> listed) {
     Map<String, UserRepresentation> users = new LinkedHashMap<>();
     String query = ManagedUsers.MANAGED_BY + ":" + managedBy;
-    for (int first = 0; ; first += PAGE) {
-      int from = first;
-      List<UserRepresentation> page = retry.call("list managed users",
-          () -> realm.users().searchByAttributes(from, PAGE, null, true, false, query));
+    java.util.Deque<Future<List<UserRepresentation>>> pages = new java.util.ArrayDeque<>();
+    int next = 0;
+    for (; next < PAGES_AHEAD * PAGE; next += PAGE) {
+      pages.add(workers.submit(page(query, next)));
+    }
+    while (true) {
+      List<UserRepresentation> page = await(pages.removeFirst());
       // Exact search already; checked again because a user who is not managed must never be changed.
       for (UserRepresentation user : page) {
-        if (managedBy.equals(first(user.getAttributes(), ManagedUsers.MANAGED_BY))) {
-          users.put(user.getId(), user);
+        if (managedBy.equals(first(user.getAttributes(), ManagedUsers.MANAGED_BY))
+            && users.putIfAbsent(user.getId(), user) == null) {
           listed.accept(user);
         }
       }
       if (page.size() < PAGE) {
+        pages.forEach(ahead -> ahead.cancel(false)); // past the end: nothing there to read
         return users;
       }
+      pages.add(workers.submit(page(query, next)));
+      next += PAGE;
     }
   }
 
-  /** Adds {@code grant} to every managed user who has it, reading its holders a page at a time. */
-  private void holders(Grant grant, Map<String, Set<Grant>> access) {
+  private java.util.concurrent.Callable<List<UserRepresentation>> page(String query, int from) {
+    return () -> retry.call("list managed users", () -> userApi.searchByAttributes(from, PAGE, null, true, false, query));
+  }
+
+  /** The ids of the users holding {@code grant}, read a page at a time. */
+  private Set<String> holders(Grant grant) {
+    Set<String> ids = new java.util.HashSet<>();
     Optional<String> container = grant.kind() == Grant.Kind.GROUP
         ? lookups.findGroupId(grant.name()) : lookups.findClientUuid(grant.client());
     if (container.isEmpty()) {
-      return; // Nobody can hold what does not exist; adding it later reports the problem.
+      return ids; // Nobody can hold what does not exist; adding it later reports the problem.
     }
     for (int first = 0; ; first += PAGE) {
       int from = first;
@@ -127,25 +167,20 @@ final class ManagedUserReader {
             : realm.clients().get(container.get()).roles().get(grant.name()).getUserMembers(true, from, PAGE));
       } catch (KeycloakException missing) {
         if (missing.status().equals(OptionalInt.of(404))) {
-          return; // A client role that does not exist: nobody holds it.
+          return ids; // A client role that does not exist: nobody holds it.
         }
         throw missing;
       }
-      for (UserRepresentation holder : page) {
-        Set<Grant> grants = access.get(holder.getId());
-        if (grants != null) {
-          grants.add(grant);
-        }
-      }
+      page.forEach(holder -> ids.add(holder.getId()));
       if (page.size() < PAGE) {
-        return;
+        return ids;
       }
     }
   }
 
   private List<Grant> realmRoles(UserRepresentation user) {
     List<RoleRepresentation> mapped = retry.call("read realm roles of " + user.getUsername(),
-        () -> realm.users().get(user.getId()).roles().realmLevel().listAll());
+        () -> roleMappings.realmRoles(user.getId()));
     List<Grant> grants = new ArrayList<>();
     for (RoleRepresentation role : mapped) {
       // Every user has the realm's default roles; they are the realm's business, not the policy's.
@@ -160,7 +195,7 @@ final class ManagedUserReader {
   /** The managed users with this employee number (for one HR event). */
   List<ManagedUser> managedUsersWithEmployeeNumber(String managedBy, Set<String> clientIds, String employeeNumber) {
     List<UserRepresentation> found = retry.call("find employee " + employeeNumber,
-        () -> realm.users().searchByAttributes(0, 10, null, true, false,
+        () -> userApi.searchByAttributes(0, 10, null, true, false,
             ManagedUsers.EMPLOYEE_NUMBER + ":" + employeeNumber));
     List<ManagedUser> users = new ArrayList<>();
     for (UserRepresentation user : found) {
@@ -174,9 +209,9 @@ final class ManagedUserReader {
   /** The managed user with this username, with all their access. */
   Optional<ManagedUser> managedUserNamed(String managedBy, Set<String> clientIds, String username) {
     List<UserRepresentation> found = retry.call("find user " + username,
-        () -> realm.users().searchByUsername(username, true));
+        () -> userApi.searchByUsername(username, true));
     for (UserRepresentation user : found) {
-      UserRepresentation full = retry.call("read user " + username, () -> realm.users().get(user.getId()).toRepresentation());
+      UserRepresentation full = retry.call("read user " + username, () -> userApi.get(user.getId()).toRepresentation());
       if (managedBy.equals(first(full.getAttributes(), ManagedUsers.MANAGED_BY))) {
         return Optional.of(withAccess(full, clientIds));
       }
@@ -186,7 +221,7 @@ final class ManagedUserReader {
 
   /** One user's access, read from the user: for an HR event, where one user is all there is to read. */
   private ManagedUser withAccess(UserRepresentation user, Set<String> clientIds) {
-    UserResource resource = realm.users().get(user.getId());
+    UserResource resource = userApi.get(user.getId());
     Set<Grant> grants = new TreeSet<>();
     List<GroupRepresentation> groups = retry.call("read groups of " + user.getUsername(),
         () -> resource.groups(0, 1000, true));

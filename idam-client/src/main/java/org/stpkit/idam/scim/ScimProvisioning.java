@@ -2,13 +2,11 @@ package org.stpkit.idam.scim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +34,8 @@ import org.stpkit.idam.internal.ScimUsers;
  * <p><b>The leaver fuse.</b> More leavers than {@code leaverFuse} in {@code fuseWindow} (25 in an
  * hour by default) blows the fuse: that leaver and every later one are queued, not applied, and
  * answered {@code 202 Accepted}, until an operator has looked and calls {@link #releaseQueued()}.
- * Joiners and movers go on. So a runaway sync cannot disable everyone.
+ * Joiners and movers go on. So a runaway sync cannot disable everyone. Give the fuse a
+ * {@link Builder#fuseState state file} so that a restart keeps the queue and the blown fuse.
  */
 public final class ScimProvisioning {
   private static final Pattern FILTER = Pattern.compile("\\s*(userName|externalId|id)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*",
@@ -45,18 +44,13 @@ public final class ScimProvisioning {
 
   private final Reconciler reconciler;
   private final List<byte[]> tokenDigests;
-  private final int leaverFuse;
-  private final Duration fuseWindow;
+  private final LeaverFuse fuse;
   private final Clock clock;
-  private final Deque<Instant> recentLeavers = new ArrayDeque<>();
-  private final List<String> queued = new ArrayList<>();
-  private boolean fuseBlown;
 
   private ScimProvisioning(Builder builder) {
     this.reconciler = Objects.requireNonNull(builder.reconciler, "reconciler");
     this.tokenDigests = builder.tokens.stream().map(ScimProvisioning::sha256).toList();
-    this.leaverFuse = builder.leaverFuse;
-    this.fuseWindow = builder.fuseWindow;
+    this.fuse = LeaverFuse.open(builder.leaverFuse, builder.fuseWindow, Optional.ofNullable(builder.fuseState));
     this.clock = builder.clock;
   }
 
@@ -103,27 +97,28 @@ public final class ScimProvisioning {
   }
 
   /** Employee numbers of the leavers queued by the fuse, oldest first. */
-  public synchronized List<String> queuedLeavers() {
-    return List.copyOf(queued);
+  public List<String> queuedLeavers() {
+    return fuse.queued();
   }
 
   /** Whether the fuse has blown and leavers are being queued. */
-  public synchronized boolean fuseBlown() {
-    return fuseBlown;
+  public boolean fuseBlown() {
+    return fuse.blown();
   }
 
   /**
    * Applies the queued leavers, after an operator has checked them, and mends the fuse. Each is
-   * planned again from Keycloak's state now.
+   * planned again from Keycloak's state now, and leaves the queue once applied: if Keycloak fails
+   * part-way, the rest stay queued and the fuse stays blown.
    */
   public synchronized List<ApplyResult> releaseQueued() {
     List<ApplyResult> results = new ArrayList<>();
-    for (String employeeNumber : queued) {
-      results.add(reconciler.apply(reconciler.planUrgentLeaver(employeeNumber), true));
-    }
-    queued.clear();
-    recentLeavers.clear();
-    fuseBlown = false;
+    do {
+      for (String employeeNumber : fuse.queued()) {
+        results.add(reconciler.apply(reconciler.planUrgentLeaver(employeeNumber), true));
+        fuse.released(employeeNumber);
+      }
+    } while (!fuse.mendIfNoneQueued());
     return results;
   }
 
@@ -208,26 +203,11 @@ public final class ScimProvisioning {
   }
 
   /** Counts the plan's leavers against the fuse; whether it queued the person instead of letting it apply. */
-  private synchronized boolean queuedByTheFuse(Plan plan, String employeeNumber) {
+  private boolean queuedByTheFuse(Plan plan, String employeeNumber) {
     boolean leaving = plan.users().stream().anyMatch(user -> user.kind() == UserPlan.Kind.LEAVER
         && user.changes().stream().anyMatch(change -> change instanceof org.stpkit.idam.Change.Disable
             || change instanceof org.stpkit.idam.Change.EndSessions));
-    if (!leaving) {
-      return false;
-    }
-    Instant now = clock.instant();
-    while (!recentLeavers.isEmpty() && recentLeavers.peekFirst().isBefore(now.minus(fuseWindow))) {
-      recentLeavers.removeFirst();
-    }
-    if (fuseBlown || recentLeavers.size() >= leaverFuse) {
-      fuseBlown = true;
-      if (!queued.contains(employeeNumber)) {
-        queued.add(employeeNumber);
-      }
-      return true;
-    }
-    recentLeavers.addLast(now);
-    return false;
+    return leaving && fuse.holdsBack(employeeNumber, clock.instant());
   }
 
   private Optional<ManagedUser> found(String employeeNumber) {
@@ -279,6 +259,7 @@ public final class ScimProvisioning {
     private final List<String> tokens = new ArrayList<>();
     private int leaverFuse = 25;
     private Duration fuseWindow = Duration.ofHours(1);
+    private @Nullable Path fuseState;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {
@@ -306,6 +287,17 @@ public final class ScimProvisioning {
       }
       this.leaverFuse = leavers;
       this.fuseWindow = window;
+      return this;
+    }
+
+    /**
+     * Keeps the fuse's state (blown or not, the recent leavers it counts, the queue) in this file,
+     * written before each push that changes it is answered and read back at start, so a restart
+     * neither forgets queued leavers nor mends a blown fuse. Without it the state is in memory
+     * only. A file that cannot be read stops {@link #build()} with an {@link IdamException}.
+     */
+    public Builder fuseState(Path file) {
+      this.fuseState = Objects.requireNonNull(file, "file");
       return this;
     }
 

@@ -62,13 +62,18 @@ class ScimServletIT {
     reconciler = Reconciler.builder().connection(connection).policy(policy)
         .auditLog(folder.resolve("scim-audit.jsonl")).build();
     ScimProvisioning provisioning = ScimProvisioning.builder().reconciler(reconciler).bearerToken(TOKEN).build();
-    fused = ScimProvisioning.builder().reconciler(reconciler).bearerToken(TOKEN).leaverFuse(2, Duration.ofHours(1))
-        .build();
+    fused = fusedProvisioning();
     jetty = TestWebServer.start()
         .serve("/scim/v2/*", new ScimServlet(provisioning))
         .serve("/fused/scim/v2/*", new ScimServlet(fused));
     base = jetty.url("/scim/v2");
     fusedBase = jetty.url("/fused/scim/v2");
+  }
+
+  /** The fused endpoint's provisioning, as the service builds it at every start. */
+  private static ScimProvisioning fusedProvisioning() {
+    return ScimProvisioning.builder().reconciler(reconciler).bearerToken(TOKEN).leaverFuse(2, Duration.ofHours(1))
+        .fuseState(folder.resolve("leaver-fuse.json")).build();
   }
 
   @AfterAll
@@ -213,7 +218,7 @@ class ScimServletIT {
   }
 
   @Test
-  void theLeaverFuseQueuesLeaversPastTheLimitUntilReleased() throws Exception {
+  void theLeaverFuseQueuesLeaversPastTheLimitUntilReleasedEvenAcrossARestart() throws Exception {
     for (String number : List.of("F1", "F2", "F3", "F4")) {
       assertThat(fuse("POST", "/Users", user(number, "scim.fuse." + number.toLowerCase(), "Visas", true)).status())
           .isEqualTo(201);
@@ -236,9 +241,14 @@ class ScimServletIT {
     assertThat(fuse("POST", "/Users", user("F5", "scim.fuse.f5", "Visas", true)).status())
         .as("joiners go on").isEqualTo(201);
 
-    fused.releaseQueued();
+    // The service restarts: the queue and the blown fuse are still there, and the operator releases.
+    ScimProvisioning restarted = fusedProvisioning();
+    assertThat(restarted.fuseBlown()).isTrue();
+    assertThat(restarted.queuedLeavers()).containsExactly("F3", "F4");
+    restarted.releaseQueued();
     assertThat(keycloakUser("scim.fuse.f3").path("enabled").asBoolean()).isFalse();
     assertThat(keycloakUser("scim.fuse.f4").path("enabled").asBoolean()).isFalse();
-    assertThat(fused.fuseBlown()).isFalse();
+    assertThat(restarted.fuseBlown()).isFalse();
+    assertThat(fusedProvisioning().queuedLeavers()).isEmpty();
   }
 }

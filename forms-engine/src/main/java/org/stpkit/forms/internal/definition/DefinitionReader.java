@@ -409,7 +409,9 @@ final class DefinitionReader {
   }
 
   private static OptionalInt optionalInt(JsonNode node, String property) {
-    return node.path(property).isInt() ? OptionalInt.of(node.path(property).asInt()) : OptionalInt.empty();
+    // YAML's reader gives whole numbers as longs, JSON's as ints: either, if it fits an int.
+    JsonNode value = node.path(property);
+    return value.isIntegralNumber() && value.canConvertToInt() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
   }
 
   private Optional<LocalDate> date(JsonNode node, String pointer) {
