@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetAddress;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
@@ -100,7 +102,7 @@ class DemoIT {
   /** Follows the service's sign-in to Keycloak's login form, signs in with the demo password, and returns where it lands. */
   private static HttpResponse<String> signIn(String page, String username) throws Exception {
     HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).connectTimeout(Duration.ofSeconds(5)).build();
+        .cookieHandler(new LoopbackCookies()).connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> login = get(browser, page);
     assertThat(login.statusCode()).isEqualTo(200);
     Document form = Jsoup.parse(login.body(), login.uri().toString());
@@ -112,6 +114,30 @@ class DemoIT {
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", BROWSER_ACCEPT)
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Cookies as a browser keeps them for 127.0.0.1: browsers count the loopback address as secure, so
+   * they send Keycloak's {@code Secure} cookies over plain http there; the JDK's {@link CookieManager}
+   * sends them only over https, and Keycloak then refuses the sign-in ("cookie not found").
+   */
+  private static final class LoopbackCookies extends CookieHandler {
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+      return cookies.get(secure(uri), headers);
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+      cookies.put(secure(uri), headers);
+    }
+
+    private static URI secure(URI uri) {
+      return uri.getScheme().equals("http") && uri.getHost().equals("127.0.0.1")
+          ? URI.create("https" + uri.toString().substring("http".length())) : uri;
+    }
   }
 
   private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
