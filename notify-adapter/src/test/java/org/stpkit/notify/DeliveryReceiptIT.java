@@ -21,6 +21,38 @@ import org.stpkit.testsupport.TestWebServer;
 /** Notify (the simulator) calls the receipt servlet in Jetty; the message's delivery is recorded once. */
 class DeliveryReceiptIT {
   @Test
+  void aReceiptThatOvertakesTheRecordingOfTheSendStillEndsTheMessage() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:receipts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try (NotifySimulator notify = NotifySimulator.start(SimulatorConfig.example())) {
+      MilestoneMessenger messenger = MilestoneMessenger.builder()
+          .catalogue(MilestoneCatalogue.builder().milestone("DECISION_MADE", m -> m.message("decision", msg -> msg
+              .channels(Channel.EMAIL).template(Channel.EMAIL, UUID.randomUUID().toString()).recipient(Channel.EMAIL, "email")
+              .personalise("reference", "caseRef"))).build())
+          .dataSource(h2)
+          .notify(notify.apiKey(KeyType.LIVE), notify.baseUrl())
+          .checkTemplatesAtStartup(false)
+          .dispatchInBackground(false)
+          .build();
+      messenger.reached("HO-8", "DECISION_MADE", CaseData.of(Map.of("email", "jo@example.org")));
+      // A node has claimed the message and sent it; Notify's answer is not yet recorded when its receipt comes.
+      try (java.sql.Connection connection = h2.getConnection();
+          java.sql.Statement claim = connection.createStatement()) {
+        claim.executeUpdate("UPDATE notify_outbox SET status = 'SENDING', attempts = 1, next_attempt_at = NULL");
+      }
+
+      assertThat(messenger.deliveryReceipt(messenger.timeline("HO-8").get(0).notifyReference(), "delivered")).isTrue();
+
+      TimelineEntry entry = messenger.timeline("HO-8").get(0);
+      assertThat(entry.status()).isEqualTo(OutboxStatus.DELIVERED);
+      assertThat(entry.events()).extracting(TimelineEntry.Event::status).containsExactly(EventKind.QUEUED, EventKind.DELIVERED);
+      assertThat(entry.events().get(1).detail()).hasValue(
+          "Notify: delivered (delivery receipt); it arrived before the send's answer was recorded");
+      messenger.close();
+    }
+  }
+
+  @Test
   void recordsTheReceiptNotifySendsWithTheBearerToken() throws Exception {
     SimulatedTemplate template = new SimulatedTemplate(UUID.randomUUID().toString(), TemplateType.EMAIL, "Decision",
         Optional.of("Decision"), "Your case ((reference)) has a decision.", 1);

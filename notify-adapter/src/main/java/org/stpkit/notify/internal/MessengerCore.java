@@ -168,8 +168,11 @@ public final class MessengerCore implements AutoCloseable {
       }
       Optional<Transitions.Transition> change =
           Transitions.fromNotifyStatus(id.get(), notifyStatus, "delivery receipt", clock.instant());
-      if (change.isPresent()) {
-        transitions.apply(List.of(change.get()));
+      if (change.isPresent() && transitions.apply(List.of(change.get())) == 0) {
+        // Notify can deliver, and send its receipt, before this node has recorded Notify's answer to
+        // the send: the message is still SENDING. Notify has it, so the receipt ends it all the same
+        // (the answer, recorded later, then changes nothing); dropped, it would wait for a status poll.
+        transitions.apply(List.of(change.get().overtakingTheSend()));
       }
       return true;
     } catch (SQLException e) {

@@ -52,6 +52,15 @@ public final class Transitions {
           Optional.of(reason), Optional.of(next), TimelineEntry.EventKind.RETRYING, detail, false);
     }
 
+    /**
+     * The same final status reached from SENDING: a receipt that overtook the recording of the
+     * send's answer. Notify has the message, so its files can go.
+     */
+    Transition overtakingTheSend() {
+      return new Transition(messageId, OutboxStatus.SENDING, to, at, notifyId, failureType, failureMessage,
+          nextAttemptAt, event, detail + "; it arrived before the send's answer was recorded", true);
+    }
+
     /** From SENT to DELIVERED. */
     static Transition delivered(String id, Instant at, String detail) {
       return new Transition(id, OutboxStatus.SENT, OutboxStatus.DELIVERED, at, Optional.empty(), Optional.empty(),
