@@ -54,7 +54,7 @@ class ConfigurationMetadataIT {
           .containsExactlyInAnyOrderElementsOf(PROPERTIES);
       assertThat(PROPERTIES).allSatisfy(name -> assertThat(properties.get(name).getDescription())
           .as("the description of %s", name).isNotBlank());
-      assertThat(properties.get("stp.forms.locations").getDefaultValue()).isEqualTo(new Object[] {"classpath:forms/*.yaml"});
+      assertThat(properties.get("stp.forms.locations").getDefaultValue()).isEqualTo("classpath:forms/*.yaml");
       assertThat(properties.get("stp.templates.asset-path").getDefaultValue()).isEqualTo("/assets");
       assertThat(properties.get("stp.notify.base-url").getDefaultValue()).isEqualTo("https://api.notifications.service.gov.uk");
       assertThat(properties.get("stp.notify.rate-limit-per-minute").getDefaultValue()).isEqualTo(3000);
