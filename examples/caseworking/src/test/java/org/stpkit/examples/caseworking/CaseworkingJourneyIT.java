@@ -87,20 +87,20 @@ class CaseworkingJourneyIT {
     Path work = Files.createDirectories(Path.of(System.getProperty("stp.reportDir", "target"), "caseworking-it"));
     feed = work.resolve("hr-feed.csv");
     Files.writeString(feed, Eventually.resource("/staff/hr-feed.csv"));
-    service = new SpringApplicationBuilder(CaseworkingApplication.class).properties(
-            "server.port=" + port,
-            "spring.main.banner-mode=off",
-            "stp.idam.keycloak.server-url=" + keycloak.baseUrl(),
-            "stp.idam.keycloak.client-secret=" + CLIENT_SECRET,
-            "stp.idam.reconcile.enabled=true",
-            "stp.idam.reconcile.feed=file:" + feed.toAbsolutePath(),
-            "stp.idam.reconcile.client-secret=" + IDAM_SECRET,
-            "stp.idam.reconcile.audit-log=" + work.resolve("idam-audit.jsonl").toAbsolutePath(),
+    service = new SpringApplicationBuilder(CaseworkingApplication.class).run(
+            // Command-line arguments: they take precedence over application.yaml, as an operator's would.
+            "--server.port=" + port,
+            "--spring.main.banner-mode=off",
+            "--stp.idam.keycloak.server-url=" + keycloak.baseUrl(),
+            "--stp.idam.keycloak.client-secret=" + CLIENT_SECRET,
+            "--stp.idam.reconcile.enabled=true",
+            "--stp.idam.reconcile.feed=file:" + feed.toAbsolutePath(),
+            "--stp.idam.reconcile.client-secret=" + IDAM_SECRET,
+            "--stp.idam.reconcile.audit-log=" + work.resolve("idam-audit.jsonl").toAbsolutePath(),
             // The test runs joiners, movers and leavers itself, when the journey needs them.
-            "stp.idam.reconcile.initial-delay=1h",
+            "--stp.idam.reconcile.initial-delay=1h",
             // Delivered only by the simulator's receipts: no status polling while the test runs.
-            "stp.notify.status-poll-after=1h")
-        .run();
+            "--stp.notify.status-poll-after=1h");
   }
 
   @AfterAll
@@ -268,7 +268,7 @@ class CaseworkingJourneyIT {
     Eventually.until(() -> {
       chrome.navigate().refresh();
       return chrome.findElements(By.cssSelector(".app-message[data-status='DELIVERED']")).size() == 4;
-    }, "all four of the applicant's messages shown as delivered");
+    }, "all four of the applicant's messages shown as delivered", Duration.ofMinutes(2));
     assertThat(chrome.findElements(By.cssSelector(".app-message[data-status='DELIVERED'] h3")))
         .extracting(WebElement::getText)
         .anySatisfy(message -> assertThat(message).contains("Decision email", "Delivered"));

@@ -13,10 +13,15 @@ final class Eventually {
 
   /** Returns once {@code condition} holds; fails naming {@code what} after {@link #TIMEOUT}. */
   static void until(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    until(condition, what, TIMEOUT);
+  }
+
+  /** As {@link #until(BooleanSupplier, String)}, waiting at most {@code timeout}. */
+  static void until(BooleanSupplier condition, String what, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Waited " + TIMEOUT.toSeconds() + " seconds for " + what);
+        throw new AssertionError("Waited " + timeout.toSeconds() + " seconds for " + what);
       }
       try {
         Thread.sleep(250);

@@ -48,30 +48,30 @@ class ProductionProfileIT {
         StatefulRedisConnection<String, String> redis = redisClient.connect()) {
       try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CaseworkingApplication.class)
           .profiles("production")
-          .properties(
-              "spring.main.banner-mode=off",
-              "PORT=" + port,
-              "DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/" + database.name(),
-              "DATABASE_USER=postgres",
-              "DATABASE_PASSWORD=",
-              "REDIS_URL=redis://127.0.0.1:6379",
-              "FORM_SESSIONS_NAMESPACE=" + namespace + ":forms",
-              "spring.session.redis.namespace=" + namespace + ":session",
-              "NOTIFY_API_KEY=" + notify.apiKey(KeyType.LIVE),
-              "stp.notify.base-url=" + notify.baseUrl(),
-              "NOTIFY_RECEIPTS_TOKEN=receipts-token-for-tests",
-              "KEYCLOAK_URL=http://127.0.0.1:" + freePort(),
-              "CASEWORKING_CLIENT_SECRET=unused",
-              "STAFF_RECONCILE=false",
-              "STAFF_FEED=classpath:staff/hr-feed.csv",
-              "STP_IDAM_CLIENT_SECRET=unused")
-          .run()) {
+          .run(
+            // Command-line arguments: they take precedence over application.yaml, as an operator's would.
+              "--spring.main.banner-mode=off",
+              "--PORT=" + port,
+              "--DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/" + database.name(),
+              "--DATABASE_USER=postgres",
+              "--DATABASE_PASSWORD=",
+              "--REDIS_URL=redis://127.0.0.1:6379",
+              "--FORM_SESSIONS_NAMESPACE=" + namespace + "-forms",
+              "--spring.session.data.redis.namespace=" + namespace + ":session",
+              "--NOTIFY_API_KEY=" + notify.apiKey(KeyType.LIVE),
+              "--stp.notify.base-url=" + notify.baseUrl(),
+              "--NOTIFY_RECEIPTS_TOKEN=receipts-token-for-tests",
+              "--KEYCLOAK_URL=http://127.0.0.1:" + freePort(),
+              "--CASEWORKING_CLIENT_SECRET=unused",
+              "--STAFF_RECONCILE=false",
+              "--STAFF_FEED=classpath:staff/hr-feed.csv",
+              "--STP_IDAM_CLIENT_SECRET=unused")) {
         String base = "http://127.0.0.1:" + port;
 
         FormBrowser citizen = FormBrowser.of(base);
         assertThat(citizen.get("/apply/").path()).isEqualTo("/apply/name");
         citizen.post("/apply/name", "fullName-given", "Jo", "fullName-family", "Bloggs");
-        assertThat(redis.sync().keys(namespace + ":forms:form:apply-to-extend:session:*"))
+        assertThat(redis.sync().keys(namespace + "-forms:form:apply-to-extend:session:*"))
             .as("the journey under way, in Redis").hasSize(1);
         citizen.post("/apply/date-of-birth", "dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990");
         citizen.post("/apply/permission", "permissionType", "family");
@@ -106,7 +106,7 @@ class ProductionProfileIT {
         assertThat(health.path("components").path("redis").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("notify").path("status").asText()).isEqualTo("UP");
       } finally {
-        List<String> keys = redis.sync().keys(namespace + ":*");
+        List<String> keys = redis.sync().keys(namespace + "*");
         if (!keys.isEmpty()) {
           redis.sync().del(keys.toArray(String[]::new));
         }
