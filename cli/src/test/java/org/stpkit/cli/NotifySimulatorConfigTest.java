@@ -23,6 +23,7 @@ class NotifySimulatorConfigTest {
         config + ":2:10: templates[0].id: must be a UUID, not the number 12",
         config + ":2:20: templates[0].type: must be email, sms or letter, not text 'fax'",
         config + ":3:1: rateLimit: unknown setting 'rateLimit'; settings here: $schema, serviceId, apiKeys, teamMembers,"
-            + " templates, rateLimitPerMinute, dailyLimits, deliveryDelayMillis, callback");
+            + " templates, emailReplyTo, smsSenders, inboundNumber, services, rateLimitPerMinute, dailyLimits,"
+            + " deliveryDelayMillis, callback");
   }
 }

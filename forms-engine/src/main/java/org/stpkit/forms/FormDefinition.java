@@ -20,7 +20,8 @@ public record FormDefinition(
     List<Page> pages,
     Map<String, Condition> conditions,
     CheckAnswersSettings checkAnswers,
-    ConfirmationSettings confirmation) {
+    ConfirmationSettings confirmation,
+    Optional<SaveAndReturnSettings> saveAndReturn) {
 
   public FormDefinition {
     Objects.requireNonNull(id, "id");
@@ -31,6 +32,7 @@ public record FormDefinition(
     conditions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
     Objects.requireNonNull(checkAnswers, "checkAnswers");
     Objects.requireNonNull(confirmation, "confirmation");
+    Objects.requireNonNull(saveAndReturn, "saveAndReturn");
   }
 
   /**
@@ -97,6 +99,18 @@ public record FormDefinition(
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(body, "body");
       Objects.requireNonNull(referencePrefix, "referencePrefix");
+    }
+  }
+
+  /**
+   * "Save and come back later", when the definition offers it ({@code saveAndReturn}): a button on
+   * each page of questions, and a link by email back to where the user left off.
+   *
+   * @param securityQuestion asked when the user saves, and again when they come back; none for no question
+   */
+  public record SaveAndReturnSettings(Optional<LocalisedText> securityQuestion) {
+    public SaveAndReturnSettings {
+      Objects.requireNonNull(securityQuestion, "securityQuestion");
     }
   }
 }

@@ -9,8 +9,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.forms.internal.runtime.JourneyFlow;
 import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.FileStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
 import org.stpkit.forms.spi.SubmissionHandler;
+import org.stpkit.forms.spi.VirusScanner;
 import org.stpkit.templates.GovukTemplates;
 
 /**
@@ -26,6 +28,7 @@ import org.stpkit.templates.GovukTemplates;
  * }</pre>
  */
 public final class FormEngine {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(FormEngine.class.getName());
   private final JourneyFlow journey;
   private final FormDefinition form;
   private final String mountPath;
@@ -33,12 +36,13 @@ public final class FormEngine {
   private FormEngine(Builder builder) {
     this.form = builder.form;
     this.mountPath = builder.mountPath;
-    this.journey = JourneyFlow.create(new JourneyFlow.Settings(builder.form,
+    this.journey = JourneyFlow.create(new JourneyFlow.Settings(builder.form, Optional.ofNullable(builder.saveAndReturn),
         builder.templates == null ? GovukTemplates.create() : builder.templates,
         builder.answerStore == null ? new InMemoryAnswerStore(builder.clock) : builder.answerStore,
         Objects.requireNonNull(builder.submissionHandler), builder.mountPath, builder.assetPath, builder.sessionTimeout,
         builder.clock, Optional.ofNullable(builder.bindTo), builder.messages,
-        builder.timeoutWarning == null ? defaultWarning(builder.sessionTimeout) : builder.timeoutWarning));
+        builder.timeoutWarning == null ? defaultWarning(builder.sessionTimeout) : builder.timeoutWarning),
+        Optional.ofNullable(builder.virusScanner), Optional.ofNullable(builder.fileStore));
   }
 
   /** Two minutes before, or half way through a session shorter than four minutes. */
@@ -79,6 +83,7 @@ public final class FormEngine {
     private @Nullable GovukTemplates templates;
     private @Nullable AnswerStore answerStore;
     private @Nullable SubmissionHandler submissionHandler;
+    private @Nullable SaveAndReturn saveAndReturn;
     private String mountPath = "";
     private String assetPath = "/assets";
     private Duration sessionTimeout = Duration.ofMinutes(60);
@@ -86,6 +91,8 @@ public final class FormEngine {
     private @Nullable Class<? extends Record> bindTo;
     private final Map<String, Map<String, String>> messages = new HashMap<>();
     private @Nullable Duration timeoutWarning;
+    private @Nullable VirusScanner virusScanner;
+    private @Nullable FileStore fileStore;
 
     private Builder(FormDefinition form) {
       this.form = Objects.requireNonNull(form, "form");
@@ -122,6 +129,15 @@ public final class FormEngine {
     /** Where completed forms go; required. */
     public Builder submissionHandler(SubmissionHandler submissionHandler) {
       this.submissionHandler = Objects.requireNonNull(submissionHandler, "submissionHandler");
+      return this;
+    }
+
+    /**
+     * Where journeys saved with "Save and come back later" are kept, and how their links are sent: required
+     * when the form's definition offers it ({@code saveAndReturn}), and used only then.
+     */
+    public Builder saveAndReturn(SaveAndReturn saveAndReturn) {
+      this.saveAndReturn = Objects.requireNonNull(saveAndReturn, "saveAndReturn");
       return this;
     }
 
@@ -179,6 +195,24 @@ public final class FormEngine {
       return this;
     }
 
+    /**
+     * What scans every uploaded file before it is kept: required for a form with file questions
+     * ({@code ClamAvScanner.at(host, 3310).build()}; {@link VirusScanner#acceptingUnscanned()} only for prototypes).
+     */
+    public Builder virusScanner(VirusScanner virusScanner) {
+      this.virusScanner = Objects.requireNonNull(virusScanner, "virusScanner");
+      return this;
+    }
+
+    /**
+     * Where uploaded files are kept while their journey lasts (default: a new directory in the system's
+     * temporary folder; {@code FileSystemFileStore.in(directory)} for a directory of yours).
+     */
+    public Builder fileStore(FileStore fileStore) {
+      this.fileStore = Objects.requireNonNull(fileStore, "fileStore");
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -187,6 +221,14 @@ public final class FormEngine {
     public FormEngine build() {
       if (submissionHandler == null) {
         throw new IllegalStateException("A FormEngine needs a submissionHandler: where completed forms go");
+      }
+      if (form.saveAndReturn().isPresent() && saveAndReturn == null) {
+        // Refused at start-up: a button that saves nothing, or sends no link, would lose users' answers.
+        String problem = "Form '" + form.id() + "' offers save and return (saveAndReturn in its definition) but the"
+            + " engine has no return-link sender: give it saveAndReturn(SaveAndReturn.builder(formUrl, progressStore,"
+            + " sender).build()), such as forms-outbox's FormsProgressStore and forms-notify's NotifyReturnLinkSender";
+        LOG.severe(problem);
+        throw new IllegalStateException(problem);
       }
       if (timeoutWarning != null && timeoutWarning.compareTo(sessionTimeout) >= 0) {
         throw new IllegalStateException("The timeout warning (" + timeoutWarning + ") must open before the session times out ("

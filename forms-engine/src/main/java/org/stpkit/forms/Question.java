@@ -14,6 +14,7 @@ import java.util.Optional;
  *     date of birth?", or else uses a phrase for the type ("a date")
  * @param options the choices, for radios, checkboxes and select ({@code yes-no} has Yes and No)
  * @param errors custom error messages by rule ({@code required}, {@code format}, {@code max}, ...)
+ * @param files what a file question accepts ({@link FileRules#DEFAULT} for other questions)
  */
 public record Question(
     QuestionType type,
@@ -28,7 +29,8 @@ public record Question(
     boolean orDivider,
     Optional<Option> noneOption,
     Validation validation,
-    Map<String, LocalisedText> errors) implements PageItem {
+    Map<String, LocalisedText> errors,
+    FileRules files) implements PageItem {
 
   public Question {
     Objects.requireNonNull(type, "type");
@@ -42,6 +44,16 @@ public record Question(
     Objects.requireNonNull(noneOption, "noneOption");
     Objects.requireNonNull(validation, "validation");
     errors = Map.copyOf(errors);
+    Objects.requireNonNull(files, "files");
+  }
+
+  /** A question that is not a file question. */
+  public Question(QuestionType type, String name, LocalisedText label, Optional<LocalisedText> hint,
+      Optional<LocalisedText> errorName, boolean optional, Optional<String> width, Optional<String> autocomplete,
+      List<Option> options, boolean orDivider, Optional<Option> noneOption, Validation validation,
+      Map<String, LocalisedText> errors) {
+    this(type, name, label, hint, errorName, optional, width, autocomplete, options, orDivider, noneOption, validation,
+        errors, FileRules.DEFAULT);
   }
 
   /** The questions revealed by this question's options, in option order. */

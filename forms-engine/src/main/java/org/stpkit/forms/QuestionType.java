@@ -21,7 +21,9 @@ public enum QuestionType {
   POSTCODE("postcode"),
   NI_NUMBER("ni-number"),
   ADDRESS("address"),
-  NAME("name");
+  NAME("name"),
+  /** One or several files, checked by their content ({@link FileRules}). */
+  FILE("file");
 
   private final String definitionName;
 

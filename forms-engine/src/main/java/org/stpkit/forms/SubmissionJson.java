@@ -11,9 +11,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import org.stpkit.forms.spi.Submission;
+import org.stpkit.forms.spi.UploadedFile;
 
 /**
  * A submission as JSON, in the versioned shape receivers rely on ({@value #SCHEMA_VERSION}; the JSON
@@ -33,7 +36,9 @@ import org.stpkit.forms.spi.Submission;
  * as typed and normalised ({@code 12.50}); dates are {@code YYYY-MM-DD}; yes / no is a boolean;
  * checkboxes an array of the chosen values; an address {@code {line1, line2?, town, county?,
  * postcode}}; a name {@code {givenName, familyName}}; a repeating section an array of its items,
- * each an object of its answers typed the same way. Questions off the route, and optional ones
+ * each an object of its answers typed the same way; a file question an array of its files, each
+ * {@code {id, name, contentType, size, sha256, content}} with the content in Base64 (absent only
+ * when the submission was made without it). Questions off the route, and optional ones
  * left blank, are absent. A change to this shape that could break a receiver gets a new {@code
  * schemaVersion}.
  */
@@ -69,8 +74,24 @@ public final class SubmissionJson {
     ArrayNode route = root.putArray("route");
     submission.route().forEach(route::add);
     ObjectNode answers = root.putObject("answers");
-    submission.answers().forEach((question, value) -> answers.set(question, value(question, value)));
+    submission.answers().forEach((question, value) ->
+        answers.set(question, value(question, value, submission.fileContents())));
     return root;
+  }
+
+  /** An uploaded file: what it is, and its content (Base64) when the submission carries it. */
+  private static ObjectNode file(UploadedFile file, Map<String, byte[]> contents) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", file.id());
+    node.put("name", file.name());
+    node.put("contentType", file.contentType());
+    node.put("size", file.size());
+    node.put("sha256", file.sha256());
+    byte[] content = contents.get(file.id());
+    if (content != null) {
+      node.put("content", Base64.getEncoder().encodeToString(content));
+    }
+    return node;
   }
 
   /** The JSON Schema (draft 2020-12) of the shape, as published in the jar. */
@@ -82,7 +103,8 @@ public final class SubmissionJson {
     }
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode value(String question, Object value) {
+  private static com.fasterxml.jackson.databind.JsonNode value(String question, Object value,
+      Map<String, byte[]> contents) {
     if (value instanceof String text) {
       return NODES.textNode(text);
     }
@@ -101,7 +123,10 @@ public final class SubmissionJson {
         if (item instanceof java.util.Map<?, ?> itemAnswers) {
           // A repeating section's item: its answers by question name, typed as any answer is.
           ObjectNode node = array.addObject();
-          itemAnswers.forEach((name, answer) -> node.set(String.valueOf(name), value(question + "." + name, answer)));
+          itemAnswers.forEach((name, answer) ->
+              node.set(String.valueOf(name), value(question + "." + name, answer, contents)));
+        } else if (item instanceof UploadedFile file) {
+          array.add(file(file, contents));
         } else {
           array.add(item.toString());
         }

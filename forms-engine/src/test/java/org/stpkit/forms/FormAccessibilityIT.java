@@ -154,6 +154,84 @@ class FormAccessibilityIT {
   }
 
   @Test
+  void everyStateOfTheUploadSamplePassesAxeWithAndWithoutErrors(@org.junit.jupiter.api.io.TempDir Path files)
+      throws Exception {
+    Path store = files.resolve("store");
+    Path png = SampleFiles.write(files, "river.png", SampleFiles.png());
+    Path pdf = SampleFiles.write(files, "report.pdf", SampleFiles.pdf());
+    Path docx = SampleFiles.write(files, "statement.docx", SampleFiles.docx());
+    Path virus = SampleFiles.write(files, "infected.jpg", concat(SampleFiles.jpeg(), SampleFiles.EICAR));
+    Path huge = SampleFiles.write(files, "huge.png", SampleFiles.pdfOfSize(10 * 1024 * 1024));
+    int before = axe.pages();
+    try (StubClamd clamd = new StubClamd()) {
+      FormEngine engine = FormEngine.builder(FormDefinitions.load(Path.of("samples/upload.yaml"))).mountPath("/report")
+          .virusScanner(org.stpkit.forms.spi.ClamAvScanner.at("127.0.0.1", clamd.port()).build())
+          .fileStore(org.stpkit.forms.spi.FileSystemFileStore.in(store))
+          .submissionHandler(submission -> { }).build();
+      try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+        String base = server.baseUrl() + "/report";
+        chrome.get(base + "/");
+        fill(chrome, Map.of("reporterName-given", "Jo", "reporterName-family", "Bloggs"));
+        continueButton(chrome);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/photo");
+        axe.check(chrome, "file question");
+        continueButton(chrome);
+        assertThat(uploadError(chrome)).isEqualTo("Select a photo of the pollution");
+        axe.check(chrome, "file question with no file chosen");
+        upload(chrome, "photo", pdf);
+        assertThat(uploadError(chrome)).isEqualTo("The selected file must be a JPG or PNG");
+        axe.check(chrome, "file question with a file of the wrong kind");
+        upload(chrome, "photo", virus);
+        assertThat(uploadError(chrome)).isEqualTo("The selected file contains a virus");
+        axe.check(chrome, "file question with a virus");
+        upload(chrome, "photo", huge);
+        assertThat(uploadError(chrome)).isEqualTo("The selected file must be smaller than 5MB");
+        axe.check(chrome, "file question with a post over the body limit");
+        upload(chrome, "photo", png);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/evidence");
+        axe.check(chrome, "file question for several files");
+        upload(chrome, "evidence", pdf, docx, png, virus);
+        assertThat(uploadError(chrome)).isEqualTo("You can only select up to 3 files at the same time");
+        axe.check(chrome, "file question for several files with too many");
+        upload(chrome, "evidence", pdf, docx);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/permit");
+        axe.check(chrome, "optional file question");
+        continueButton(chrome);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+        assertThat(chrome.findElement(By.tagName("main")).getText()).contains("river.png", "report.pdf", "statement.docx");
+        axe.check(chrome, "check answers with files");
+        chrome.get(base + "/photo?returnTo=check-answers");
+        assertThat(chrome.findElement(By.id("photo-hint")).getText()).contains("Uploaded: river.png");
+        axe.check(chrome, "file question with a file uploaded");
+        continueButton(chrome);
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/check-answers");
+        clickAndWaitForNextPage(chrome, By.cssSelector("form button"));
+        assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/confirmation");
+        axe.check(chrome, "confirmation of a report with files");
+      }
+    }
+    assertThat(axe.pages() - before).isEqualTo(11);
+  }
+
+  /** Chooses files in a file input (as a user would in the file picker) and continues. */
+  private static void upload(ChromeDriver chrome, String name, Path... files) {
+    chrome.findElement(By.cssSelector("input[type=file][name=" + name + "]"))
+        .sendKeys(String.join("\n", java.util.Arrays.stream(files).map(Path::toString).toList()));
+    continueButton(chrome);
+  }
+
+  private static String uploadError(ChromeDriver chrome) {
+    assertThat(chrome.getTitle()).startsWith("Error: ");
+    return chrome.findElement(By.cssSelector(".govuk-error-summary__list a")).getText();
+  }
+
+  private static byte[] concat(byte[] content, String more) {
+    byte[] joined = java.util.Arrays.copyOf(content, content.length + more.length());
+    System.arraycopy(more.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, joined, content.length, more.length());
+    return joined;
+  }
+
+  @Test
   void theProblemPagesOfAStoreThatIsDownAndASubmissionNotSentPassAxe() throws Exception {
     FormDefinition form = FormDefinitions.load(Path.of("samples/every-question-type.yaml"));
     SwitchableAnswerStore store = new SwitchableAnswerStore(new InMemoryAnswerStore(Clock.systemUTC()));
@@ -285,6 +363,78 @@ class FormAccessibilityIT {
           .until(driver -> store.find(sessionId).orElseThrow().updatedAt().isAfter(again));
       assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Are you under 16?");
     }
+  }
+
+  @Test
+  void everyPageOfSaveAndReturnPassesAxeWithAndWithoutErrors() throws Exception {
+    FormDefinition form = FormDefinitions.load(Path.of("samples/save-and-return.yaml"));
+    org.stpkit.testsupport.MovableClock clock = org.stpkit.testsupport.MovableClock.at(Instant.now());
+    java.util.List<org.stpkit.forms.spi.ReturnLink> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // The links name the public address; the browser follows their path on this server.
+    FormEngine engine = FormEngine.builder(form).mountPath("/grant").clock(clock)
+        .answerStore(new InMemoryAnswerStore(clock))
+        .saveAndReturn(SaveAndReturn.builder(java.net.URI.create("https://grants.example.gov.uk/grant"),
+            new org.stpkit.forms.spi.InMemoryProgressStore(), sent::add).maxWrongAnswers(2).build())
+        .submissionHandler(submission -> { }).build();
+    int before = axe.pages();
+    try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
+      String base = server.baseUrl() + "/grant";
+      chrome.get(base + "/");
+      fill(chrome, Map.of("organisation", "Riverside Rowing Club"));
+      continueButton(chrome);
+      assertThat(chrome.findElement(By.cssSelector("button[name=saveAndReturn]")).getText())
+          .isEqualTo("Save and come back later");
+      axe.check(chrome, "question page with save and come back later");
+      fill(chrome, Map.of("contactEmail", "club@example.org"));
+      clickAndWaitForNextPage(chrome, By.cssSelector("button[name=saveAndReturn]"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/progress/save?from=/contact");
+      checkWithAndWithoutErrors(chrome, axe, "save your progress",
+          Map.of("email", "jo@example.com", "securityAnswer", "Mill Lane"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/progress/saved");
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Your progress has been saved");
+      axe.check(chrome, "progress saved");
+
+      String link = base + sent.get(0).url().substring("https://grants.example.gov.uk/grant".length());
+      chrome.manage().deleteAllCookies();
+      chrome.get(link);
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Continue your application");
+      checkWithAndWithoutErrors(chrome, axe, "return link with its security question",
+          Map.of("securityAnswer", "mill lane"));
+      assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/contact");
+      assertThat(chrome.findElement(By.id("contactEmail")).getAttribute("value")).isEqualTo("club@example.org");
+
+      chrome.get(link);
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("This link has already been used");
+      axe.check(chrome, "return link already used");
+      chrome.get(base + "/return/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("This link does not work");
+      axe.check(chrome, "return link unknown");
+
+      chrome.get(base + "/contact");
+      fill(chrome, Map.of("contactEmail", "club@example.org"));
+      clickAndWaitForNextPage(chrome, By.cssSelector("button[name=saveAndReturn]"));
+      fill(chrome, Map.of("email", "jo@example.com", "securityAnswer", "Mill Lane"));
+      continueButton(chrome);
+      String second = base + sent.get(1).url().substring("https://grants.example.gov.uk/grant".length());
+      chrome.get(second);
+      for (String wrong : java.util.List.of("Mill Road", "Mill Street")) {
+        fill(chrome, Map.of("securityAnswer", wrong));
+        continueButton(chrome);
+      }
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot use this link");
+      axe.check(chrome, "return link refused after wrong answers");
+
+      chrome.get(base + "/organisation");
+      fill(chrome, Map.of("organisation", "Riverside Rowing Club"));
+      clickAndWaitForNextPage(chrome, By.cssSelector("button[name=saveAndReturn]"));
+      fill(chrome, Map.of("email", "jo@example.com", "securityAnswer", "Mill Lane"));
+      continueButton(chrome);
+      clock.advance(Duration.ofDays(28));
+      chrome.get(base + sent.get(2).url().substring("https://grants.example.gov.uk/grant".length()));
+      assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("This link has expired");
+      axe.check(chrome, "return link expired");
+    }
+    assertThat(axe.pages() - before).isEqualTo(10);
   }
 
   /** The long list of rivers is a select the engine's script has made an accessible-autocomplete. */

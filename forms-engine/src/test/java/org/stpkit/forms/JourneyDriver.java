@@ -55,6 +55,21 @@ final class JourneyDriver {
     return follow(request(FormRequest.Method.POST, path, fields));
   }
 
+  /** Posts files as a multipart form does, with fields (name, value...) and the CSRF token of the last page. */
+  Shown postFiles(String path, List<FormRequest.FilePart> files, String... namesAndValues) {
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      fields.computeIfAbsent(namesAndValues[i], key -> new ArrayList<>()).add(namesAndValues[i + 1]);
+    }
+    fields.put("csrfToken", List.of(csrfToken));
+    visited.add("POST " + path + " with " + files.size() + " files");
+    FormResponse response = engine.handle(new FormRequest(FormRequest.Method.POST,
+        path.startsWith(mountPath) ? path.substring(mountPath.length()) : path, Map.of(), fields, sessionId)
+        .withFiles(files));
+    response.newSessionId().ifPresent(id -> sessionId = Optional.of(id));
+    return follow(response);
+  }
+
   Optional<String> sessionId() {
     return sessionId;
   }

@@ -7,16 +7,18 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.stpkit.formsoutbox.internal.OperationsQueries;
 import org.stpkit.formsoutbox.internal.OutboxAssembly;
 import org.stpkit.formsoutbox.internal.OutboxSchema;
+import org.stpkit.formsoutbox.internal.ProgressRows;
 import org.stpkit.testsupport.ArchitectureRules;
 
 /**
  * The module's shape: see {@link ArchitectureRules}. The API reaches its internals through one entry
- * point per concept: the database's tables, the assembled outbox, and the operators' queries.
+ * point per concept: the database's tables, the assembled outbox, the operators' queries, and saved progress.
  */
 @AnalyzeClasses(packages = "org.stpkit.formsoutbox", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final ArchitectureRules.Module MODULE = ArchitectureRules.module("org.stpkit.formsoutbox")
-      .entryPoints(OutboxSchema.class, OutboxAssembly.class, OperationsQueries.class);
+      .entryPoints(OutboxSchema.class, OutboxAssembly.class, OperationsQueries.class,
+          ProgressRows.class);
 
   @ArchTest
   static final ArchRule noCycles = MODULE.noCycles();

@@ -116,6 +116,26 @@ class RedisAnswerStoreIT {
   }
 
   @Test
+  void aChangeMadeFromASessionAnotherInstanceHasSinceChangedIsMadeAgainFromTheNewerOne() {
+    // Two stores over separate connections, as two instances: this thread's read through `here`
+    // is out of date once `there` writes, and the change must be made from what `there` wrote.
+    try (RedisSessions otherInstance = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build()) {
+      AnswerStore here = sessions.store("fishing-licence");
+      AnswerStore there = otherInstance.store("fishing-licence");
+      here.save(newSession("stale"), HOUR);
+      assertThat(here.find("stale")).isPresent();
+
+      there.update("stale", session -> session.withPageAnswers("/elsewhere",
+          Map.of("elsewhere", Map.of("elsewhere", List.of("written by the other instance"))), Instant.now()), HOUR);
+      FormSession changed = here.update("stale", session -> session.withPageAnswers("/here",
+          Map.of("here", Map.of("here", List.of("written here"))), Instant.now()), HOUR).orElseThrow();
+
+      assertThat(changed.answers()).containsKeys("elsewhere", "here");
+      assertThat(there.find("stale").orElseThrow().answers()).containsKeys("elsewhere", "here");
+    }
+  }
+
+  @Test
   void theFirstClaimWinsAndOnlyItsOwnerGivesItBack() {
     AnswerStore store = sessions.store("fishing-licence");
     store.save(newSession("claim"), HOUR);

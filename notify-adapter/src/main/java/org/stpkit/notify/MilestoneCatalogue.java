@@ -226,7 +226,11 @@ public final class MilestoneCatalogue {
       return this;
     }
 
-    /** A letter the service made: the case-data path of its PDF. The channel is then {@code letter}, with no template. */
+    /**
+     * A letter the service made: the case-data path of its PDF, and its postage: first, second or
+     * economy (Notify reads an address abroad from the PDF and sets international postage itself).
+     * The channel is then {@code letter}, with no template.
+     */
     public MessageBuilder letterPdf(String path, Postage postage) {
       letterPdf(path);
       this.postage = Optional.of(Objects.requireNonNull(postage, "postage"));
@@ -304,6 +308,10 @@ public final class MilestoneCatalogue {
       });
       unsubscribeUrl.ifPresent(path -> checks.require(channels.contains(Channel.EMAIL), ".unsubscribeUrl",
           "an unsubscribe link is for email messages"));
+      // Notify's API refuses europe and rest-of-world for a PDF: it reads an address abroad from the PDF itself.
+      postage.ifPresent(given -> checks.require(given.suits(true), ".postage", "Notify takes first, second or economy"
+          + " postage for a letter from a PDF, not " + given.apiName() + "; it reads an address abroad from the PDF"
+          + " and sends the letter with international postage itself"));
       return new MessageSpec(name, channels, templates, recipients, personalisation, files, letterPdf, postage,
           emailReplyToId, smsSenderId, unsubscribeUrl, priority, when);
     }

@@ -118,7 +118,7 @@ class MessageFeaturesTest {
                 "m.yaml:9:25: milestones.M.messages[0].emailReplyToId: 'not-a-uuid' is not a Notify reply-to address id (a UUID)",
                 "m.yaml:10:19: milestones.M.messages[0].priority: unknown priority text 'soon'; priorities: urgent, normal",
                 "m.yaml:11:9: milestones.M.messages[1].templates: a letter from a PDF has no template: the PDF is the letter",
-                "m.yaml:15:18: milestones.M.messages[1].postage: unknown postage text 'pigeon'; postage: first, second, economy, europe, rest-of-world",
+                "m.yaml:15:18: milestones.M.messages[1].postage: unknown postage text 'pigeon'; postage for a letter from a PDF: first, second, economy",
                 "m.yaml:20:18: milestones.M.messages[2].postage: postage is for letters from a PDF; a template letter's postage is set on its template in Notify",
                 "m.yaml:21:51: milestones.M.messages[2].files.link.retentionWeeks: Notify keeps a file for 1 to 78 weeks, not 80"));
   }

@@ -57,7 +57,9 @@ class MilestoneCatalogueSchemaTest {
     // a milestone without messages
     "milestones: {M: {messages: []}}",
     // no milestones
-    "milestones: {}"
+    "milestones: {}",
+    // international postage for a letter from a PDF, which Notify's API refuses
+    "milestones: {M: {messages: [{name: a, channel: letter, pdf: decision.pdf, postage: europe}]}}"
   })
   void refusesWhatTheLoaderRefuses(String yaml) {
     assertThat(SCHEMA.problems(new Sample("mistake", "", yaml))).as(yaml).isNotEmpty();

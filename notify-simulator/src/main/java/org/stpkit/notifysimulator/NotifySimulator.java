@@ -57,9 +57,39 @@ public final class NotifySimulator implements AutoCloseable {
     return config;
   }
 
-  /** The full API key of the configured key of this type. */
+  /** The full API key of the default service's first key of this type. */
   public String apiKey(KeyType type) {
     return config.apiKey(type);
+  }
+
+  /**
+   * The full API key of a service's first key of this type.
+   *
+   * @throws SimulatorException if no service has that name, or it has no key of that type
+   */
+  public String apiKey(String service, KeyType type) {
+    return config.service(Objects.requireNonNull(service, "service")).apiKey(Objects.requireNonNull(type, "type"));
+  }
+
+  /**
+   * A text message arrives at the default service's number, as if someone had texted it: the
+   * service reads it from {@code GET /v2/received-text-messages}, newest first.
+   *
+   * @param from the sender's phone number
+   * @return the text's id
+   */
+  public String receiveText(String from, String content) {
+    return receiveText(SimulatedService.DEFAULT, from, content);
+  }
+
+  /**
+   * A text message arrives at a service's number.
+   *
+   * @throws SimulatorException if no service has that name
+   */
+  public String receiveText(String service, String from, String content) {
+    return server.receiveText(Objects.requireNonNull(service, "service"), Objects.requireNonNull(from, "from"),
+        Objects.requireNonNull(content, "content"));
   }
 
   /** Faults to inject; change them while the simulator runs. */
@@ -72,7 +102,7 @@ public final class NotifySimulator implements AutoCloseable {
     return server.held(Objects.requireNonNull(kind, "kind"));
   }
 
-  /** Every notification accepted, oldest first, with its current status. */
+  /** Every notification accepted by any service, oldest first, with its current status, files and PDF. */
   public List<SimulatedNotification> notifications() {
     return server.notifications();
   }

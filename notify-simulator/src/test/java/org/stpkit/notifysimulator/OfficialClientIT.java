@@ -199,7 +199,7 @@ class OfficialClientIT {
     assertError(() -> team.sendEmail(EMAIL.id(), "someone@example.com", email, null),
         400, "BadRequestError", "Can’t send to this recipient using a team-only API key");
     assertError(() -> team.sendLetter(LETTER.id(), Map.of("name", "Jo", "address_line_1", "Jo", "address_line_2", "1 High St",
-        "address_line_3", "SW1A 1AA"), null), 400, "BadRequestError", "Cannot send letters with a team api key");
+        "address_line_3", "SW1A 1AA"), null), 403, "BadRequestError", "Cannot send letters with a team api key");
   }
 
   @Test

@@ -102,8 +102,80 @@ class SimulatorConfigTest {
                 "notify.yaml:17:11: callback: bearerToken is missing",
                 "notify.yaml:17:17: callback.url: must be an http or https URL, not text 'ftp://example.com/receipts'",
                 "notify.yaml:18:1: tempaltes: unknown setting 'tempaltes'; settings here: $schema, serviceId, apiKeys,"
-                    + " teamMembers, templates, rateLimitPerMinute, dailyLimits, deliveryDelayMillis, callback"))
+                    + " teamMembers, templates, emailReplyTo, smsSenders, inboundNumber, services, rateLimitPerMinute,"
+                    + " dailyLimits, deliveryDelayMillis, callback"))
         .hasMessageStartingWith("notify.yaml: 16 problems\nnotify.yaml:1:12: serviceId: must be a UUID");
+  }
+
+  @Test
+  void readsReplyToAddressesTextSendersAndMoreServices() {
+    SimulatorConfig config = SimulatorConfig.fromYaml(String.join("\n",
+        "serviceId: 6a8e4f36-1c9e-4f7e-9d3b-0a0e7e6c9f11",
+        "templates:",
+        "  - {id: 2f0d5a8c-1111-4a2b-9c3d-4e5f6a7b8c9d, type: sms, body: Hi}",
+        "emailReplyTo:",
+        "  - {id: 6a0e3c1d-8f2b-4d7e-9c5a-1b3d5f7e9a02, email: decisions@example.gov.uk}",
+        "smsSenders:",
+        "  - {id: 7b1f4d2e-9a3c-4e8f-8d6b-2c4e6a8f0b13, sender: HOMEOFFICE}",
+        "inboundNumber: '07700900555'",
+        "services:",
+        "  - name: security",
+        "    serviceId: 0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f",
+        "    apiKeys: [{name: security-live, type: live, secret: 0d4f1e2a-3b4c-4d5e-8f60-718293a4b5c6}]",
+        "    templates: [{id: 3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d, type: sms, body: 'Code ((code))'}]",
+        "    smsSenders: [{id: 8c2a5e3f-0b4d-4f9a-9e7c-3d5f7a9b1c24, sender: SECURITY}]",
+        ""), "notify.yaml");
+
+    SimulatedService main = config.defaultService();
+    assertThat(main.name()).isEqualTo("default");
+    assertThat(main.emailReplyTos()).containsExactly(
+        new SimulatedService.EmailReplyTo("6a0e3c1d-8f2b-4d7e-9c5a-1b3d5f7e9a02", "decisions@example.gov.uk"));
+    assertThat(main.smsSenders()).containsExactly(
+        new SimulatedService.SmsSender("7b1f4d2e-9a3c-4e8f-8d6b-2c4e6a8f0b13", "HOMEOFFICE"));
+    assertThat(main.inboundNumber()).isEqualTo("07700900555");
+    SimulatedService security = config.service("security");
+    assertThat(security.apiKey(KeyType.LIVE))
+        .isEqualTo("security-live-0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f-0d4f1e2a-3b4c-4d5e-8f60-718293a4b5c6");
+    assertThat(security.templates()).extracting(SimulatedTemplate::body).containsExactly("Code ((code))");
+    assertThat(security.smsSenders()).extracting(SimulatedService.SmsSender::sender).containsExactly("SECURITY");
+    assertThat(security.inboundNumber()).isEqualTo(SimulatedService.DEFAULT_INBOUND_NUMBER);
+    assertThat(config.services()).extracting(SimulatedService::name).containsExactly("default", "security");
+  }
+
+  @Test
+  void reportsEveryProblemOfServicesReplyToAddressesAndSendersAtItsLine() {
+    String yaml = String.join("\n",
+        "serviceId: 6a8e4f36-1c9e-4f7e-9d3b-0a0e7e6c9f11",
+        "templates: []",
+        "emailReplyTo:",
+        "  - {id: 6a0e3c1d-8f2b-4d7e-9c5a-1b3d5f7e9a02, email: not-an-address}",
+        "  - {id: 6a0e3c1d-8f2b-4d7e-9c5a-1b3d5f7e9a02, email: a@example.gov.uk}",
+        "smsSenders:",
+        "  - {id: sender-1, sender: HOMEOFFICE, colour: red}",
+        "services:",
+        "  - name: default",
+        "  - name: security",
+        "    serviceId: 6a8e4f36-1c9e-4f7e-9d3b-0a0e7e6c9f11",
+        "  - name: security",
+        "    smsSenders: [{id: 8c2a5e3f-0b4d-4f9a-9e7c-3d5f7a9b1c24}]",
+        "  - {serviceId: 0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f}",
+        "");
+
+    assertThatThrownBy(() -> SimulatorConfig.fromYaml(yaml, "notify.yaml"))
+        .isInstanceOfSatisfying(InvalidSimulatorConfigException.class, invalid -> assertThat(invalid.problems())
+            .extracting(Problem::toString).containsExactly(
+                "notify.yaml:4:55: emailReplyTo[0].email: Not a valid email address",
+                "notify.yaml:5:10: emailReplyTo[1].id: the reply-to id 6a0e3c1d-8f2b-4d7e-9c5a-1b3d5f7e9a02 is given twice;"
+                    + " the first is at line 4",
+                "notify.yaml:7:10: smsSenders[0].id: must be a UUID, not text 'sender-1'",
+                "notify.yaml:7:40: smsSenders[0].colour: unknown setting 'colour'; settings here: id, sender",
+                "notify.yaml:9:11: services[0].name: 'default' names the service at the top of the file; give this one"
+                    + " another name",
+                "notify.yaml:11:16: services[1].serviceId: the service id 6a8e4f36-1c9e-4f7e-9d3b-0a0e7e6c9f11 is given"
+                    + " twice; the first is at line 1",
+                "notify.yaml:12:11: services[2].name: the service name security is given twice; the first is at line 10",
+                "notify.yaml:13:18: services[2].smsSenders[0]: sender is missing",
+                "notify.yaml:14:5: services[3]: name is missing"));
   }
 
   @Test

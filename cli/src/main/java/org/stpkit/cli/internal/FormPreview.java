@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,14 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.stpkit.definition.Problem;
 import org.stpkit.forms.FormDefinitions;
+import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.FormEngine;
+import org.stpkit.forms.SaveAndReturn;
+import org.stpkit.forms.spi.InMemoryProgressStore;
+import org.stpkit.forms.spi.ReturnLink;
 import org.stpkit.forms.SubmissionJson;
 import org.stpkit.forms.spi.Submission;
+import org.stpkit.forms.spi.VirusScanner;
 import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
@@ -43,7 +49,10 @@ final class FormPreview implements AutoCloseable {
   private final GovukTemplates templates = GovukTemplates.create();
   private final AnswerStore answers = new InMemoryAnswerStore(java.time.Clock.systemUTC());
   private final Server server;
+  private final ServerConnector connector;
   private final int port;
+  /** Saved journeys of a form that offers save and return, kept while the preview runs (and across reloads). */
+  private final InMemoryProgressStore progress = new InMemoryProgressStore();
   private volatile Loaded loaded;
 
   /** The definition as last read: its servlet, or the page listing its problems. */
@@ -52,12 +61,11 @@ final class FormPreview implements AutoCloseable {
   FormPreview(Path definition, String host, int port, PrintStream submissions) throws Exception {
     this.definition = definition;
     this.submissions = submissions;
-    this.loaded = load();
     QueuedThreadPool threads = new QueuedThreadPool(32, 4);
     threads.setName("stp-forms-preview");
     threads.setDaemon(true);
     server = new Server(threads);
-    ServerConnector connector = new ServerConnector(server);
+    connector = new ServerConnector(server);
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
@@ -67,6 +75,7 @@ final class FormPreview implements AutoCloseable {
     server.setHandler(context);
     server.start();
     this.port = connector.getLocalPort();
+    this.loaded = load();
   }
 
   int port() {
@@ -85,6 +94,12 @@ final class FormPreview implements AutoCloseable {
 
   private Loaded currentDefinition() throws IOException {
     Loaded current = loaded;
+    if (current == null) {
+      synchronized (this) {
+        current = loaded == null ? load() : loaded;
+        loaded = current;
+      }
+    }
     FileTime modified = Files.exists(definition) ? Files.getLastModifiedTime(definition) : FileTime.fromMillis(0);
     long size = Files.exists(definition) ? Files.size(definition) : -1;
     if (!modified.equals(current.modified()) || size != current.size()) {
@@ -103,12 +118,28 @@ final class FormPreview implements AutoCloseable {
     if (!problems.isEmpty()) {
       return new Loaded(modified, size, Optional.empty(), problemsPage(problems));
     }
-    FormEngine engine = FormEngine.builder(FormDefinitions.load(definition))
+    FormDefinition form = FormDefinitions.load(definition);
+    FormEngine.Builder builder = FormEngine.builder(form);
+    if (form.saveAndReturn().isPresent()) {
+      // Links are printed, as submissions are: a prototype sends no email.
+      builder.saveAndReturn(SaveAndReturn.builder(URI.create("http://" + connector.getHost() + ":"
+          + connector.getLocalPort()), progress, this::print).build());
+    }
+    FormEngine engine = builder
         .templates(templates)
         .answerStore(answers)
+        // A prototype on a developer's machine: uploads are checked by content and size, not scanned.
+        .virusScanner(VirusScanner.acceptingUnscanned())
         .submissionHandler(this::print)
         .build();
     return new Loaded(modified, size, Optional.of(FormServlet.of(engine)), "");
+  }
+
+  /** A save-and-return link, as the email would carry it. */
+  private void print(ReturnLink link) {
+    submissions.println("Save and return link for " + link.email() + " (works once, until " + link.expiresOn() + "): "
+        + link.url());
+    submissions.flush();
   }
 
   /** One JSON line per submission, in the shape receivers get ({@link SubmissionJson}). */

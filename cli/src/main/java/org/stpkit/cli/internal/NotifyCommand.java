@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.stpkit.notifysimulator.ApiKey;
 import org.stpkit.notifysimulator.InvalidSimulatorConfigException;
 import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.SimulatedService;
 import org.stpkit.notifysimulator.SimulatedTemplate;
 import org.stpkit.notifysimulator.SimulatorConfig;
 import org.stpkit.notifysimulator.SimulatorException;
@@ -174,16 +175,23 @@ final class NotifyCommand implements Runnable {
   static void describe(NotifySimulator notify, PrintWriter out) {
     SimulatorConfig config = notify.config();
     out.println("Notify simulator at " + notify.baseUrl() + "  (Ctrl-C to stop)");
-    out.println("Service id: " + config.serviceId());
-    out.println("API keys:");
-    for (ApiKey key : config.apiKeys()) {
-      out.printf("  %-5s %s%n", key.type().name().toLowerCase(java.util.Locale.ROOT), key.fullKey(config.serviceId()));
-    }
-    out.println("Templates:");
-    for (SimulatedTemplate template : config.templates()) {
-      out.printf("  %-6s %s  %s%n", template.type().apiName(), template.id(), template.name());
+    for (SimulatedService service : config.services()) {
+      out.println(service == config.defaultService() ? "Service id: " + service.serviceId()
+          : "Service '" + service.name() + "', id: " + service.serviceId());
+      out.println("API keys:");
+      for (ApiKey key : service.apiKeys()) {
+        out.printf("  %-5s %s%n", key.type().name().toLowerCase(java.util.Locale.ROOT), key.fullKey(service.serviceId()));
+      }
+      out.println("Templates:");
+      for (SimulatedTemplate template : service.templates()) {
+        out.printf("  %-6s %s  %s%n", template.type().apiName(), template.id(), template.name());
+      }
+      service.emailReplyTos().forEach(replyTo -> out.printf("Reply-to id: %s  %s%n", replyTo.id(), replyTo.emailAddress()));
+      service.smsSenders().forEach(sender -> out.printf("Text sender id: %s  %s%n", sender.id(), sender.sender()));
     }
     out.println("Sent messages: GET " + notify.baseUrl() + "/_simulator/notifications");
+    out.println("A text arrives: POST " + notify.baseUrl() + "/_simulator/received-text-messages"
+        + " {\"from\": \"07700900123\", \"content\": \"STOP\"}");
     out.flush();
   }
 }

@@ -57,6 +57,27 @@ class FormPreviewIT {
     }
   }
 
+  @Test
+  void printsTheLinksOfAFormThatOffersSaveAndReturnAndTheyLeadBack() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (FormPreview preview = new FormPreview(Path.of("../forms-engine/samples/save-and-return.yaml"), "127.0.0.1", 0,
+        new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+      String base = "http://127.0.0.1:" + preview.port();
+      org.stpkit.testsupport.FormBrowser browser = org.stpkit.testsupport.FormBrowser.of(base);
+      browser.get("/");
+      browser.post("/organisation", "organisation", "Riverside Rowing Club", "saveAndReturn", "save");
+      assertThat(browser.post("/progress/save", "from", "/organisation", "email", "jo@example.com", "securityAnswer",
+          "Mill Lane").heading()).isEqualTo("Your progress has been saved");
+
+      String line = printed.toString(StandardCharsets.UTF_8).strip();
+      assertThat(line).startsWith("Save and return link for jo@example.com (works once, until ").contains(base + "/return/");
+      String link = line.substring(line.indexOf(base) + base.length());
+      org.stpkit.testsupport.FormBrowser other = org.stpkit.testsupport.FormBrowser.of(base);
+      other.get(link);
+      assertThat(other.post(link, "securityAnswer", "Mill Lane").path()).isEqualTo("/organisation");
+    }
+  }
+
   private Document page(String url) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString());

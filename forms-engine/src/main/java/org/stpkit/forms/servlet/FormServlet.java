@@ -29,7 +29,8 @@ import org.stpkit.forms.FormResponse;
  * {@code /apply/*} for an engine built with {@code mountPath("/apply")}.
  *
  * <p>It reads form posts itself, within limits, so that input a user can send never becomes a
- * 500: a body over the size limit gets a 413 page, too many fields or bytes that are not UTF-8 or
+ * 500: a body over the size limit gets a 413 page (a post of files over its limit, the page again with
+ * GOV.UK's size error), too many fields or bytes that are not UTF-8 or
  * not URL-encoded get a 400 page, and any other method a 405 page. The session cookie is
  * {@code HttpOnly}, {@code SameSite=Lax} and, over HTTPS, {@code Secure}.
  */
@@ -40,12 +41,15 @@ public final class FormServlet extends HttpServlet {
   private final transient FormEngine engine;
   private final int maxBodyBytes;
   private final int maxFields;
+  private final long maxUploadBytes;
   private final String cookieName;
 
   private FormServlet(Builder builder) {
     this.engine = builder.engine;
     this.maxBodyBytes = builder.maxBodyBytes;
     this.maxFields = builder.maxFields;
+    this.maxUploadBytes = builder.maxUploadBytes > 0 ? builder.maxUploadBytes
+        : MultipartForm.limitFor(engine.form(), builder.maxBodyBytes);
     this.cookieName = builder.cookieName;
   }
 
@@ -85,8 +89,16 @@ public final class FormServlet extends HttpServlet {
     Map<String, List<String>> query = decode(request.getQueryString() == null ? "" : request.getQueryString());
     Map<String, List<String>> fields = Map.of();
     if (method == FormRequest.Method.POST) {
-      String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-      if (!contentType.startsWith("application/x-www-form-urlencoded")) {
+      String contentType = request.getContentType() == null ? "" : request.getContentType();
+      if (contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+        FormRequest withoutBody = new FormRequest(method, path, query, Map.of(), sessionCookie(request));
+        try {
+          return engine.handle(MultipartForm.read(request, contentType, maxUploadBytes, maxFields, withoutBody));
+        } catch (MultipartForm.Unreadable e) {
+          throw new BadRequest(400);
+        }
+      }
+      if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
         throw new BadRequest(400);
       }
       fields = decode(readBody(request));
@@ -231,6 +243,7 @@ public final class FormServlet extends HttpServlet {
     private final FormEngine engine;
     private int maxBodyBytes = 1_000_000;
     private int maxFields = 1_000;
+    private long maxUploadBytes;
     private String cookieName = "stp-form-session";
 
     private Builder(FormEngine engine) {
@@ -252,6 +265,19 @@ public final class FormServlet extends HttpServlet {
         throw new IllegalArgumentException("maxFields must be positive: " + maxFields);
       }
       this.maxFields = maxFields;
+      return this;
+    }
+
+    /**
+     * The largest post of files accepted, in bytes (default: the largest total a file question of the
+     * form allows, plus {@code maxBodyBytes} for the other fields). A larger post is not read: the
+     * page shows GOV.UK's "must be smaller than" error on its file question.
+     */
+    public Builder maxUploadBytes(long maxUploadBytes) {
+      if (maxUploadBytes < 1) {
+        throw new IllegalArgumentException("maxUploadBytes must be positive: " + maxUploadBytes);
+      }
+      this.maxUploadBytes = maxUploadBytes;
       return this;
     }
 

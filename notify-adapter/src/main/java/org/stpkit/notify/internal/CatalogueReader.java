@@ -238,7 +238,8 @@ public final class CatalogueReader {
   private Optional<Postage> postage(LocatedNode value) {
     Optional<Postage> postage = Postage.fromApiName(value.text());
     if (postage.isEmpty()) {
-      problems.add(value.problem("unknown postage " + value.describe() + "; postage: " + String.join(", ", Postage.apiNames())));
+      problems.add(value.problem("unknown postage " + value.describe() + "; postage for a letter from a PDF: first, second,"
+          + " economy"));
     }
     return postage;
   }

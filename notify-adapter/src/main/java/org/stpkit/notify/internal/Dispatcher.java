@@ -41,6 +41,8 @@ public final class Dispatcher implements AutoCloseable {
   private static final int CLAIM_BATCH = 200;
   private static final int RECORD_BATCH = 1_000;
   private static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(1);
+  /** How long a run waits for a batch's worth of places before claiming what is free. */
+  private static final Duration PLACES_WAIT = Duration.ofMillis(20);
 
   /** How the dispatcher paces itself. */
   public record Settings(int maxInFlight, int maxAttempts, Duration backoffBase, Duration backoffMax,
@@ -63,6 +65,8 @@ public final class Dispatcher implements AutoCloseable {
   private final Clock clock;
   private final IntervalFunction backoff;
   private final Semaphore places;
+  /** Free places that make a claim worth its transaction: a quarter of them, at most a claim's batch. */
+  private final int worthClaiming;
   private final LinkedBlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
   private final Thread recorder;
   private volatile boolean open = true;
@@ -78,6 +82,7 @@ public final class Dispatcher implements AutoCloseable {
     this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.backoffBase().toMillis(), 2.0, 0.5,
         settings.backoffMax().toMillis());
     this.places = new Semaphore(settings.maxInFlight());
+    this.worthClaiming = Math.max(1, Math.min(CLAIM_BATCH, settings.maxInFlight() / 4));
     this.recorder = new Thread(this::record, "notify-outcomes");
     recorder.setDaemon(true);
     recorder.start();
@@ -140,9 +145,14 @@ public final class Dispatcher implements AutoCloseable {
    */
   private boolean claimAndStart(Instant dueBy) throws SQLException {
     int free = places.availablePermits();
-    if (free == 0) {
-      awaitPlace();
-      return true;
+    if (free < worthClaiming && free < settings.maxInFlight()) {
+      // A claim is one transaction of several statements: claiming each place as it frees would
+      // spend more time claiming than sending. Wait a moment for a batch's worth of places.
+      awaitPlaces(worthClaiming);
+      free = places.availablePermits();
+      if (free == 0) {
+        return true;
+      }
     }
     Instant now = clock.instant();
     Claims.Claim<Claimed> claim = claims.due(Math.min(free, CLAIM_BATCH), now, dueBy, quietChannels(now));
@@ -331,10 +341,11 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  private void awaitPlace() {
+  /** Waits up to {@link #PLACES_WAIT} for {@code wanted} free places (or fewer if that is all it gets). */
+  private void awaitPlaces(int wanted) {
     try {
-      if (places.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-        places.release();
+      if (places.tryAcquire(wanted, PLACES_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        places.release(wanted);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

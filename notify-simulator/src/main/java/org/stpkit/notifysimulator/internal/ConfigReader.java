@@ -18,6 +18,7 @@ import org.stpkit.notifyrules.Recipients;
 import org.stpkit.notifysimulator.ApiKey;
 import org.stpkit.notifysimulator.InvalidSimulatorConfigException;
 import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.SimulatedService;
 import org.stpkit.notifysimulator.SimulatedTemplate;
 import org.stpkit.notifysimulator.SimulatorConfig;
 import org.stpkit.notifysimulator.TemplateType;
@@ -29,7 +30,12 @@ import org.stpkit.notifysimulator.TemplateType;
  */
 public final class ConfigReader {
   private static final List<String> TOP_KEYS = List.of("$schema", "serviceId", "apiKeys", "teamMembers", "templates",
-      "rateLimitPerMinute", "dailyLimits", "deliveryDelayMillis", "callback");
+      "emailReplyTo", "smsSenders", "inboundNumber", "services", "rateLimitPerMinute", "dailyLimits",
+      "deliveryDelayMillis", "callback");
+  private static final List<String> SERVICE_KEYS = List.of("name", "serviceId", "apiKeys", "teamMembers", "templates",
+      "emailReplyTo", "smsSenders", "inboundNumber");
+  private static final List<String> REPLY_TO_KEYS = List.of("id", "email");
+  private static final List<String> SENDER_KEYS = List.of("id", "sender");
   private static final List<String> KEY_KEYS = List.of("name", "type", "secret");
   private static final List<String> TEMPLATE_KEYS = List.of("id", "type", "name", "subject", "body", "version");
   private static final List<String> TEAM_KEYS = List.of("emails", "phones");
@@ -63,21 +69,32 @@ public final class ConfigReader {
       return Optional.empty();
     }
     knownKeys(root, TOP_KEYS);
-    String serviceId = root.get("serviceId").map(node -> uuid(node).orElse("")).orElse(UUID.randomUUID().toString());
-    List<ApiKey> keys = list(root, "apiKeys", this::apiKey);
-    if (!root.has("apiKeys")) {
-      keys = SimulatorConfig.withTemplates(List.of()).apiKeys();
-    } else if (root.get("apiKeys").orElseThrow().is(Kind.LIST) && root.get("apiKeys").orElseThrow().items().isEmpty()) {
-      problems.add(root.get("apiKeys").orElseThrow().problem("give at least one key, or leave apiKeys out for one of each type"));
-    }
     if (!root.has("templates")) {
       problems.add(root.problem("templates is missing: the service needs a list of templates"));
     }
-    List<SimulatedTemplate> templates = list(root, "templates", this::template);
-    refuseRepeatedIds(root, templates);
-    List<String> teamEmails = new ArrayList<>();
-    List<String> teamPhones = new ArrayList<>();
-    root.get("teamMembers").ifPresent(team -> teamMembers(team, teamEmails, teamPhones));
+    List<SimulatedService> services = new ArrayList<>();
+    services.add(service(root, SimulatedService.DEFAULT));
+    Map<String, Integer> names = new HashMap<>();
+    Map<String, Integer> ids = new HashMap<>();
+    root.get("serviceId").filter(id -> id.is(Kind.TEXT)).ifPresent(id -> ids.put(id.text().toLowerCase(Locale.ROOT), id.line()));
+    for (LocatedNode node : root.get("services").filter(list -> expect(list, Kind.LIST, "services is a list"))
+        .map(LocatedNode::items).orElse(List.of())) {
+      if (!expect(node, Kind.MAPPING, "a service is a mapping with name, apiKeys and templates")) {
+        continue;
+      }
+      knownKeys(node, SERVICE_KEYS);
+      Optional<String> name = required(node, "name").flatMap(this::text);
+      name.ifPresent(text -> {
+        LocatedNode nameNode = node.get("name").orElseThrow();
+        if (text.equals(SimulatedService.DEFAULT)) {
+          problems.add(nameNode.problem("'" + SimulatedService.DEFAULT + "' names the service at the top of the file; give this one another name"));
+        }
+        once(nameNode, text, names, "the service name " + text);
+      });
+      node.get("serviceId").filter(id -> id.is(Kind.TEXT))
+          .ifPresent(id -> once(id, id.text().toLowerCase(Locale.ROOT), ids, "the service id " + id.text()));
+      services.add(service(node, name.orElse("")));
+    }
     int rateLimit = root.get("rateLimitPerMinute").map(node -> whole(node, 1).orElse(1)).orElse(3_000);
     SimulatorConfig.DailyLimits daily = root.get("dailyLimits").map(this::dailyLimits)
         .orElse(SimulatorConfig.DailyLimits.NOTIFY);
@@ -86,8 +103,66 @@ public final class ConfigReader {
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new SimulatorConfig(serviceId, keys, templates, teamEmails, teamPhones, rateLimit, daily, callback,
-        delay));
+    return Optional.of(new SimulatorConfig(services, rateLimit, daily, callback, delay));
+  }
+
+  /** One service's settings, at the top of the file or in {@code services}. */
+  private SimulatedService service(LocatedNode node, String name) {
+    String serviceId = node.get("serviceId").map(id -> uuid(id).orElse("")).orElse(UUID.randomUUID().toString());
+    List<ApiKey> keys = list(node, "apiKeys", this::apiKey);
+    if (!node.has("apiKeys")) {
+      keys = SimulatedService.withTemplates(name, List.of()).apiKeys();
+    } else if (node.get("apiKeys").orElseThrow().is(Kind.LIST) && node.get("apiKeys").orElseThrow().items().isEmpty()) {
+      problems.add(node.get("apiKeys").orElseThrow().problem("give at least one key, or leave apiKeys out for one of each type"));
+    }
+    List<SimulatedTemplate> templates = list(node, "templates", this::template);
+    Map<String, Integer> templateIds = new HashMap<>();
+    node.get("templates").map(LocatedNode::items).orElse(List.of()).forEach(template -> template.get("id")
+        .filter(id -> id.is(Kind.TEXT)).ifPresent(id -> once(id, id.text().toLowerCase(Locale.ROOT), templateIds,
+            "the template id " + id.text())));
+    List<String> teamEmails = new ArrayList<>();
+    List<String> teamPhones = new ArrayList<>();
+    node.get("teamMembers").ifPresent(team -> teamMembers(team, teamEmails, teamPhones));
+    Map<String, Integer> replyToIds = new HashMap<>();
+    List<SimulatedService.EmailReplyTo> replyTos = list(node, "emailReplyTo", item -> replyTo(item, replyToIds));
+    Map<String, Integer> senderIds = new HashMap<>();
+    List<SimulatedService.SmsSender> senders = list(node, "smsSenders", item -> sender(item, senderIds));
+    String inbound = node.get("inboundNumber").flatMap(this::text).orElse(SimulatedService.DEFAULT_INBOUND_NUMBER);
+    return new SimulatedService(name, serviceId, keys.isEmpty() ? SimulatedService.withTemplates(name, List.of()).apiKeys()
+        : keys, templates, teamEmails, teamPhones, replyTos, senders, inbound);
+  }
+
+  private Optional<SimulatedService.EmailReplyTo> replyTo(LocatedNode node, Map<String, Integer> ids) {
+    if (!expect(node, Kind.MAPPING, "a reply-to address is a mapping with id and email")) {
+      return Optional.empty();
+    }
+    knownKeys(node, REPLY_TO_KEYS);
+    Optional<String> id = required(node, "id").flatMap(this::uuid);
+    Optional<String> email = required(node, "email").flatMap(this::text).filter(address -> recipient(
+        node.get("email").orElseThrow(), Recipients.email(address).refusal().map(refusal -> refusal.notifyMessage())));
+    id.ifPresent(text -> once(node.get("id").orElseThrow(), text.toLowerCase(Locale.ROOT), ids, "the reply-to id " + text));
+    return id.isPresent() && email.isPresent() ? Optional.of(new SimulatedService.EmailReplyTo(id.get(), email.get()))
+        : Optional.empty();
+  }
+
+  private Optional<SimulatedService.SmsSender> sender(LocatedNode node, Map<String, Integer> ids) {
+    if (!expect(node, Kind.MAPPING, "a text message sender is a mapping with id and sender")) {
+      return Optional.empty();
+    }
+    knownKeys(node, SENDER_KEYS);
+    Optional<String> id = required(node, "id").flatMap(this::uuid);
+    Optional<String> sender = required(node, "sender").flatMap(this::text);
+    id.ifPresent(text -> once(node.get("id").orElseThrow(), text.toLowerCase(Locale.ROOT), ids, "the sender id " + text));
+    return id.isPresent() && sender.isPresent() ? Optional.of(new SimulatedService.SmsSender(id.get(), sender.get()))
+        : Optional.empty();
+  }
+
+  /** A problem at the value when it was seen before, naming the line it was first given at. */
+  private void once(LocatedNode node, String key, Map<String, Integer> seen, String what) {
+    Integer first = seen.putIfAbsent(key, node.line());
+    if (first != null) {
+      problems.add(node.problem(what + " is given twice; the first is at line " + first));
+    }
   }
 
   private Optional<ApiKey> apiKey(LocatedNode node) {
@@ -123,19 +198,6 @@ public final class ConfigReader {
       return Optional.empty();
     }
     return Optional.of(new SimulatedTemplate(id.get(), type.get(), name.orElse(id.get()), subject, body.get(), version));
-  }
-
-  private void refuseRepeatedIds(LocatedNode root, List<SimulatedTemplate> templates) {
-    Map<String, Integer> seen = new HashMap<>();
-    List<LocatedNode> nodes = root.get("templates").map(LocatedNode::items).orElse(List.of());
-    for (LocatedNode node : nodes) {
-      node.get("id").filter(id -> id.is(Kind.TEXT)).ifPresent(id -> {
-        Integer first = seen.putIfAbsent(id.text().toLowerCase(Locale.ROOT), id.line());
-        if (first != null) {
-          problems.add(id.problem("the template id " + id.text() + " is given twice; the first is at line " + first));
-        }
-      });
-    }
   }
 
   private void teamMembers(LocatedNode team, List<String> emails, List<String> phones) {

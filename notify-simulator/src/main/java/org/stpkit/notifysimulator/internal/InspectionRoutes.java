@@ -7,19 +7,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.stpkit.notifysimulator.Faults;
 import org.stpkit.notifysimulator.RequestKind;
 import org.stpkit.notifysimulator.SimulatedNotification;
+import org.stpkit.notifysimulator.SimulatedService;
+import org.stpkit.notifysimulator.SimulatorException;
 
 /**
  * The simulator's own routes, for tests and demos in other processes: {@code GET notifications},
- * {@code POST reset}, {@code GET} and {@code POST faults} under {@code /_simulator}.
+ * {@code POST reset}, {@code GET} and {@code POST faults}, {@code POST received-text-messages} (a
+ * text arrives) and {@code GET files/{id}} (a file sent by email, where its link points) under
+ * {@code /_simulator}.
  */
 final class InspectionRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FILES = "/_simulator/files/";
+  private static final Set<String> TEXT_SETTINGS = Set.of("service", "from", "content");
   private static final Set<String> FAULT_SETTINGS = Set.of("latencyMillis", "latencyMillisByKind", "serverErrorRate",
       "rateLimitRate", "dropAfterAcceptRate", "resetAfterAcceptRate", "hold");
 
@@ -46,6 +53,14 @@ final class InspectionRoutes {
       faults.clear();
       return Answer.json(200, JSON.createObjectNode().put("reset", true));
     }
+    if (method.equals("POST") && path.equals("/_simulator/received-text-messages")) {
+      return receiveText(body);
+    }
+    if (method.equals("GET") && path.startsWith(FILES)) {
+      return api.file(path.substring(FILES.length()))
+          .map(file -> new Answer(200, EmailFileUploads.contentType(file.filename(), file.content()), file.content()))
+          .orElseGet(() -> Answer.error(NotifyError.noResult()));
+    }
     if (method.equals("GET") && path.equals("/_simulator/faults")) {
       return Answer.json(200, faultsView());
     }
@@ -58,6 +73,39 @@ final class InspectionRoutes {
       return Answer.json(200, faultsView());
     }
     return NotifyHandler.notFound();
+  }
+
+  /** {@code {"service": "default", "from": "07700900123", "content": "STOP"}}: the service is optional. */
+  private Answer receiveText(String body) {
+    JsonNode text;
+    try {
+      text = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Answer.error(NotifyError.validation("A received text is a JSON object: " + e.getOriginalMessage()));
+    }
+    if (text == null || !text.isObject()) {
+      return Answer.error(NotifyError.validation(
+          "A received text is a JSON object, such as {\"from\": \"07700900123\", \"content\": \"STOP\"}"));
+    }
+    for (Iterator<String> names = text.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!TEXT_SETTINGS.contains(name)) {
+        return Answer.error(NotifyError.validation("Unknown setting '" + name + "'; settings: service, from, content"));
+      }
+    }
+    for (String field : List.of("from", "content")) {
+      if (!text.path(field).isTextual() || text.path(field).asText().isBlank()) {
+        return Answer.error(NotifyError.validation(field + " is missing: give it as text"));
+      }
+    }
+    String service = text.path("service").asText(SimulatedService.DEFAULT);
+    try {
+      ServiceState.ReceivedText received = api.receiveText(service, text.path("from").asText(),
+          text.path("content").asText());
+      return Answer.json(201, NotifyJson.receivedTexts(List.of(received), "").path("received_text_messages").get(0));
+    } catch (SimulatorException e) {
+      return Answer.error(NotifyError.validation("service: " + e.getMessage()));
+    }
   }
 
   /** Replaces every fault with the settings given; a setting left out is off, a kind not held is released. */
@@ -167,6 +215,7 @@ final class InspectionRoutes {
   private static Map<String, Object> view(SimulatedNotification notification) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", notification.id());
+    view.put("service", notification.service());
     view.put("reference", notification.reference().orElse(null));
     view.put("type", notification.type().apiName());
     view.put("template_id", notification.templateId());
@@ -177,6 +226,22 @@ final class InspectionRoutes {
     view.put("body", notification.body());
     view.put("status", notification.status().apiName());
     view.put("created_at", notification.createdAt().toString());
+    view.put("email_reply_to_id", notification.emailReplyToId().orElse(null));
+    view.put("sms_sender_id", notification.smsSenderId().orElse(null));
+    view.put("one_click_unsubscribe_url", notification.oneClickUnsubscribeUrl().orElse(null));
+    view.put("postage", notification.postage().orElse(null));
+    Map<String, Object> files = new LinkedHashMap<>();
+    notification.files().forEach((placeholder, file) -> {
+      Map<String, Object> fileView = new LinkedHashMap<>();
+      fileView.put("filename", file.filename().orElse(null));
+      fileView.put("bytes", file.content().length);
+      fileView.put("confirm_email_before_download", file.confirmEmailBeforeDownload());
+      fileView.put("retention_weeks", file.retentionWeeks());
+      fileView.put("link", file.link());
+      files.put(placeholder, fileView);
+    });
+    view.put("files", files);
+    view.put("letter_pdf_bytes", notification.letterPdf().map(pdf -> pdf.length).orElse(null));
     return view;
   }
 }

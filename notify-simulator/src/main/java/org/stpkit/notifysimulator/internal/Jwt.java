@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +15,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.notifysimulator.ApiKey;
+import org.stpkit.notifysimulator.SimulatedService;
 
 /**
- * Checks a request's JWT as Notify does: HS256 over a key's secret, {@code iss} the service id,
+ * Checks a request's JWT as Notify does: HS256 over a key's secret, {@code iss} one of the services' ids,
  * {@code iat} within 30 seconds of the server's clock either way. Answers with Notify's messages.
  *
  * <p>A client signs the same claims within one second into the same token, so tokens whose signature
@@ -26,22 +28,25 @@ final class Jwt {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int REMEMBERED = 10_000;
 
-  private final String serviceId;
-  private final List<ApiKey> keys;
+  /** Each service's keys, by service id. */
+  private final Map<String, List<ApiKey>> keys;
   private final Map<String, Signed> checked = new ConcurrentHashMap<>();
 
   /** What checking a token's signature found. */
   private sealed interface Verification permits Signed, Unsigned {}
 
-  /** A token whose signature is good: its key and its {@code iat}, if it is a number. */
-  private record Signed(ApiKey key, @Nullable Long issuedAt) implements Verification {}
+  /** A token whose signature is good: its service, key and {@code iat}, if it is a number. */
+  private record Signed(String serviceId, ApiKey key, @Nullable Long issuedAt) implements Verification {}
 
   /** A token refused before its {@code iat} is looked at. */
   private record Unsigned(NotifyError refusal) implements Verification {}
 
-  Jwt(String serviceId, List<ApiKey> keys) {
-    this.serviceId = serviceId;
-    this.keys = List.copyOf(keys);
+  Jwt(List<SimulatedService> services) {
+    Map<String, List<ApiKey>> byService = new HashMap<>();
+    for (SimulatedService service : services) {
+      byService.put(service.serviceId(), service.apiKeys());
+    }
+    this.keys = Map.copyOf(byService);
   }
 
   /** The key that signed the request's token, or the AuthError to answer with. */
@@ -70,7 +75,7 @@ final class Jwt {
     if (signed.issuedAt() == null || Math.abs(now.getEpochSecond() - signed.issuedAt()) > 30) {
       return refused(403, "Error: Your system clock must be accurate to within 30 seconds");
     }
-    return new Authentication.Authenticated(signed.key());
+    return new Authentication.Authenticated(signed.serviceId(), signed.key());
   }
 
   private Verification verify(String token) {
@@ -95,14 +100,16 @@ final class Jwt {
     if (claims == null || !claims.hasNonNull("iss")) {
       return unsigned("Invalid token: iss field not provided");
     }
-    if (!claims.path("iss").asText().equals(serviceId)) {
+    String serviceId = claims.path("iss").asText();
+    List<ApiKey> serviceKeys = keys.get(serviceId);
+    if (serviceKeys == null) {
       return unsigned("Invalid token: service not found");
     }
     byte[] content = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
-    for (ApiKey key : keys) {
+    for (ApiKey key : serviceKeys) {
       if (MessageDigest.isEqual(hmac(key.secret(), content), signature)) {
         JsonNode iat = claims.path("iat");
-        return new Signed(key, iat.canConvertToLong() ? iat.asLong() : null);
+        return new Signed(serviceId, key, iat.canConvertToLong() ? iat.asLong() : null);
       }
     }
     return unsigned("Invalid token: API key not found");

@@ -24,7 +24,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.stpkit.notifysimulator.ApiKey;
 import org.stpkit.notifysimulator.Faults;
 import org.stpkit.notifysimulator.RequestKind;
 import org.stpkit.notifysimulator.TemplateType;
@@ -39,6 +38,7 @@ final class NotifyHandler extends Handler.Abstract {
   private static final Pattern NOTIFICATION = Pattern.compile("^/v2/notifications/([^/]+)$");
   private static final Pattern TEMPLATE = Pattern.compile("^/v2/template/([^/]+)(/version/[0-9]+)?$");
   private static final Pattern PREVIEW = Pattern.compile("^/v2/template/([^/]+)/preview$");
+  private static final Pattern PDF = Pattern.compile("^/v2/notifications/([^/]+)/pdf$");
   // Longer than any client should wait for an answer, short enough that a long demo does not
   // collect connections that nobody holds any more.
   private static final Duration DROPPED_CONNECTION_LIFETIME = Duration.ofMinutes(10);
@@ -120,44 +120,51 @@ final class NotifyHandler extends Handler.Abstract {
     if (authentication instanceof Authentication.Refused refused) {
       return Handled.answer(Answer.error(refused.error()));
     }
-    ApiKey key = ((Authentication.Authenticated) authentication).key();
+    NotifyApi.Caller caller = api.caller((Authentication.Authenticated) authentication);
     String baseUrl = baseUrl(request);
     Matcher matcher;
     return switch (kind) {
       case SEND -> {
         matcher = SEND.matcher(path);
         matcher.matches();
-        yield send(key, TemplateType.valueOf(matcher.group(1).toUpperCase(Locale.ROOT)), body, baseUrl);
+        yield send(caller, TemplateType.valueOf(matcher.group(1).toUpperCase(Locale.ROOT)), body, baseUrl);
       }
-      case LOOKUP -> Handled.answer(api.lookup(key, query(request), baseUrl));
+      case LOOKUP -> Handled.answer(api.lookup(caller, query(request), baseUrl));
       case STATUS -> {
         matcher = NOTIFICATION.matcher(path);
         matcher.matches();
-        yield Handled.answer(api.status(key, matcher.group(1), baseUrl));
+        yield Handled.answer(api.status(caller, matcher.group(1), baseUrl));
       }
       case TEMPLATE -> {
         if (method.equals("GET") && (matcher = TEMPLATE.matcher(path)).matches()) {
-          yield Handled.answer(api.template(matcher.group(1)));
+          yield Handled.answer(api.template(caller, matcher.group(1)));
         }
         if (method.equals("POST") && (matcher = PREVIEW.matcher(path)).matches()) {
-          yield Handled.answer(api.preview(matcher.group(1), body));
+          yield Handled.answer(api.preview(caller, matcher.group(1), body));
         }
         yield Handled.answer(notFound());
       }
-      case RECEIVED_TEXTS, OTHER -> Handled.answer(notFound());
+      case RECEIVED_TEXTS -> Handled.answer(method.equals("GET") ? api.receivedTexts(caller, query(request), baseUrl)
+          : notFound());
+      case OTHER -> {
+        if (method.equals("GET") && (matcher = PDF.matcher(path)).matches()) {
+          yield Handled.answer(api.pdf(caller, matcher.group(1)));
+        }
+        yield Handled.answer(notFound());
+      }
     };
   }
 
-  private Handled send(ApiKey key, TemplateType type, String body, String baseUrl) {
+  private Handled send(NotifyApi.Caller caller, TemplateType type, String body, String baseUrl) {
     double roll = ThreadLocalRandom.current().nextDouble();
     if (roll < faults.serverErrorRate()) {
       return Handled.answer(Answer.error(NotifyError.serverError()));
     }
     if (roll < faults.serverErrorRate() + faults.rateLimitRate()) {
       return Handled.answer(Answer.error(new NotifyError(429, "RateLimitError",
-          "Exceeded rate limit for key type " + key.type() + " of 3000 requests per 60 seconds")));
+          "Exceeded rate limit for key type " + caller.key().type() + " of 3000 requests per 60 seconds")));
     }
-    Answer answer = api.send(key, type, body, baseUrl);
+    Answer answer = api.send(caller, type, body, baseUrl);
     if (answer.status() != 201) {
       return Handled.answer(answer);
     }

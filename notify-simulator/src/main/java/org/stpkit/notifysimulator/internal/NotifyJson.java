@@ -35,6 +35,13 @@ final class NotifyJson {
 
   /** A send's 201 answer. */
   static ObjectNode sent(StoredNotification stored, String baseUrl) {
+    if (stored.isPrecompiledLetter()) {
+      ObjectNode body = JSON.objectNode();
+      body.put("id", stored.id);
+      putNullable(body, "reference", stored.reference);
+      body.put("postage", stored.postage.apiName());
+      return body;
+    }
     ObjectNode body = JSON.objectNode();
     body.put("id", stored.id);
     putNullable(body, "reference", stored.reference);
@@ -44,9 +51,9 @@ final class NotifyJson {
       case EMAIL -> {
         content.put("subject", stored.subject());
         content.put("from_email", FROM_EMAIL);
-        content.putNull("one_click_unsubscribe_url");
+        putNullable(content, "one_click_unsubscribe_url", stored.unsubscribeUrl.orElse(null));
       }
-      case SMS -> content.put("from_number", "GOVUK");
+      case SMS -> content.put("from_number", stored.fromNumber);
       case LETTER -> content.put("subject", stored.subject());
     }
     body.put("uri", baseUrl + "/v2/notifications/" + stored.id);
@@ -65,12 +72,14 @@ final class NotifyJson {
     putNullable(body, "reference", stored.reference);
     putNullable(body, "email_address", stored.type == TemplateType.EMAIL ? stored.recipient : null);
     putNullable(body, "phone_number", stored.type == TemplateType.SMS ? stored.recipient : null);
-    List<String> lines = stored.addressLines;
+    // A letter's last address line is its postcode (or country); a PDF's address is not read here.
+    List<String> lines = stored.isPrecompiledLetter() ? List.of(stored.recipient, "") : stored.addressLines;
     for (int i = 1; i <= 6; i++) {
       putNullable(body, "line_" + i, i <= lines.size() - 1 ? lines.get(i - 1) : null);
     }
     boolean letter = stored.type == TemplateType.LETTER;
-    putNullable(body, "postcode", letter ? lines.get(lines.size() - 1) : null);
+    String postcode = letter ? lines.get(lines.size() - 1) : null;
+    putNullable(body, "postcode", postcode == null || postcode.isEmpty() ? null : postcode);
     putNullable(body, "postage", letter ? stored.postage.apiName() : null);
     body.put("type", stored.type.apiName());
     body.put("status", stored.status.apiName());
@@ -82,6 +91,7 @@ final class NotifyJson {
     putNullable(body, "sent_at", timestamp(stored.sentAt));
     putNullable(body, "completed_at", timestamp(stored.completedAt));
     body.putNull("scheduled_for");
+    putNullable(body, "one_click_unsubscribe_url", stored.unsubscribeUrl.orElse(null));
     body.put("is_cost_data_ready", true);
     ObjectNode cost = body.putObject("cost_details");
     switch (stored.type) {
@@ -120,6 +130,30 @@ final class NotifyJson {
     links.put("current", baseUrl + "/v2/notifications" + (filters.isEmpty() ? "" : "?" + filters.substring(1)));
     if (page.more()) {
       links.put("next", baseUrl + "/v2/notifications?older_than=" + page.lastId().orElseThrow() + filters);
+    }
+    return body;
+  }
+
+  /**
+   * A page of {@code GET /v2/received-text-messages}: the texts, {@code links.current}, and, as Notify
+   * writes it, {@code links.next} whenever the page is not empty.
+   */
+  static ObjectNode receivedTexts(List<ServiceState.ReceivedText> texts, String baseUrl) {
+    ObjectNode body = JSON.objectNode();
+    ArrayNode items = body.putArray("received_text_messages");
+    for (ServiceState.ReceivedText text : texts) {
+      ObjectNode item = items.addObject();
+      item.put("id", text.id());
+      item.put("created_at", timestamp(text.createdAt()));
+      item.put("service_id", text.serviceId());
+      item.put("notify_number", text.notifyNumber());
+      item.put("user_number", text.userNumber());
+      item.put("content", text.content());
+    }
+    ObjectNode links = body.putObject("links");
+    links.put("current", baseUrl + "/v2/received-text-messages");
+    if (!texts.isEmpty()) {
+      links.put("next", baseUrl + "/v2/received-text-messages?older_than=" + texts.get(texts.size() - 1).id());
     }
     return body;
   }

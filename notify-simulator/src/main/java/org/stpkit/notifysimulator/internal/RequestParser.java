@@ -26,6 +26,9 @@ final class RequestParser {
   private static final Map<TemplateType, String> RECIPIENT_FIELD = Map.of(
       TemplateType.EMAIL, "email_address", TemplateType.SMS, "phone_number");
   private static final int MAX_REFERENCE_LENGTH = 1000;
+  private static final Set<String> PRECOMPILED = Set.of("reference", "content", "postage");
+  // Notify reads an address abroad from the PDF itself; its API takes only these for a PDF.
+  private static final Set<String> PRECOMPILED_POSTAGE = Set.of("first", "second", "economy");
 
   private RequestParser() {}
 
@@ -49,7 +52,66 @@ final class RequestParser {
     if (reference.isPresent() && reference.get().length() > MAX_REFERENCE_LENGTH) {
       throw NotifyError.validation("reference is too long").rejected();
     }
-    return new SendRequest(type, templateId, recipient, personalisation, reference, optionalText(request, "postage"));
+    Optional<String> replyTo = optionalUuid(request, "email_reply_to_id");
+    Optional<String> sender = optionalUuid(request, "sms_sender_id");
+    Optional<String> unsubscribe = Optional.empty();
+    if (request.has("one_click_unsubscribe_url")) {
+      JsonNode url = request.get("one_click_unsubscribe_url");
+      if (!url.isTextual() || !isHttpsUrl(url.asText())) {
+        throw NotifyError.validation("one_click_unsubscribe_url is not a valid https url").rejected();
+      }
+      unsubscribe = Optional.of(url.asText());
+    }
+    return new SendRequest(type, templateId, recipient, personalisation, reference, optionalText(request, "postage"),
+        replyTo, sender, unsubscribe);
+  }
+
+  /** Whether a letter's body is a letter sent as a PDF: Notify tells them apart by {@code content}. */
+  static boolean isPrecompiledLetter(String body) {
+    try {
+      JsonNode request = JSON.readTree(body);
+      return request != null && request.isObject() && request.has("content");
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** POST /v2/notifications/letter's body for a letter sent as a PDF. */
+  static PrecompiledLetter precompiledLetter(String body) throws NotifyError.Rejected {
+    JsonNode request = object(body);
+    for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!PRECOMPILED.contains(name)) {
+        throw NotifyError.validation("Additional properties are not allowed (" + name + " was unexpected)").rejected();
+      }
+    }
+    String reference = requiredText(request, "reference");
+    String content = requiredText(request, "content");
+    Optional<String> postage = optionalText(request, "postage");
+    if (postage.isPresent() && !PRECOMPILED_POSTAGE.contains(postage.get())) {
+      throw NotifyError.validation("postage invalid. It must be either first, second or economy.").rejected();
+    }
+    if (reference.length() > MAX_REFERENCE_LENGTH) {
+      throw NotifyError.validation("reference is too long").rejected();
+    }
+    return new PrecompiledLetter(reference, content, postage.orElse("second"));
+  }
+
+  /** A letter sent as a PDF, as its request gives it: the PDF still base64, not yet checked. */
+  record PrecompiledLetter(String reference, String content, String postage) {}
+
+  /** GET /v2/received-text-messages's query: only {@code older_than}, a UUID. */
+  static Optional<String> receivedTextsQuery(Map<String, List<String>> query) throws NotifyError.Rejected {
+    for (String name : query.keySet()) {
+      if (!name.equals("older_than")) {
+        throw NotifyError.validation("Additional properties are not allowed (" + name + " was unexpected)").rejected();
+      }
+    }
+    Optional<String> olderThan = first(query, "older_than");
+    if (olderThan.isPresent() && !isUuid(olderThan.get())) {
+      throw NotifyError.validation("older_than is not a valid UUID").rejected();
+    }
+    return olderThan;
   }
 
   /** POST /v2/template/{id}/preview's body: the personalisation. */
@@ -105,6 +167,26 @@ final class RequestParser {
       throw NotifyError.validation(field + " " + value + " is not of type string").rejected();
     }
     return value.asText();
+  }
+
+  private static Optional<String> optionalUuid(JsonNode request, String field) throws NotifyError.Rejected {
+    if (!request.hasNonNull(field)) {
+      return Optional.empty();
+    }
+    JsonNode value = request.get(field);
+    if (!value.isTextual() || !isUuid(value.asText())) {
+      throw NotifyError.validation(field + " is not a valid UUID").rejected();
+    }
+    return Optional.of(value.asText());
+  }
+
+  private static boolean isHttpsUrl(String value) {
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      return "https".equals(uri.getScheme()) && uri.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static Optional<String> optionalText(JsonNode request, String field) {

@@ -9,6 +9,9 @@ import org.stpkit.notifysimulator.TemplateType;
  *
  * @param recipient the email address or phone number; empty for letters
  * @param personalisation values as sent: text, or a JSON object (such as a file) as a map
+ * @param emailReplyToId {@code email_reply_to_id}: a UUID, not yet looked up
+ * @param smsSenderId {@code sms_sender_id}: a UUID, not yet looked up
+ * @param unsubscribeUrl {@code one_click_unsubscribe_url}: an https URL
  */
 record SendRequest(
     TemplateType type,
@@ -16,4 +19,7 @@ record SendRequest(
     Optional<String> recipient,
     Map<String, Object> personalisation,
     Optional<String> reference,
-    Optional<String> postage) {}
+    Optional<String> postage,
+    Optional<String> emailReplyToId,
+    Optional<String> smsSenderId,
+    Optional<String> unsubscribeUrl) {}

@@ -17,17 +17,20 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.stpkit.notifysimulator.ApiKey;
 import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.SimulatedFile;
 import org.stpkit.notifysimulator.SimulatedNotification;
+import org.stpkit.notifysimulator.SimulatedService;
 import org.stpkit.notifysimulator.SimulatorConfig;
 import org.stpkit.notifysimulator.TemplateType;
 
 /**
- * One Notify service's state: the notifications it accepted and their statuses, its rate-limit
- * window and daily counts. Thread-safe, one lock; callers read a notification through a view
+ * One Notify service's state: the notifications it accepted and their statuses, the files sent by
+ * email, the texts people sent it, its rate-limit window and daily counts. Thread-safe, one lock; callers read a notification through a view
  * function applied under the lock, so that what they write out is one consistent moment.
  */
 final class ServiceState {
   private final SimulatorConfig config;
+  private final SimulatedService service;
   private final Clock clock;
   private final Consumer<StoredNotification> finished;
   // Every notification in the order accepted (its position is its index), by id and by reference:
@@ -39,21 +42,36 @@ final class ServiceState {
   private final Deque<StoredNotification> pending = new ArrayDeque<>();
   private final Map<KeyType, Deque<Instant>> recentSends = new EnumMap<>(KeyType.class);
   private final Map<TemplateType, Integer> sentToday = new EnumMap<>(TemplateType.class);
+  // Files sent by email, by the id their link ends with.
+  private final Map<String, SimulatedFile> files = new HashMap<>();
+  // Texts people sent to the service's number, oldest first, and each one's place.
+  private final List<ReceivedText> received = new ArrayList<>();
+  private final Map<String, Integer> receivedPositions = new HashMap<>();
   private LocalDate today;
 
   /** A page of notifications, newest first, and whether older ones follow. */
   record Page<T>(List<T> notifications, boolean more, Optional<String> lastId) {}
 
-  /** @param finished told when a notification reaches its final status, under the lock */
+  /** A text message someone sent to the service's number. */
+  record ReceivedText(String id, String serviceId, String userNumber, String notifyNumber, String content,
+      Instant createdAt) {}
+
+  /** The configuration's default service. */
   ServiceState(SimulatorConfig config, Clock clock, Consumer<StoredNotification> finished) {
+    this(config, config.defaultService(), clock, finished);
+  }
+
+  /** @param finished told when a notification reaches its final status, under the lock */
+  ServiceState(SimulatorConfig config, SimulatedService service, Clock clock, Consumer<StoredNotification> finished) {
     this.config = config;
+    this.service = service;
     this.clock = clock;
     this.finished = finished;
     this.today = LocalDate.now(clock);
   }
 
-  SimulatorConfig config() {
-    return config;
+  SimulatedService service() {
+    return service;
   }
 
   /** Notify checks the rate limit before anything else; {@link #store} checks it again as it counts. */
@@ -69,14 +87,25 @@ final class ServiceState {
     }
   }
 
-  /** Counts the send against the limits and stores it; the view is of the stored notification. */
+  /** A send with no files. */
+  <T> T store(ApiKey key, CheckedSend send, Optional<String> reference, Function<StoredNotification, T> view)
+      throws NotifyError.Rejected {
+    return store(key, send, reference, Map.of(), view);
+  }
+
+  /**
+   * Counts the send against the limits and stores it; the view is of the stored notification.
+   *
+   * @param sentFiles the send's files by placeholder, each with a link ending in its own id
+   */
   synchronized <T> T store(ApiKey key, CheckedSend send, Optional<String> reference,
-      Function<StoredNotification, T> view) throws NotifyError.Rejected {
+      Map<String, SimulatedFile> sentFiles, Function<StoredNotification, T> view) throws NotifyError.Rejected {
     checkRateLimit(key.type());
     countDaily(key.type(), send.template().type());
     Instant now = clock.instant();
-    StoredNotification stored = new StoredNotification(notifications.size(), randomUuid(), reference.orElse(null),
-        key.type(), send, now);
+    StoredNotification stored = new StoredNotification(notifications.size(), randomUuid(), service.name(),
+        reference.orElse(null), key.type(), send, sentFiles, now);
+    sentFiles.values().forEach(file -> files.put(file.link().substring(file.link().lastIndexOf('/') + 1), file));
     notifications.add(stored);
     byId.put(stored.id, stored);
     reference.ifPresent(ref -> byReference.computeIfAbsent(ref, r -> new ArrayList<>(1)).add(stored));
@@ -146,6 +175,37 @@ final class ServiceState {
     }
   }
 
+  /** A file sent by email, by the id its link ends with. */
+  synchronized Optional<SimulatedFile> file(String id) {
+    return Optional.ofNullable(files.get(id));
+  }
+
+  /** A text message arrives from someone. */
+  synchronized ReceivedText receive(String from, String content) {
+    ReceivedText text = new ReceivedText(randomUuid(), service.serviceId(), from, service.inboundNumber(), content,
+        clock.instant());
+    receivedPositions.put(text.id(), received.size());
+    received.add(text);
+    return text;
+  }
+
+  /**
+   * A page of received texts, newest first, older than the one given (as Notify pages them: an id it
+   * does not have gives an empty page).
+   */
+  synchronized List<ReceivedText> receivedTexts(Optional<String> olderThan, int size) {
+    int start = received.size() - 1;
+    if (olderThan.isPresent()) {
+      Integer position = receivedPositions.get(olderThan.get());
+      start = position == null ? -1 : position - 1;
+    }
+    List<ReceivedText> page = new ArrayList<>();
+    for (int i = start; i >= 0 && page.size() < size; i--) {
+      page.add(received.get(i));
+    }
+    return page;
+  }
+
   synchronized int countByReference(String reference) {
     return byReference.getOrDefault(reference, List.of()).size();
   }
@@ -167,6 +227,9 @@ final class ServiceState {
     pending.clear();
     recentSends.clear();
     sentToday.clear();
+    files.clear();
+    received.clear();
+    receivedPositions.clear();
   }
 
   private void advance(StoredNotification stored, Instant now) {

@@ -79,6 +79,16 @@ public final class SimulatorServer implements AutoCloseable {
     return api.countByReference(reference);
   }
 
+  /**
+   * A text message arrives at a service's number, as if someone had sent it.
+   *
+   * @return its id, as {@code GET /v2/received-text-messages} shows it
+   * @throws SimulatorException if no service has that name
+   */
+  public String receiveText(String service, String from, String content) {
+    return api.receiveText(service, from, content).id();
+  }
+
   public int receiptsDelivered() {
     return receipts.map(ReceiptSender::delivered).orElse(0);
   }

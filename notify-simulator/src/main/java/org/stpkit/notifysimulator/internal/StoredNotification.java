@@ -2,6 +2,7 @@ package org.stpkit.notifysimulator.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.stpkit.notifyrules.Postage;
 import org.stpkit.notifyrules.Recipients;
 import org.stpkit.notifysimulator.KeyType;
 import org.stpkit.notifysimulator.NotificationStatus;
+import org.stpkit.notifysimulator.SimulatedFile;
 import org.stpkit.notifysimulator.SimulatedNotification;
 import org.stpkit.notifysimulator.SimulatedTemplate;
 import org.stpkit.notifysimulator.TemplateType;
@@ -23,6 +25,7 @@ import org.stpkit.notifysimulator.TemplateType;
 final class StoredNotification {
   final int position;
   final String id;
+  final String service;
   final @Nullable String reference;
   final TemplateType type;
   final SimulatedTemplate template;
@@ -32,25 +35,50 @@ final class StoredNotification {
   final List<String> addressLines;
   final Map<String, Object> personalisation;
   final Postage postage;
+  final Optional<String> emailReplyToId;
+  final Optional<String> smsSenderId;
+  final String fromNumber;
+  final Optional<String> unsubscribeUrl;
+  final Map<String, SimulatedFile> files;
+  final Optional<byte[]> letterPdf;
   final Instant createdAt;
   NotificationStatus status;
   @Nullable Instant sentAt;
   @Nullable Instant completedAt;
 
-  StoredNotification(int position, String id, @Nullable String reference, KeyType keyType, CheckedSend send,
-      Instant createdAt) {
+  /** @param files the send's files by placeholder, with their links: the personalisation holds the links */
+  StoredNotification(int position, String id, String service, @Nullable String reference, KeyType keyType,
+      CheckedSend send, Map<String, SimulatedFile> files, Instant createdAt) {
     this.position = position;
     this.id = id;
+    this.service = service;
     this.reference = reference;
     this.type = send.template().type();
     this.template = send.template();
     this.keyType = keyType;
     this.recipient = send.recipient();
     this.addressLines = send.addressLines();
-    this.personalisation = send.personalisation();
+    if (files.isEmpty()) {
+      this.personalisation = send.personalisation();
+    } else {
+      Map<String, Object> values = new LinkedHashMap<>(send.personalisation());
+      files.forEach((placeholder, file) -> values.put(placeholder, file.link()));
+      this.personalisation = values;
+    }
     this.postage = send.postage();
+    this.emailReplyToId = send.emailReplyToId();
+    this.smsSenderId = send.smsSenderId();
+    this.fromNumber = send.fromNumber();
+    this.unsubscribeUrl = send.unsubscribeUrl();
+    this.files = files.isEmpty() ? Map.of() : Map.copyOf(files);
+    this.letterPdf = send.letterPdf();
     this.createdAt = createdAt;
-    this.status = type == TemplateType.LETTER ? NotificationStatus.ACCEPTED : NotificationStatus.CREATED;
+    this.status = send.isPrecompiledLetter() ? NotificationStatus.PENDING_VIRUS_CHECK
+        : type == TemplateType.LETTER ? NotificationStatus.ACCEPTED : NotificationStatus.CREATED;
+  }
+
+  boolean isPrecompiledLetter() {
+    return letterPdf.isPresent();
   }
 
   @Nullable String subject() {
@@ -84,6 +112,9 @@ final class StoredNotification {
     if (age >= delay / 2 && type != TemplateType.LETTER) {
       status = NotificationStatus.SENDING;
       sentAt = createdAt.plusMillis(delay / 2);
+    } else if (age >= delay / 2 && isPrecompiledLetter()) {
+      // Checked and found clean: accepted for printing.
+      status = NotificationStatus.ACCEPTED;
     }
     return false;
   }
@@ -94,8 +125,9 @@ final class StoredNotification {
   }
 
   SimulatedNotification toSimulated() {
-    return new SimulatedNotification(id, Optional.ofNullable(reference), type, template.id(), keyType, recipient,
-        personalisation, Optional.ofNullable(subject()), body(), status, createdAt);
+    return new SimulatedNotification(id, service, Optional.ofNullable(reference), type, template.id(), keyType, recipient,
+        personalisation, Optional.ofNullable(subject()), body(), status, createdAt, emailReplyToId, smsSenderId,
+        unsubscribeUrl, files, type == TemplateType.LETTER ? Optional.of(postage.apiName()) : Optional.empty(), letterPdf);
   }
 
   /** Notify's simulated recipients fail; everyone else is delivered (letters received). */

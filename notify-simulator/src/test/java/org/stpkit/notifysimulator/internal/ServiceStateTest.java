@@ -90,7 +90,8 @@ class ServiceStateTest {
   }
 
   private static CheckedSend send() {
-    return new CheckedSend(SMS, "07700900123", List.of(), Map.of("name", "Jo"), Postage.SECOND);
+    return new CheckedSend(SMS, "07700900123", List.of(), Map.of("name", "Jo"), Postage.SECOND, Optional.empty(),
+        Optional.empty(), SendRules.DEFAULT_SENDER, Optional.empty(), Map.of(), Optional.empty());
   }
 
   private static NotificationStatus status(ServiceState state, String id) {

@@ -121,7 +121,18 @@ final class DefinitionReader {
         new FormDefinition.ConfirmationSettings(
             text(confirmation.path("title"), "/confirmation/title"),
             text(confirmation.path("body"), "/confirmation/body"),
-            confirmation.path("referencePrefix").asText("")));
+            confirmation.path("referencePrefix").asText("")),
+        saveAndReturn(root.path("saveAndReturn")));
+  }
+
+  /** {@code saveAndReturn: true}, or {@code {securityQuestion: ...}}; absent or false: not offered. */
+  private Optional<FormDefinition.SaveAndReturnSettings> saveAndReturn(JsonNode node) {
+    if (node.isObject()) {
+      return Optional.of(new FormDefinition.SaveAndReturnSettings(
+          text(node.path("securityQuestion"), "/saveAndReturn/securityQuestion")));
+    }
+    return node.asBoolean(false) ? Optional.of(new FormDefinition.SaveAndReturnSettings(Optional.empty()))
+        : Optional.empty();
   }
 
   /** Every question of every page, a repeating section's items' included, registered by name. */
@@ -224,6 +235,7 @@ final class DefinitionReader {
 
   private void readQuestions(JsonNode page, String pagePointer, Map<String, List<Option>> lists, String pagePath) {
     JsonNode nodes = page.path("questions");
+    new FileRulesReader(document, problems).checkAlone(nodes, pagePointer);
     for (int i = 0; i < nodes.size(); i++) {
       String pointer = pagePointer + "/questions/" + i;
       Question question = readQuestion(nodes.get(i), pointer, lists);
@@ -326,7 +338,8 @@ final class DefinitionReader {
         node.path("orDivider").asBoolean(false),
         noneOption,
         readValidation(node.path("validation"), pointer + "/validation", questionType),
-        errors);
+        errors,
+        new FileRulesReader(document, problems).read(node, pointer, questionType));
   }
 
   private static List<String> readOptionValues(JsonNode options) {
@@ -389,7 +402,9 @@ final class DefinitionReader {
   }
 
   private static OptionalInt optionalInt(JsonNode node, String property) {
-    return node.path(property).isInt() ? OptionalInt.of(node.path(property).asInt()) : OptionalInt.empty();
+    // YAML's reader gives whole numbers as longs, JSON's as ints: either, if it fits an int.
+    JsonNode value = node.path(property);
+    return value.isIntegralNumber() && value.canConvertToInt() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
   }
 
   private Optional<LocalDate> date(JsonNode node, String pointer) {
@@ -641,6 +656,11 @@ final class DefinitionReader {
   private boolean fits(Question question, Condition.Operator operator, List<String> values, String pointer) {
     QuestionType type = question.type();
     String about = "question '" + question.name() + "' (" + type.definitionName() + ")";
+    if (type == QuestionType.FILE && operator != Condition.Operator.ANSWERED) {
+      problems.add(document.problem(pointer, "a file question's answer can only be tested with answered, not "
+          + operator.definitionName()));
+      return false;
+    }
     switch (operator) {
       case CONTAINS:
         if (type != QuestionType.CHECKBOXES) {

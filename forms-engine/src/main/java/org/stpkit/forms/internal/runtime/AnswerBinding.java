@@ -148,6 +148,7 @@ final class AnswerBinding<R extends Record> {
       case YES_NO:
         return valueType == Boolean.class || valueType == boolean.class;
       case CHECKBOXES:
+      case FILE:
         return valueType == List.class;
       case ADDRESS:
         return valueType == Address.class;

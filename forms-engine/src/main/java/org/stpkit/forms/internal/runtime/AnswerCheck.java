@@ -19,7 +19,8 @@ import org.stpkit.forms.Validation;
 
 /** One question's posted fields checked by its type's rules: the typed value, or the first error. */
 final class AnswerCheck {
-  private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+  /** An email address as GOV.UK's pattern checks it; save and return checks the address for its link with it too. */
+  static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
   private static final Pattern NI_NUMBER = Pattern.compile(
       "^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$");
   private static final Pattern UK_PHONE = Pattern.compile("^0[0-9]{9,10}$");
@@ -44,6 +45,7 @@ final class AnswerCheck {
       case ADDRESS -> address();
       case NAME -> personName();
       case CHECKBOXES -> checkboxes();
+      case FILE -> files();
       default -> single();
     };
   }
@@ -78,7 +80,8 @@ final class AnswerCheck {
     if (question.optional()) {
       return ParsedAnswer.valid(fields, Optional.empty());
     }
-    boolean chosen = question.type().hasOptions() || question.type() == QuestionType.YES_NO;
+    boolean chosen = question.type().hasOptions() || question.type() == QuestionType.YES_NO
+        || question.type() == QuestionType.FILE;
     return errorOn("required", fieldId, parts, chosen ? "error.required.select" : "error.required.enter", subject());
   }
 
@@ -261,6 +264,12 @@ final class AnswerCheck {
       return error("format", name, "error.noneOnItsOwn", none.get().text().in(parser.language()));
     }
     return ok(chosen);
+  }
+
+  /** The files stored for a file question (its post is {@link FileUploads}'s): "Select a file" when there are none. */
+  private ParsedAnswer files() {
+    List<org.stpkit.forms.spi.UploadedFile> files = StoredFiles.decode(fields);
+    return files.isEmpty() ? required(name, Set.of()) : ok(files);
   }
 
   private static Optional<String> optional(String value) {

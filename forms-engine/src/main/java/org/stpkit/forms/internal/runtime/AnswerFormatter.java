@@ -42,6 +42,8 @@ final class AnswerFormatter {
       lines.add(address.postcode());
     } else if (value instanceof PersonName name) {
       lines.add(name.givenName() + " " + name.familyName());
+    } else if (question.type() == QuestionType.FILE && value instanceof List<?> files) {
+      files.forEach(file -> lines.add(FileComponent.describe((org.stpkit.forms.spi.UploadedFile) file, messages)));
     } else if (value instanceof List<?> chosen) {
       chosen.forEach(choice -> lines.add(optionText(question, choice.toString())));
     } else if (question.type().hasOptions()) {

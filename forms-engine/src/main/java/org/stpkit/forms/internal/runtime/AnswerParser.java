@@ -70,7 +70,9 @@ final class AnswerParser {
     Map<String, List<String>> fields = new LinkedHashMap<>();
     for (String field : fieldNames(question)) {
       List<String> values = posted.getOrDefault(field, List.of());
-      fields.put(field, question.type() == QuestionType.CHECKBOXES ? List.copyOf(values)
+      // Checkboxes post a value per option chosen; a file question keeps a value per file.
+      boolean several = question.type() == QuestionType.CHECKBOXES || question.type() == QuestionType.FILE;
+      fields.put(field, several ? List.copyOf(values)
           : values.isEmpty() ? List.of() : List.of(values.get(0)));
     }
     for (List<String> values : fields.values()) {

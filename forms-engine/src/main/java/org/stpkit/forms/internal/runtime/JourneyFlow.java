@@ -19,9 +19,13 @@ import org.stpkit.forms.FormRequest;
 import org.stpkit.forms.FormResponse;
 import org.stpkit.forms.Page;
 import org.stpkit.forms.Question;
+import org.stpkit.forms.QuestionType;
+import org.stpkit.forms.SaveAndReturn;
 import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.FileStore;
 import org.stpkit.forms.spi.FormSession;
 import org.stpkit.forms.spi.SubmissionHandler;
+import org.stpkit.forms.spi.VirusScanner;
 import org.stpkit.templates.GovukTemplates;
 
 /**
@@ -48,8 +52,10 @@ public final class JourneyFlow {
    * @param bindTo the record answers are bound to and checked with, if any
    * @param messages a team's messages by language, over the engine's own
    * @param timeoutWarning how long before the session times out the warning opens
+   * @param saveAndReturn how saved journeys are kept and their links sent, for a form that offers it
    */
-  public record Settings(FormDefinition form, GovukTemplates templates, AnswerStore answerStore,
+  public record Settings(FormDefinition form, Optional<SaveAndReturn> saveAndReturn,
+      GovukTemplates templates, AnswerStore answerStore,
       SubmissionHandler submissionHandler, String mountPath, String assetPath, Duration sessionTimeout, Clock clock,
       Optional<Class<? extends Record>> bindTo, Map<String, Map<String, String>> messages, Duration timeoutWarning) {
     public Settings {
@@ -75,10 +81,12 @@ public final class JourneyFlow {
   private final Map<String, InLanguage> languages = new LinkedHashMap<>();
   private final Sending sending;
   private final RepeatFlow repeats;
+  private final SaveAndReturnFlow saveAndReturn;
   private final Tokens tokens = new Tokens();
   private final EngineAssets assets = new EngineAssets();
+  private final FileUploads uploads;
 
-  private JourneyFlow(Settings settings) {
+  private JourneyFlow(Settings settings, Optional<VirusScanner> scanner, Optional<FileStore> fileStore) {
     this.form = settings.form();
     this.answerStore = new GuardedAnswerStore(settings.answerStore());
     this.clock = settings.clock();
@@ -93,20 +101,26 @@ public final class JourneyFlow {
     // Typed values do not depend on the language they were typed in: one parser walks every journey.
     this.journey = new Journey(form, languages.values().iterator().next().parser());
     this.binding = settings.bindTo().map(type -> binding(type, form));
-    this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, tokens, clock, sessionTimeout);
+    this.uploads = new FileUploads(form, scanner, fileStore, sessionTimeout);
+    this.sending = new Sending(form, answerStore, settings.submissionHandler(), binding, tokens, clock, sessionTimeout,
+        uploads);
     this.repeats = new RepeatFlow(journey, answerStore, clock, sessionTimeout);
+    this.saveAndReturn = new SaveAndReturnFlow(form, settings.saveAndReturn(), journey, answerStore, tokens, clock,
+        sessionTimeout);
   }
 
   /** The parser and pages of one language. */
   private record InLanguage(AnswerParser parser, Pages pages) {}
 
   /**
-   * The journey for a form.
+   * The journey for a form; its file questions' files are scanned by {@code scanner} and kept in
+   * {@code fileStore} (by default a new temporary directory).
    *
-   * @throws org.stpkit.forms.FormsException when the record to bind to does not fit the form's questions
+   * @throws org.stpkit.forms.FormsException when the record to bind to does not fit the form's questions, or the
+   *     form has file questions and no virus scanner is given
    */
-  public static JourneyFlow create(Settings settings) {
-    return new JourneyFlow(settings);
+  public static JourneyFlow create(Settings settings, Optional<VirusScanner> scanner, Optional<FileStore> fileStore) {
+    return new JourneyFlow(settings, scanner, fileStore);
   }
 
   private static <R extends Record> AnswerBinding<?> binding(Class<R> type, FormDefinition form) {
@@ -137,7 +151,7 @@ public final class JourneyFlow {
     if (path.startsWith(EngineAssets.PREFIX)) {
       return engineResource(path.substring(EngineAssets.PREFIX.length()), found, now);
     }
-    boolean startingOut = path.equals("/") || path.equals(form.startPage());
+    boolean startingOut = path.equals("/") || path.equals(form.startPage()) || saveAndReturn.startsJourney(path);
     boolean post = request.method() == FormRequest.Method.POST;
     Optional<String> chosenLanguage = Optional.ofNullable(first(request.query().get(LANGUAGE)))
         .filter(languages::containsKey);
@@ -152,6 +166,12 @@ public final class JourneyFlow {
       session = FormSession.start(tokens.secret(), form.id(), tokens.secret(), now);
       answerStore.save(session, sessionTimeout);
       newSessionId = Optional.of(session.id());
+    }
+    uploads.keepAlive(session, now);
+    if (post && request.uploadTooLarge()) {
+      // Unread, so without its CSRF token: the page is shown again with the error, and nothing changes.
+      return uploads.tooLargeToRead(journey, in(session).pages(), in(session).parser(), path, session,
+          Pages.RETURN_TO_CHECK_ANSWERS.equals(first(request.query().get(Pages.RETURN_TO))), newSessionId);
     }
     if (post && !csrfMatches(request, session)) {
       return in(session).pages().message(MessagePage.CSRF_REFUSED, MessagePage.CSRF_REFUSED.status, path, newSessionId);
@@ -173,6 +193,9 @@ public final class JourneyFlow {
   private FormResponse route(FormRequest request, String path, FormSession session, Optional<String> newSessionId) {
     boolean post = request.method() == FormRequest.Method.POST;
     Pages pages = in(session).pages();
+    if (saveAndReturn.owns(path)) {
+      return saveAndReturn.handle(request, path, session, pages, newSessionId);
+    }
     Journey.State state = journey.walk(session);
     if (session.submissionReference().isPresent() && !path.equals(Pages.CONFIRMATION)) {
       return redirect(Pages.CONFIRMATION, newSessionId);
@@ -232,14 +255,19 @@ public final class JourneyFlow {
     Map<String, Map<String, List<String>>> fields = new LinkedHashMap<>();
     Map<String, FieldError> errors = new LinkedHashMap<>();
     for (Question question : step.page().questions()) {
-      ParsedAnswer parsed = language.parser().parse(question, request.fields());
+      ParsedAnswer parsed = question.type() == QuestionType.FILE
+          ? uploads.receive(question, step, request, session, language.parser())
+          : language.parser().parse(question, request.fields());
       record(question, parsed, fields, errors);
       for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
         record(revealed, language.parser().parse(revealed, request.fields()), fields, errors);
       }
     }
+    boolean saving = saveAndReturn.saveRequested(request);
     if (!errors.isEmpty()) {
-      return language.pages().questionPage(step, session, before, fields, errors, changing, newSessionId);
+      // Saving for later keeps the answers given so far; this page's, not yet right, are not kept.
+      return saving ? saveAndReturn.toSavePage(step.path(), language.pages(), newSessionId)
+          : language.pages().questionPage(step, session, before, fields, errors, changing, newSessionId);
     }
     Instant now = clock.instant();
     Map<String, Map<String, List<String>>> stored = new LinkedHashMap<>();
@@ -249,6 +277,9 @@ public final class JourneyFlow {
         current -> RepeatFlow.counted(step, current.withPageAnswers(step.path(), stored, now), now), sessionTimeout);
     if (updated.isEmpty()) {
       return timedOut(language);
+    }
+    if (saving) {
+      return saveAndReturn.toSavePage(step.path(), language.pages(), newSessionId);
     }
     Journey.State after = journey.walk(updated.get());
     if (changing) {

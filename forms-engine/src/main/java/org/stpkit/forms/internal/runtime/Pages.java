@@ -102,7 +102,7 @@ final class Pages {
     String itemLabel = step.item().map(item -> itemLabel(item.repeat(), item.index())).orElse(null);
     QuestionPageView view = new QuestionPageView(frame, questionIsHeading ? null : heading,
         itemLabel != null ? itemLabel : page.section().map(this::text).orElse(null), blocks, url(step.path()),
-        session.csrfToken(), changing, page.exit(), itemLabel);
+        session.csrfToken(), changing, page.exit(), itemLabel, form.saveAndReturn().isPresent() && !page.exit());
     return new FormResponse.Page(200, renderer.render("question-page", view, messages), newSessionId);
   }
 

@@ -70,6 +70,10 @@ final class QuestionComponents {
           params.put("attributes", autocompleteAttributes());
         }
         break;
+      case FILE:
+        macro = "govukFileUpload";
+        params = FileComponent.params(field(question, fields, error, isPageHeading), question, fields, messages);
+        break;
       case ADDRESS:
       case NAME:
         macro = "govukFieldset";

@@ -34,9 +34,10 @@ final class Sending {
   private final Tokens tokens;
   private final Clock clock;
   private final Duration sessionTimeout;
+  private final FileUploads uploads;
 
   Sending(FormDefinition form, AnswerStore answerStore, SubmissionHandler handler, Optional<AnswerBinding<?>> binding,
-      Tokens tokens, Clock clock, Duration sessionTimeout) {
+      Tokens tokens, Clock clock, Duration sessionTimeout, FileUploads uploads) {
     this.form = form;
     this.answerStore = answerStore;
     this.handler = handler;
@@ -44,6 +45,7 @@ final class Sending {
     this.tokens = tokens;
     this.clock = clock;
     this.sessionTimeout = sessionTimeout;
+    this.uploads = uploads;
   }
 
   /** Sends the answers on the route; {@code pages} in the user's language show any problem. */
@@ -58,8 +60,15 @@ final class Sending {
     }
     String reference = tokens.reference(form.confirmation().referencePrefix());
     Instant now = clock.instant();
+    Map<String, byte[]> files;
+    try {
+      files = uploads.contents(session, state.answers());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Form " + form.id() + ": the uploaded files could not be read; the user may try again", e);
+      return pages.message(MessagePage.NOT_SENT, MessagePage.NOT_SENT.status, Pages.CHECK_ANSWERS, newSessionId);
+    }
     Submission submission = new Submission(form.id(), form.version(), reference, state.answers(),
-        state.route().stream().map(Step::path).toList(), now, bound);
+        state.route().stream().map(Step::path).toList(), now, bound, files);
     if (handler instanceof SubmissionOutbox outbox) {
       return record(outbox, session, submission, pages, newSessionId);
     }
@@ -75,6 +84,7 @@ final class Sending {
       return pages.message(MessagePage.NOT_SENT, MessagePage.NOT_SENT.status, Pages.CHECK_ANSWERS, newSessionId);
     }
     answerStore.update(session.id(), current -> current.withSubmissionReference(reference, now), sessionTimeout);
+    uploads.ended(session);
     return redirect(pages, Pages.CONFIRMATION, newSessionId);
   }
 
@@ -95,6 +105,7 @@ final class Sending {
     }
     answerStore.update(session.id(), current -> current.withSubmissionReference(recorded, submission.submittedAt()),
         sessionTimeout);
+    uploads.ended(session);
     return redirect(pages, Pages.CONFIRMATION, newSessionId);
   }
 

@@ -39,8 +39,13 @@ final class Tokens {
    * of the session id, so that reading it never gives anyone a live session.
    */
   static String journeyKey(String sessionId) {
+    return digest(sessionId);
+  }
+
+  /** A SHA-256 digest of a secret, URL-safe: what is kept of it where reading it must not give it away. */
+  static String digest(String secret) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java platform has SHA-256", e);

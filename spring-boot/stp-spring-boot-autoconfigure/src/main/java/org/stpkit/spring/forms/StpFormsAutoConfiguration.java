@@ -24,8 +24,10 @@ import org.stpkit.forms.FormEngine;
 import org.stpkit.forms.FormsException;
 import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.AnswerStore;
+import org.stpkit.forms.spi.FileStore;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
 import org.stpkit.forms.spi.SubmissionHandler;
+import org.stpkit.forms.spi.VirusScanner;
 import org.stpkit.spring.StpConfigurationException;
 import org.stpkit.spring.templates.StpTemplatesAutoConfiguration;
 import org.stpkit.spring.templates.StpTemplatesProperties;
@@ -54,7 +56,8 @@ public class StpFormsAutoConfiguration {
   @Bean
   ServedForms stpServedForms(ResourceLoader resources, StpFormsProperties properties, StpTemplatesProperties templates,
       ObjectProvider<SubmissionHandler> submissionHandler, AnswerStore answerStore,
-      ObjectProvider<GovukTemplates> govukTemplates, ObjectProvider<FormObserver> observer) {
+      ObjectProvider<GovukTemplates> govukTemplates, ObjectProvider<FormObserver> observer,
+      ObjectProvider<VirusScanner> virusScanner, ObjectProvider<FileStore> fileStore) {
     Map<String, FormDefinition> definitions =
         FormDefinitionFiles.load(ResourcePatternUtils.getResourcePatternResolver(resources), properties.locations());
     SubmissionHandler handler = submissionHandler.getIfUnique(() -> {
@@ -73,6 +76,9 @@ public class StpFormsAutoConfiguration {
           .sessionTimeout(properties.sessionTimeout())
           .submissionHandler(counted(definition.id(), handler, observed));
       govukTemplates.ifAvailable(engine::templates);
+      // Forms with file questions need a VirusScanner bean; a FileStore bean replaces the temporary directory.
+      virusScanner.ifAvailable(engine::virusScanner);
+      fileStore.ifAvailable(engine::fileStore);
       try {
         served.add(new ServedForm(path, engine.mountPath(path).build()));
       } catch (IllegalArgumentException | FormsException e) {
