@@ -34,6 +34,9 @@ final class FormDefinitionFiles {
       Resource[] resources;
       try {
         resources = resolver.getResources(location);
+      } catch (java.io.FileNotFoundException e) {
+        // A folder that does not exist: nothing matches it, which is reported below.
+        resources = new Resource[0];
       } catch (IOException e) {
         problems.add(location + ": cannot be searched: " + e.getMessage());
         continue;
