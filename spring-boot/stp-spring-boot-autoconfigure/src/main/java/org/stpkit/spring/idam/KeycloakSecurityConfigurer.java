@@ -10,6 +10,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
@@ -47,13 +49,30 @@ public final class KeycloakSecurityConfigurer extends AbstractHttpConfigurer<Key
     ApplicationContext context = http.getSharedObject(ApplicationContext.class);
     ClientRegistrationRepository registrations = context.getBean(ClientRegistrationRepository.class);
     http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(users)));
-    http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens)));
+    http.oauth2ResourceServer(server -> server.bearerTokenResolver(keycloakTokensOnly(context))
+        .jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens)));
     OidcClientInitiatedLogoutSuccessHandler signOutAtKeycloak = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     signOutAtKeycloak.setPostLogoutRedirectUri(properties.login().postLogoutRedirect());
     http.logout(logout -> logout.logoutSuccessHandler(signOutAtKeycloak));
     if (properties.login().backChannelLogout()) {
       http.oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()));
     }
+  }
+
+  /**
+   * Bearer tokens to check as Keycloak's: all but the one Notify sends with its delivery receipts
+   * ({@code stp.notify.receipts.path}), which the receipt servlet checks itself. Read as a
+   * Keycloak token it would fail, and the resource server would answer 401 even where the path
+   * is permitted, so every receipt would be refused.
+   */
+  private static BearerTokenResolver keycloakTokensOnly(ApplicationContext context) {
+    DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+    String receipts = context.getEnvironment().getProperty("stp.notify.receipts.path");
+    if (receipts == null || receipts.isBlank()) {
+      return tokens;
+    }
+    return request -> receipts.equals(request.getRequestURI().substring(request.getContextPath().length()))
+        ? null : tokens.resolve(request);
   }
 
   @Override
