@@ -34,6 +34,9 @@ import org.stpkit.notify.internal.Transitions.Transition;
  *
  * <p>A retry first looks the message up by its reference, so a send whose answer was lost is
  * never sent twice; messages a stopped node left {@code SENDING} are looked up the same way.
+ *
+ * <p>Kept whole, just over 350 lines: claiming, sending and recording share the in-flight places
+ * and the outcome queue, and their hand-offs are what the take-over bound in the README rests on.
  */
 public final class Dispatcher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());

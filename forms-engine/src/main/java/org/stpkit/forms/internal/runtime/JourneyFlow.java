@@ -42,6 +42,9 @@ import org.stpkit.templates.GovukTemplates;
  *   <li>After a change from check your answers the user goes back there, or first to any page the
  *       change opened. Sending is {@link Sending}'s; each page's view is {@link Pages}'.
  * </ul>
+ *
+ * <p>Over 350 lines because it is the one place a request is routed: every page kind's way in reads
+ * top to bottom here, and each kind's work is in its own class (repeats, sending, files, saving).
  */
 public final class JourneyFlow {
   /**
