@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scale run of issue 5, not part of the build's tests: a generated feed of 10,000 staff into a
- * real Keycloak — the first apply, a no-change re-run, and a 2% movers and leavers delta — timed
+ * real Keycloak — the first apply, no-change re-runs, a 2% movers and leavers delta and warm
+ * joiners, beside bare creates as the anchor (the steps are listed in benchmarks/README.md) — timed
  * and written to {@code target/idam-scale.json}. Run with {@code benchmarks/idam-scale.sh}.
  */
 class IdamScaleBenchmark {
