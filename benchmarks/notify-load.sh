@@ -2,7 +2,7 @@
 # benchmarks/notify-load.sh: notify-adapter's dispatch measured against the Notify simulator in a
 # process of its own and a fresh database on the machine's PostgreSQL.
 #
-#   benchmarks/notify-load.sh             full run (about 5 minutes)
+#   benchmarks/notify-load.sh             full run (about 6 minutes)
 #   benchmarks/notify-load.sh --quick     smoke run: checks that everything works; its figures mean nothing
 #   benchmarks/notify-load.sh --no-build  use what is built
 #
@@ -15,7 +15,7 @@
 #               (also over the first 90% of each backlog: the last messages of a run with faults
 #               wait out a 3 s timeout and a backoff, a tail that is not the rate);
 #   window      two nodes draining a backlog at Notify's 3,000 a minute: the busiest 60 s window.
-# Environment: MESSAGES (20000/2000), FAULT_MESSAGES (10000/1000), WARM_UP (20000/1000),
+# Environment: MESSAGES (20000/2000), FAULT_MESSAGES (20000/1000), WARM_UP (40000/1000),
 # WINDOW_BACKLOG (7000/400), WINDOW_SECONDS (130/10), NODE_OPTS (-Xmx1g), SIMULATOR_OPTS (none).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +33,7 @@ done
 if $quick; then
   : "${MESSAGES:=2000}" "${FAULT_MESSAGES:=1000}" "${WARM_UP:=1000}" "${WINDOW_BACKLOG:=400}" "${WINDOW_SECONDS:=10}"
 else
-  : "${MESSAGES:=20000}" "${FAULT_MESSAGES:=10000}" "${WARM_UP:=20000}" "${WINDOW_BACKLOG:=7000}" "${WINDOW_SECONDS:=130}"
+  : "${MESSAGES:=20000}" "${FAULT_MESSAGES:=20000}" "${WARM_UP:=40000}" "${WINDOW_BACKLOG:=7000}" "${WINDOW_SECONDS:=130}"
 fi
 : "${NODE_OPTS:=-Xmx1g}"
 out="$root/benchmarks/target"

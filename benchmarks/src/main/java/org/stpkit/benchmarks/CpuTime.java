@@ -126,8 +126,19 @@ final class CpuTime {
     return pids;
   }
 
-  /** The summed CPU time of these processes, in milliseconds. */
-  static double ofProcesses(List<Long> pids) {
-    return pids.stream().mapToDouble(CpuTime::ofProcess).sum();
+  /** The CPU time of each of these processes so far, in milliseconds, by pid. */
+  static Map<Long, Double> ofProcesses(List<Long> pids) {
+    Map<Long, Double> times = new TreeMap<>();
+    pids.forEach(pid -> times.put(pid, ofProcess(pid)));
+    return times;
+  }
+
+  /**
+   * The CPU time spent between two readings by the processes of the second: a process that started
+   * meanwhile counts from nothing, and one that ended meanwhile (an autovacuum worker, say) is left
+   * out rather than counted as if it had given its time back.
+   */
+  static double spent(Map<Long, Double> before, Map<Long, Double> after) {
+    return after.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
   }
 }

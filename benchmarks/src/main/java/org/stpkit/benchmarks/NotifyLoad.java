@@ -158,10 +158,10 @@ public final class NotifyLoad {
   /** Starts (or takes) the node and waits until the backlog of {@code messages} is sent, reading the CPU it cost. */
   private static Drain drain(DataSource pool, PostgresDatabase database,
       SimulatorProcess notify, int messages, java.util.function.Supplier<MilestoneMessenger> start) throws Exception {
-    List<Long> backends = CpuTime.backendsOf(pool, database.name());
     List<Long> auxiliaries = CpuTime.postgresAuxiliaries();
-    double[] before = {CpuTime.ofThisProcess(), CpuTime.ofProcess(notify.pid()), CpuTime.ofProcesses(backends),
-        CpuTime.ofProcesses(auxiliaries), CpuTime.ofMachine()};
+    Map<Long, Double> postgresBefore = CpuTime.ofProcesses(CpuTime.backendsOf(pool, database.name()));
+    Map<Long, Double> sharedBefore = CpuTime.ofProcesses(auxiliaries);
+    double[] before = {CpuTime.ofThisProcess(), CpuTime.ofProcess(notify.pid()), 0, 0, CpuTime.ofMachine()};
     Map<String, Double> dispatcherThreads = CpuTime.byThread(ProcessHandle.current().pid());
     Map<String, Double> simulatorThreads = CpuTime.byThread(notify.pid());
     long startedAt = System.nanoTime();
@@ -178,10 +178,10 @@ public final class NotifyLoad {
       Thread.sleep(20);
     }
     double seconds = (System.nanoTime() - startedAt) / 1e9;
-    // Backends the pool opened meanwhile started from nothing.
-    List<Long> backendsAtEnd = CpuTime.backendsOf(pool, database.name());
-    double[] after = {CpuTime.ofThisProcess(), CpuTime.ofProcess(notify.pid()), CpuTime.ofProcesses(backendsAtEnd),
-        CpuTime.ofProcesses(auxiliaries), CpuTime.ofMachine()};
+    // Backends the pool opened meanwhile count from nothing.
+    double[] after = {CpuTime.ofThisProcess(), CpuTime.ofProcess(notify.pid()),
+        CpuTime.spent(postgresBefore, CpuTime.ofProcesses(CpuTime.backendsOf(pool, database.name()))),
+        CpuTime.spent(sharedBefore, CpuTime.ofProcesses(auxiliaries)), CpuTime.ofMachine()};
     Map<String, Object> threads = new LinkedHashMap<>();
     threads.put("dispatcher_jvm", threadsPerMessage(dispatcherThreads,
         CpuTime.byThread(ProcessHandle.current().pid()), messages));
