@@ -134,7 +134,7 @@ class IdamScaleBenchmark {
   }
 
   /**
-   * Roles given through groups that carry them, as ADR 0013 advises: a realm administrator (here,
+   * Roles given through groups that carry them, as ADR 0014 advises: a realm administrator (here,
    * the master realm's) maps the realm role and the client role onto two groups once.
    */
   private static void makeRoleGroups(KeycloakServer keycloak) throws Exception {
