@@ -68,7 +68,7 @@ class IdamScaleBenchmark {
         Step againCacheCleared = Step.run("no-change re-run, user cache cleared", reconciler, feed, people);
         Step movers = Step.run("2% delta", reconciler, HrFeed.of("delta", deltaFeed), people);
         // Joiners again, as many as the anchor's creates and just before them, on a Keycloak as warm
-        // as theirs: at 1,000 people the first apply is largely Keycloak warming up.
+        // as theirs: a first apply of 1,000 people is partly Keycloak warming up, which this leaves out.
         List<StaffRecord> more = new ArrayList<>();
         for (int i = 0; i < anchorUsers; i++) {
           more.add(JmlFixtures.person("W" + i, "warm." + i).department(DEPARTMENTS[i % DEPARTMENTS.length])
