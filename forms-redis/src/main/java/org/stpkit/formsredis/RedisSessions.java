@@ -37,7 +37,7 @@ public final class RedisSessions implements AutoCloseable {
     this.namespace = namespace;
   }
 
-  /** Sessions in the Redis at this URI ({@code redis://host:port}, {@code rediss://...} for TLS, with credentials as Lettuce reads them). */
+  /** Sessions in the Redis at this URI ({@code redis://host:port}, {@code rediss://...} for TLS, with {@code redis://user:password@host:port/database}). */
   public static Builder builder(String redisUri) {
     return new Builder(Objects.requireNonNull(redisUri, "redisUri"));
   }
@@ -79,6 +79,7 @@ public final class RedisSessions implements AutoCloseable {
     private String namespace = "stp-forms";
     private Duration commandTimeout = Duration.ofSeconds(2);
     private Duration connectTimeout = Duration.ofSeconds(2);
+    private int maxConnections = 32;
 
     private Builder(String uri) {
       this.uri = uri;
@@ -111,12 +112,25 @@ public final class RedisSessions implements AutoCloseable {
     }
 
     /**
+     * How many connections to Redis at most (default 32): a request holds one only while a command
+     * runs, so this bounds the Redis commands in flight at once; a request that finds them all in
+     * use waits, within the command timeout, for one to come free.
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
      * Connects.
      *
      * @throws RedisSessionsException when the URI is not a Redis URI or Redis cannot be reached
      */
     public RedisSessions build() {
-      return new RedisSessions(SessionConnection.open(uri, commandTimeout, connectTimeout), namespace);
+      return new RedisSessions(SessionConnection.open(uri, commandTimeout, connectTimeout, maxConnections), namespace);
     }
 
     private static Duration positive(Duration duration, String name) {

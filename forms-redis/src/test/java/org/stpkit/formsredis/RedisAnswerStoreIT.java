@@ -86,6 +86,58 @@ class RedisAnswerStoreIT {
   }
 
   @Test
+  void aPageReadMarksTheSessionUsedAndRenewsItsExpiryWithoutMakingANewVersion() {
+    AnswerStore store = sessions.store("fishing-licence");
+    String key = sessions.keyPrefix("fishing-licence") + "touch";
+    FormSession saved = newSession("touch");
+    store.save(saved, Duration.ofMinutes(1));
+    Instant read = saved.updatedAt().plusSeconds(10);
+
+    Optional<FormSession> touched = store.touch("touch", read, HOUR);
+
+    assertThat(touched).contains(saved.touchedAt(read));
+    assertThat(redis.commands().pttl(key)).isGreaterThan(60_000L).isLessThanOrEqualTo(HOUR.toMillis());
+    assertThat(redis.commands().hget(key, "v")).isEqualTo("1");
+    assertThat(store.find("touch").map(FormSession::updatedAt)).contains(read);
+    // Another instance's change made from the version it read before the page read still writes at once.
+    try (RedisSessions otherInstance = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build()) {
+      otherInstance.store("fishing-licence").find("touch");
+      store.touch("touch", read.plusSeconds(1), HOUR);
+      assertThat(otherInstance.store("fishing-licence").update("touch", session -> session.inLanguage("cy", read), HOUR)
+          .flatMap(FormSession::language)).contains("cy");
+    }
+    assertThat(redis.commands().hget(key, "v")).isEqualTo("2");
+  }
+
+  @Test
+  void aSessionLastUsedLongerAgoThanItsTimeToLiveIsNotTouched() {
+    AnswerStore store = sessions.store("fishing-licence");
+    String key = sessions.keyPrefix("fishing-licence") + "stale";
+    FormSession saved = newSession("stale");
+    store.save(saved, HOUR);
+
+    assertThat(store.touch("stale", saved.updatedAt().plus(Duration.ofMinutes(2)), Duration.ofMinutes(1))).isEmpty();
+    assertThat(redis.commands().hget(key, "t")).isEqualTo(Long.toString(saved.updatedAt().toEpochMilli()));
+    assertThat(store.touch("no-such-session", Instant.now(), HOUR)).isEmpty();
+  }
+
+  @Test
+  void aSessionAnEarlierVersionWroteWithoutItsTimeOfUseIsTouchedByAChange() {
+    String key = sessions.keyPrefix("fishing-licence") + "older";
+    redis.commands().hset(key, Map.of("v", "1", "d", "{\"id\":\"older\",\"formId\":\"fishing-licence\",\"csrfToken\":\"t\","
+        + "\"answers\":{},\"completedPages\":[],\"submissionReference\":null,\"createdAt\":\"2026-11-22T10:00:00Z\","
+        + "\"updatedAt\":\"2026-11-22T10:00:00Z\"}"));
+    redis.commands().pexpire(key, 60_000);
+    Instant read = Instant.parse("2026-11-22T10:05:00Z");
+
+    Optional<FormSession> touched = sessions.store("fishing-licence").touch("older", read, HOUR);
+
+    assertThat(touched.map(FormSession::updatedAt)).contains(read);
+    assertThat(redis.commands().hget(key, "v")).isEqualTo("2");
+    assertThat(redis.commands().pttl(key)).isGreaterThan(60_000L);
+  }
+
+  @Test
   void concurrentChangesToOneJourneyAreMergedAndNoneIsLost() throws Exception {
     AnswerStore store = sessions.store("fishing-licence");
     store.save(newSession("tabs"), HOUR);

@@ -146,7 +146,7 @@ class SeveralInstancesIT {
       }
 
       proxy.restore();
-      // Lettuce reconnects within about a second; allow thirty on a loaded machine.
+      // A broken connection is replaced on its next use; allow thirty seconds on a loaded machine.
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       FormBrowser.Page back = browser.get("/apply/age");
       while (back.status() == 503 && System.nanoTime() < deadline) {

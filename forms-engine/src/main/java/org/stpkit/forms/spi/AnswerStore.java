@@ -1,6 +1,7 @@
 package org.stpkit.forms.spi;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +13,22 @@ import java.util.function.UnaryOperator;
  */
 public interface AnswerStore {
   Optional<FormSession> find(String sessionId);
+
+  /**
+   * The session marked as used at {@code now} and kept for {@code timeToLive} more, as it is then
+   * ({@code updatedAt} is {@code now}): what forms-engine does on every page a user reads. Empty
+   * when there is no such session, or when it was last used longer than {@code timeToLive} before
+   * {@code now} (it has expired, even if the store still holds it), in which case it is left as it is.
+   *
+   * <p>The default finds the session and then updates it. A store on another machine should do it
+   * in one round trip, and without counting it as a change that another request's {@link #update}
+   * has to be made again after.
+   */
+  default Optional<FormSession> touch(String sessionId, Instant now, Duration timeToLive) {
+    return find(sessionId)
+        .filter(session -> !session.updatedAt().plus(timeToLive).isBefore(now))
+        .flatMap(session -> update(sessionId, live -> live.touchedAt(now), timeToLive));
+  }
 
   /** Saves a new session; it may be forgotten after {@code timeToLive} without an update. */
   void save(FormSession session, Duration timeToLive);

@@ -1,23 +1,24 @@
 package org.stpkit.formsredis.internal;
 
-import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.stpkit.forms.spi.AnswerStore;
 import org.stpkit.forms.spi.FormSession;
 import org.stpkit.formsredis.RedisSessionsException;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * One form's journeys in Redis: each a hash under {@code <prefix><session id>} with the session's
- * JSON, a version and the submission claim, forgotten after its time to live, which every write
- * renews (and forms-engine writes on every page, read or posted). Changes are made from the stored
- * session as it is and written only if no other request wrote in between ({@link SessionScripts#UPDATE}).
+ * JSON, a version, the time it was last used and the submission claim, forgotten after its time to
+ * live, which every write and every page read renews. Changes are made from the stored session as
+ * it is and written only if no other request wrote in between ({@link SessionScripts#UPDATE}); a
+ * page read is one script that reads the session and marks it used ({@link SessionScripts#TOUCH}).
  *
  * <p>forms-engine reads a session and then changes it in the same request. The session this thread
  * last read or wrote is kept, so the change is tried against its version straight away, one round
@@ -28,12 +29,12 @@ final class RedisAnswerStore implements AnswerStore {
   /** How often a change is made afresh when other requests of the same journey keep writing first. */
   private static final int MAX_ATTEMPTS = 100;
 
-  private final RedisCommands<String, String> redis;
+  private final UnifiedJedis redis;
   private final String prefix;
   private final String server;
   private final ThreadLocal<Stored> lastSeen = new ThreadLocal<>();
 
-  RedisAnswerStore(RedisCommands<String, String> redis, String prefix, String server) {
+  RedisAnswerStore(UnifiedJedis redis, String prefix, String server) {
     this.redis = redis;
     this.prefix = prefix;
     this.server = server;
@@ -46,8 +47,8 @@ final class RedisAnswerStore implements AnswerStore {
 
   @Override
   public void save(FormSession session, Duration timeToLive) {
-    call("saving a new session", () -> SessionScripts.SAVE.<Long>run(redis, ScriptOutputType.INTEGER,
-        key(session.id()), SessionJson.write(session), millis(timeToLive)));
+    call("saving a new session", () -> SessionScripts.SAVE.run(redis, key(session.id()), SessionJson.write(session),
+        epochMillis(session.updatedAt()), millis(timeToLive)));
     lastSeen.set(new Stored(key(session.id()), session, "1"));
   }
 
@@ -64,9 +65,9 @@ final class RedisAnswerStore implements AnswerStore {
       }
       FormSession changed = change.apply(stored.get().session());
       String json = SessionJson.write(changed);
-      long written = call("changing a session", () -> SessionScripts.UPDATE.<Long>run(redis, ScriptOutputType.INTEGER,
-          key, stored.get().version(), json, millis(timeToLive)));
-      if (written == 1) {
+      Object written = call("changing a session", () -> SessionScripts.UPDATE.run(redis, key,
+          stored.get().version(), json, epochMillis(changed.updatedAt()), millis(timeToLive)));
+      if (Long.valueOf(1).equals(written)) {
         lastSeen.set(new Stored(key, changed, Long.toString(Long.parseLong(stored.get().version()) + 1)));
         return Optional.of(changed);
       }
@@ -78,6 +79,31 @@ final class RedisAnswerStore implements AnswerStore {
   }
 
   @Override
+  public Optional<FormSession> touch(String sessionId, Instant now, Duration timeToLive) {
+    String key = key(sessionId);
+    Object reply = call("reading a session", () -> SessionScripts.TOUCH.run(redis, key, epochMillis(now),
+        epochMillis(now.minus(timeToLive)), millis(timeToLive)));
+    if (!(reply instanceof List<?> fields) || fields.size() < 4) {
+      lastSeen.remove();
+      return Optional.empty();
+    }
+    FormSession session = session(String.valueOf(fields.get(0)), String.valueOf(fields.get(2)));
+    String version = String.valueOf(fields.get(1));
+    if ("1".equals(fields.get(3))) {
+      FormSession touched = session.touchedAt(now);
+      lastSeen.set(new Stored(key, touched, version));
+      return Optional.of(touched);
+    }
+    if (session.updatedAt().plus(timeToLive).isBefore(now)) {
+      lastSeen.remove();
+      return Optional.empty();
+    }
+    // Written by an earlier version, which kept no time of last use: marked by a change instead.
+    lastSeen.set(new Stored(key, session, version));
+    return update(sessionId, live -> live.touchedAt(now), timeToLive);
+  }
+
+  @Override
   public void delete(String sessionId) {
     lastSeen.remove();
     call("deleting a session", () -> redis.del(key(sessionId)));
@@ -85,14 +111,12 @@ final class RedisAnswerStore implements AnswerStore {
 
   @Override
   public String claimSubmission(String sessionId, String reference) {
-    return call("claiming a submission", () -> SessionScripts.CLAIM.<String>run(redis, ScriptOutputType.VALUE,
-        key(sessionId), reference));
+    return String.valueOf(call("claiming a submission", () -> SessionScripts.CLAIM.run(redis, key(sessionId), reference)));
   }
 
   @Override
   public void releaseSubmission(String sessionId, String reference) {
-    call("releasing a submission", () -> SessionScripts.RELEASE.<Long>run(redis, ScriptOutputType.INTEGER,
-        key(sessionId), reference));
+    call("releasing a submission", () -> SessionScripts.RELEASE.run(redis, key(sessionId), reference));
   }
 
   /** A session as stored under its key, with the version a change must still find to be written. */
@@ -100,22 +124,34 @@ final class RedisAnswerStore implements AnswerStore {
 
   private Optional<Stored> read(String sessionId, String doing) {
     String key = key(sessionId);
-    List<KeyValue<String, String>> fields = call(doing, () -> redis.hmget(key, "d", "v"));
-    if (fields.size() < 2 || !fields.get(0).hasValue() || !fields.get(1).hasValue()) {
+    List<@Nullable String> fields = call(doing, () -> redis.hmget(key, "d", "v", "t"));
+    String json = fields.size() < 3 ? null : fields.get(0);
+    String version = fields.size() < 3 ? null : fields.get(1);
+    if (json == null || version == null) {
       lastSeen.remove();
       return Optional.empty();
     }
-    // The key holds the session's secret id: messages name the form's prefix instead.
-    Stored stored = new Stored(key, SessionJson.read(fields.get(0).getValue(), prefix + "<session>"),
-        fields.get(1).getValue());
+    String lastUsed = fields.get(2);
+    Stored stored = new Stored(key, session(json, lastUsed == null ? "" : lastUsed), version);
     lastSeen.set(stored);
     return Optional.of(stored);
+  }
+
+  /** The stored JSON's session, last used when the {@code t} field says if a page read since moved that on. */
+  private FormSession session(String json, String lastUsed) {
+    // The key holds the session's secret id: messages name the form's prefix instead.
+    FormSession session = SessionJson.read(json, prefix + "<session>");
+    if (lastUsed.isEmpty()) {
+      return session;
+    }
+    Instant used = Instant.ofEpochMilli(Long.parseLong(lastUsed));
+    return used.isAfter(session.updatedAt()) ? session.touchedAt(used) : session;
   }
 
   private <T> T call(String doing, Supplier<T> command) {
     try {
       return command.get();
-    } catch (RedisException e) {
+    } catch (JedisException e) {
       throw new RedisSessionsException("Redis at " + server + " failed while " + doing + " of " + prefix + "*: "
           + e.getMessage(), e);
     }
@@ -123,6 +159,10 @@ final class RedisAnswerStore implements AnswerStore {
 
   private String key(String sessionId) {
     return prefix + sessionId;
+  }
+
+  private static String epochMillis(Instant instant) {
+    return Long.toString(instant.toEpochMilli());
   }
 
   private static String millis(Duration timeToLive) {

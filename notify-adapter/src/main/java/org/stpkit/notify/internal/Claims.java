@@ -237,9 +237,19 @@ public final class Claims {
     if (rows.isEmpty()) {
       return;
     }
-    try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = '"
-        + OutboxStatus.SENDING + "', attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?"
-        + " WHERE id = ? AND status IN ('QUEUED', 'RETRYING')")) {
+    String set = "UPDATE notify_outbox SET status = '" + OutboxStatus.SENDING + "', attempts = attempts + 1,"
+        + " next_attempt_at = NULL, updated_at = ?";
+    if (SqlValues.isPostgres(connection)) {
+      // One statement for the whole claim rather than one a message.
+      try (PreparedStatement update = connection.prepareStatement(set
+          + " WHERE id = ANY(?::text[]) AND status IN ('QUEUED', 'RETRYING')")) {
+        update.setObject(1, SqlValues.utc(now));
+        update.setArray(2, connection.createArrayOf("text", rows.stream().map(Row::id).toArray(String[]::new)));
+        update.executeUpdate();
+      }
+      return;
+    }
+    try (PreparedStatement update = connection.prepareStatement(set + " WHERE id = ? AND status IN ('QUEUED', 'RETRYING')")) {
       for (Row row : rows) {
         update.setObject(1, SqlValues.utc(now));
         update.setString(2, row.id());

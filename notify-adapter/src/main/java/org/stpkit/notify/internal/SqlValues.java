@@ -1,8 +1,11 @@
 package org.stpkit.notify.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * How the outbox tables hold values: times as UTC in zone-less TIMESTAMP columns (the same on H2
@@ -17,6 +20,14 @@ final class SqlValues {
 
   static Instant instant(LocalDateTime utc) {
     return utc.toInstant(ZoneOffset.UTC);
+  }
+
+  /**
+   * Whether the connection is to PostgreSQL, where work over many rows is one statement over
+   * arrays ({@code = ANY(?)}, {@code unnest}) rather than a JDBC batch of one statement a row.
+   */
+  static boolean isPostgres(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
   }
 
   /** A reason or detail cut to fit its VARCHAR(4000) column. */

@@ -59,6 +59,16 @@ final class Placeholders {
   }
 
   private static String normalise(String name) {
-    return name.replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT);
+    // By hand rather than replaceAll, which compiles a pattern on every call: this runs for every
+    // placeholder of every send.
+    StringBuilder normal = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      // The characters of the regular expression \s.
+      if (" \t\n\u000B\f\r".indexOf(c) < 0) {
+        normal.append(c);
+      }
+    }
+    return normal.toString().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package org.stpkit.forms.internal.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.stpkit.forms.FormsException;
@@ -44,6 +45,15 @@ final class GuardedAnswerStore implements AnswerStore {
       return store.find(sessionId);
     } catch (RuntimeException e) {
       throw new Unavailable("find a session", e);
+    }
+  }
+
+  @Override
+  public Optional<FormSession> touch(String sessionId, Instant now, Duration timeToLive) {
+    try {
+      return store.touch(sessionId, now, timeToLive);
+    } catch (RuntimeException e) {
+      throw new Unavailable("touch a session", e);
     }
   }
 

@@ -148,16 +148,21 @@ public final class JourneyFlow {
   private FormResponse handleWithStore(FormRequest request) {
     String path = request.path().isEmpty() ? "/" : request.path();
     Instant now = clock.instant();
-    Optional<FormSession> found = request.sessionId().flatMap(answerStore::find)
+    boolean post = request.method() == FormRequest.Method.POST;
+    boolean engineResource = path.startsWith(EngineAssets.PREFIX);
+    Optional<String> chosenLanguage = Optional.ofNullable(first(request.query().get(LANGUAGE)))
+        .filter(languages::containsKey);
+    // Reading a page keeps the session alive, as writing does: marked as the session is read, in one
+    // call to the store (one round trip to Redis, not two, on every page a user reads).
+    boolean readingPage = !post && !engineResource && chosenLanguage.isEmpty();
+    Optional<FormSession> found = request.sessionId()
+        .flatMap(id -> readingPage ? answerStore.touch(id, now, sessionTimeout) : answerStore.find(id))
         .filter(session -> session.formId().equals(form.id()))
         .filter(session -> !session.updatedAt().plus(sessionTimeout).isBefore(now));
-    if (path.startsWith(EngineAssets.PREFIX)) {
+    if (engineResource) {
       return engineResource(path.substring(EngineAssets.PREFIX.length()), found, now);
     }
     boolean startingOut = path.equals("/") || path.equals(form.startPage()) || saveAndReturn.startsJourney(path);
-    boolean post = request.method() == FormRequest.Method.POST;
-    Optional<String> chosenLanguage = Optional.ofNullable(first(request.query().get(LANGUAGE)))
-        .filter(languages::containsKey);
     if (found.isEmpty() && (post || request.sessionId().isPresent() && !startingOut)) {
       return timedOut(chosenLanguage.map(languages::get).orElseGet(this::firstLanguage));
     }
@@ -179,15 +184,14 @@ public final class JourneyFlow {
     if (post && !csrfMatches(request, session)) {
       return in(session).pages().message(MessagePage.CSRF_REFUSED, MessagePage.CSRF_REFUSED.status, path, newSessionId);
     }
-    if (!post) {
-      // Reading a page keeps the session alive, as writing does; the language navigation sets the language.
-      Optional<FormSession> touched = answerStore.update(session.id(),
-          s -> chosenLanguage.map(language -> s.inLanguage(language, now)).orElseGet(() -> s.touchedAt(now)),
-          sessionTimeout);
-      if (touched.isEmpty()) {
+    if (!post && chosenLanguage.isPresent()) {
+      // The language navigation sets the language (and keeps the session alive, as every read does).
+      String language = chosenLanguage.get();
+      Optional<FormSession> changed = answerStore.update(session.id(), s -> s.inLanguage(language, now), sessionTimeout);
+      if (changed.isEmpty()) {
         return timedOut(in(session));
       }
-      session = touched.get();
+      session = changed.get();
     }
     return route(request, path, session, newSessionId);
   }
