@@ -79,7 +79,7 @@ public final class RedisSessions implements AutoCloseable {
     private String namespace = "stp-forms";
     private Duration commandTimeout = Duration.ofSeconds(2);
     private Duration connectTimeout = Duration.ofSeconds(2);
-    private int maxConnections = 32;
+    private int maxConnections = 200;
 
     private Builder(String uri) {
       this.uri = uri;
@@ -112,9 +112,10 @@ public final class RedisSessions implements AutoCloseable {
     }
 
     /**
-     * How many connections to Redis at most (default 32): a request holds one only while a command
-     * runs, so this bounds the Redis commands in flight at once; a request that finds them all in
-     * use waits, within the command timeout, for one to come free.
+     * How many connections to Redis at most (default 200, the size of a servlet container's default
+     * thread pool): a request holds one only while a command runs, and connections are made as they
+     * are needed. A request that finds them all in use waits for one, within the command timeout, so
+     * keep this at least the number of threads that serve requests.
      */
     public Builder maxConnections(int maxConnections) {
       if (maxConnections < 1) {

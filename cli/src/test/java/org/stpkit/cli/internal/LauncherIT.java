@@ -121,6 +121,40 @@ class LauncherIT {
   }
 
   @Test
+  void theJvmChosenIsKeptForTheNextRunAndWorkedOutAgainWhenItNoLongerHolds() throws Exception {
+    Path launch = ROOT.resolve("cli/target/stp.launch");
+    Files.deleteIfExists(launch);
+    Run first = stp(Map.of(), "", "--version");
+    assertThat(first.err()).isEmpty();
+    List<String> kept = Files.readAllLines(launch);
+    Path pathJava = pathJava();
+    String chosen = (major(pathJava).orElse(0) >= 25 ? Optional.of(pathJava) : jdk25()).orElse(pathJava).toString();
+    assertThat(kept).hasSize(7);
+    assertThat(kept.get(0)).isEqualTo("stp-launch 1");
+    assertThat(kept.get(1)).isEmpty(); // no STP_JAVA
+    assertThat(kept.get(4)).isEqualTo(chosen);
+
+    // A JVM that has gone (uninstalled since): the choice is made again, and the run still works.
+    List<String> gone = new ArrayList<>(kept);
+    gone.set(4, "/opt/gone/jdk/bin/java");
+    Files.write(launch, gone);
+    Run again = stp(Map.of(), "", "--version");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.err()).isEmpty();
+    assertThat(Files.readAllLines(launch)).isEqualTo(kept);
+
+    // Another STP_JAVA is another choice; the record follows it.
+    Run other = stp(Map.of("STP_JAVA", pathJava.toString()), "", "--version");
+    assertThat(other.exitCode()).isZero();
+    assertThat(Files.readAllLines(launch).get(1)).isEqualTo(pathJava.toString());
+    assertThat(Files.readAllLines(launch).get(4)).isEqualTo(pathJava.toString());
+
+    Files.writeString(launch, "not a launch record\n");
+    assertThat(stp(Map.of(), "", "--version").exitCode()).isZero();
+    assertThat(Files.readAllLines(launch)).isEqualTo(kept);
+  }
+
+  @Test
   void aJavaOlderThan17IsRefusedByNameBeforeAnythingRuns() throws Exception {
     Path jdk = Files.createTempDirectory("stp-old-jdk");
     try {
