@@ -41,6 +41,19 @@ class RedisAnswerStoreIT {
     return FormSession.start(id, "fishing-licence", "csrf-" + id, Instant.now().truncatedTo(ChronoUnit.MILLIS));
   }
 
+  /**
+   * A session hash as another version of forms-redis writes it: JSON and a version only (no time of
+   * use), the JSON ending with {@code moreJson}; its key.
+   */
+  private static String writtenByAnotherVersion(String id, String moreJson) {
+    String key = sessions.keyPrefix("fishing-licence") + id;
+    redis.commands().hset(key, Map.of("v", "1", "d", "{\"id\":\"" + id + "\",\"formId\":\"fishing-licence\","
+        + "\"csrfToken\":\"t\",\"answers\":{},\"completedPages\":[],\"submissionReference\":null,"
+        + "\"createdAt\":\"2026-11-22T10:00:00Z\",\"updatedAt\":\"2026-11-22T10:00:00Z\"" + moreJson + "}"));
+    redis.commands().pexpire(key, 60_000);
+    return key;
+  }
+
   @Test
   void keepsEachFormsSessionsUnderTheNamespaceAndTheFormsPrefix() {
     AnswerStore store = sessions.store("fishing-licence");
@@ -123,11 +136,7 @@ class RedisAnswerStoreIT {
 
   @Test
   void aSessionAnEarlierVersionWroteWithoutItsTimeOfUseIsTouchedByAChange() {
-    String key = sessions.keyPrefix("fishing-licence") + "older";
-    redis.commands().hset(key, Map.of("v", "1", "d", "{\"id\":\"older\",\"formId\":\"fishing-licence\",\"csrfToken\":\"t\","
-        + "\"answers\":{},\"completedPages\":[],\"submissionReference\":null,\"createdAt\":\"2026-11-22T10:00:00Z\","
-        + "\"updatedAt\":\"2026-11-22T10:00:00Z\"}"));
-    redis.commands().pexpire(key, 60_000);
+    String key = writtenByAnotherVersion("older", "");
     Instant read = Instant.parse("2026-11-22T10:05:00Z");
 
     Optional<FormSession> touched = sessions.store("fishing-licence").touch("older", read, HOUR);
@@ -206,11 +215,7 @@ class RedisAnswerStoreIT {
 
   @Test
   void readsASessionThatALaterVersionWroteWithMoreInIt() {
-    String key = sessions.keyPrefix("fishing-licence") + "newer";
-    redis.commands().hset(key, Map.of("v", "1", "d", "{\"id\":\"newer\",\"formId\":\"fishing-licence\",\"csrfToken\":\"t\","
-        + "\"answers\":{},\"completedPages\":[],\"submissionReference\":null,\"createdAt\":\"2026-11-22T10:00:00Z\","
-        + "\"updatedAt\":\"2026-11-22T10:00:00Z\",\"somethingAddedLater\":{\"x\":1}}"));
-    redis.commands().pexpire(key, 60_000);
+    writtenByAnotherVersion("newer", ",\"somethingAddedLater\":{\"x\":1}");
 
     Optional<FormSession> found = sessions.store("fishing-licence").find("newer");
     assertThat(found).isPresent();
