@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.GovukTemplates;
 import org.stpkit.templates.TemplateRenderingException;
 
@@ -26,9 +27,9 @@ import org.stpkit.templates.TemplateRenderingException;
  * rendered in chunks on a few threads and written in input order; when the input has nothing more
  * waiting (an interactive caller), everything so far is written and flushed at once.
  *
- * <p>Input and output stay as UTF-8 bytes: lines are parsed from bytes by Jackson's streaming
- * parser, and results are escaped and encoded in one pass, because for a long batch that work costs
- * more than the rendering itself.
+ * <p>Input and output stay as UTF-8 bytes: lines are parsed from bytes ({@link RequestLineParser},
+ * and Jackson's streaming parser for any line that one leaves to it), and results are escaped and
+ * encoded in one pass, because for a long batch that work costs more than the rendering itself.
  */
 final class BatchRenderer {
   private static final int CHUNK_LINES = 128;
@@ -135,20 +136,9 @@ final class BatchRenderer {
   }
 
   private String render(byte[] line, int lineNumber) throws BadLine {
-    Object request;
-    try (JsonParser parser = JsonValues.FACTORY.createParser(line)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new BadLine("line " + lineNumber + ": " + EXPECTED_OBJECT + ", not an empty line");
-      }
-      request = JsonValues.read(parser, first);
-      if (parser.nextToken() != null) {
-        throw new BadLine("line " + lineNumber + ": not valid JSON: more than one value on the line");
-      }
-    } catch (JsonProcessingException e) {
-      throw new BadLine("line " + lineNumber + ": not valid JSON: " + RenderCommand.jsonProblem(e));
-    } catch (IOException e) {
-      throw new BadLine("line " + lineNumber + ": not valid JSON: " + e.getMessage());
+    Object request = RequestLineParser.parse(line);
+    if (request == RequestLineParser.UNSURE) {
+      request = readWithJackson(line, lineNumber);
     }
     if (!(request instanceof Map)) {
       throw new BadLine("line " + lineNumber + ": " + EXPECTED_OBJECT);
@@ -174,6 +164,25 @@ final class BatchRenderer {
           : templates.render((String) component, paramsMap, (String) caller);
     } catch (TemplateRenderingException e) {
       throw new BadLine("line " + lineNumber + ": " + e.getMessage());
+    }
+  }
+
+  /** A line {@link RequestLineParser} left to Jackson: its value, or Jackson's account of what is wrong with it. */
+  private static @Nullable Object readWithJackson(byte[] line, int lineNumber) throws BadLine {
+    try (JsonParser parser = JsonValues.FACTORY.createParser(line)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new BadLine("line " + lineNumber + ": " + EXPECTED_OBJECT + ", not an empty line");
+      }
+      Object request = JsonValues.read(parser, first);
+      if (parser.nextToken() != null) {
+        throw new BadLine("line " + lineNumber + ": not valid JSON: more than one value on the line");
+      }
+      return request;
+    } catch (JsonProcessingException e) {
+      throw new BadLine("line " + lineNumber + ": not valid JSON: " + RenderCommand.jsonProblem(e));
+    } catch (IOException e) {
+      throw new BadLine("line " + lineNumber + ": not valid JSON: " + e.getMessage());
     }
   }
 
