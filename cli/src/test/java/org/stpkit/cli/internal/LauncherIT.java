@@ -83,6 +83,29 @@ class LauncherIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jvms")
+  void aBatchRenderRunsOnTheRenderJarAloneAndOtherCommandsOnBothJarsWithTheSameArchive(Jvm jvm) throws Exception {
+    // The JVM's own account: the class path it was given, and where each class came from.
+    Map<String, String> environment = new java.util.HashMap<>(jvm.environment());
+    environment.put("STP_JAVA_OPTS", "-XshowSettings:properties -Xlog:class+load=info:stderr");
+    String renderJar = ROOT.resolve("cli/target/stp-render.jar").toString();
+    String fullJar = ROOT.resolve("cli/target/stp.jar").toString();
+
+    Run batch = stp(environment, "{\"component\": \"tag\", \"params\": {\"text\": \"Ready\"}}\n", "render", "--batch");
+    assertThat(batch.exitCode()).isZero();
+    assertThat(batch.out()).contains("govuk-tag", "Ready");
+    assertThat(batch.err()).contains(renderJar).doesNotContain(fullJar)
+        .containsPattern("org\\.stpkit\\.templates\\.GovukTemplates source: shared objects file");
+
+    Run version = stp(environment, "", "--version");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).contains("govuk-frontend 6.6.0");
+    assertThat(version.err()).contains(renderJar, fullJar)
+        .containsPattern("org\\.stpkit\\.cli\\.internal\\.StpCommand source: shared objects file")
+        .containsPattern("picocli\\.CommandLine source: .*stp\\.jar");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jvms")
   void aStaleArchiveIsMadeAgainAndAnUnusableOneIsIgnoredQuietly(Jvm jvm) throws Exception {
     stp(jvm.environment(), "", "--version"); // an archive and its JVM record, whichever test runs first
     Files.writeString(jvm.archive(), "not an archive");
