@@ -382,7 +382,20 @@ public final class Js {
     out.append(text, start, length);
   }
 
+  /** The characters {@link #appendEscaped} replaces, by code: & < > " ' and backslash. */
+  private static final boolean[] ESCAPED = new boolean[128];
+
+  static {
+    for (char c : new char[] {'&', '<', '>', '"', '\'', '\\'}) {
+      ESCAPED[c] = true;
+    }
+  }
+
+  /**
+   * A table rather than six comparisons: small enough in bytecode (under 35 bytes) for C1, the only
+   * compiler {@code stp render} runs, to inline into the loops that call it for every character.
+   */
   private static boolean needsEscape(char c) {
-    return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '\\';
+    return c < 128 && ESCAPED[c];
   }
 }
