@@ -19,7 +19,7 @@
 #
 # Servers and the load client are separate JVMs on this machine; run 2 needs Redis and PostgreSQL
 # (a fresh database and a Redis namespace of its own, both removed after). Writes
-# benchmarks/target/forms-load-report.json. Environment: USERS (8), SCALE_USERS ("8 200"),
+# benchmarks/target/forms-load-report.json. Environment: USERS (8), SCALE_USERS ("8 200"; "" for none),
 # WARMUP_SECONDS (10/2), MEASURE_SECONDS (30/3), SERVER_OPTS (-Xmx1g), REDIS_URL
 # (redis://127.0.0.1:6379), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres).
 set -euo pipefail
@@ -38,7 +38,7 @@ for arg in "$@"; do
   esac
 done
 if $quick; then : "${WARMUP_SECONDS:=2}" "${MEASURE_SECONDS:=3}"; else : "${WARMUP_SECONDS:=10}" "${MEASURE_SECONDS:=30}"; fi
-: "${USERS:=8}" "${SCALE_USERS:=8 200}" "${SERVER_OPTS:=-Xmx1g}" "${REDIS_URL:=redis://127.0.0.1:6379}"
+: "${USERS:=8}" "${SCALE_USERS=8 200}" "${SERVER_OPTS:=-Xmx1g}" "${REDIS_URL:=redis://127.0.0.1:6379}"
 : "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=postgres}"
 export PGHOST PGPORT PGUSER
 out="$root/benchmarks/target"
@@ -110,13 +110,13 @@ if $scale; then
     > "$out/forms-load-solo.json"
   kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
   bases=()
-  for node in a b; do
+  for node in $([ -n "$SCALE_USERS" ] && echo a b); do
     node_log="$(mktemp)"; cleanup+=("rm -f '$node_log'")
     start_server "$node_log" 0 --redis "$REDIS_URL" --namespace "$namespace" --db "$jdbc" \
       --webhook "http://127.0.0.1:$receiver_port/submissions" --keys "$keys" --node "load-$node"
     bases+=("http://127.0.0.1:$started_port")
   done
-  log "two instances (${bases[*]}), Redis namespace $namespace, outbox in $database, receiver on $receiver_port"
+  [ -n "$SCALE_USERS" ] && log "two instances (${bases[*]}), Redis namespace $namespace, outbox in $database, receiver on $receiver_port"
   first=true
   printf '{' > "$out/forms-load-scale.json"
   for users in $SCALE_USERS; do
