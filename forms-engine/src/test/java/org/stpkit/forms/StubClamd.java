@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small stand-in for ClamAV's daemon on 127.0.0.1: it speaks the INSTREAM protocol as clamd does
  * (a NUL-terminated {@code zINSTREAM}, chunks each after a 4-byte big-endian length, a zero length,
  * then one NUL-terminated reply) and finds a virus in any stream holding the EICAR test signature.
- * It can be told to answer with an error, or not at all; closed, it is a scanner that is down.
+ * It can be told to answer with an error, or not at all; stopped, it is a scanner that is down.
  */
 public final class StubClamd implements AutoCloseable {
   /** How it answers. */
@@ -28,6 +29,7 @@ public final class StubClamd implements AutoCloseable {
   private final List<String> commands = new CopyOnWriteArrayList<>();
   private final List<List<Integer>> chunkLengths = new CopyOnWriteArrayList<>();
   private final AtomicInteger scans = new AtomicInteger();
+  private Socket portHolder;
 
   public StubClamd() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -109,8 +111,33 @@ public final class StubClamd implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws IOException {
+  /**
+   * A clamd that is down: it stops listening, so connections to its port are refused. The port is
+   * then held by a socket that is bound but never listens, so that no other server (another stub,
+   * in another build on the machine) is given the freed port and answers instead. When that bind
+   * fails, a connection the stub accepted still holds the port, which keeps it from being given out
+   * just as well.
+   */
+  public synchronized void stop() throws IOException {
+    if (server.isClosed()) {
+      return;
+    }
+    int port = server.getLocalPort();
     server.close();
+    Socket holder = new Socket();
+    try {
+      holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      portHolder = holder;
+    } catch (IOException stillInUse) {
+      holder.close();
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    server.close();
+    if (portHolder != null) {
+      portHolder.close();
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.stpkit.formsoutbox.internal.OutboxSchema;
 
@@ -18,6 +19,9 @@ import org.stpkit.formsoutbox.internal.OutboxSchema;
  * }</pre>
  */
 public final class FormsDatabase {
+  /** Request threads writing submissions, the delivery scheduler's threads, with room to spare. */
+  private static final int EMBEDDED_CONNECTIONS = 32;
+
   private final DataSource dataSource;
   private final boolean postgres;
 
@@ -36,10 +40,15 @@ public final class FormsDatabase {
     return new FormsDatabase(Objects.requireNonNull(dataSource, "dataSource"));
   }
 
-  /** An H2 database in this file (H2 adds {@code .mv.db}), for one instance. */
+  /**
+   * An H2 database in this file (H2 adds {@code .mv.db}), for one instance. It stays open, and the
+   * file locked, until this JVM stops: H2 otherwise closes a file database whenever its last
+   * connection closes, and a thread opening it while another's close is under way can find no tables.
+   */
   public static FormsDatabase embedded(Path file) {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + Objects.requireNonNull(file, "file").toAbsolutePath());
+    JdbcConnectionPool h2 = JdbcConnectionPool.create(
+        "jdbc:h2:file:" + Objects.requireNonNull(file, "file").toAbsolutePath() + ";DB_CLOSE_DELAY=-1", "", "");
+    h2.setMaxConnections(EMBEDDED_CONNECTIONS);
     return new FormsDatabase(h2);
   }
 

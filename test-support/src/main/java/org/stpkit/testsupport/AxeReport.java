@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -24,6 +25,7 @@ public final class AxeReport {
   public static final List<String> TAGS =
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
 
+  private static final int INJECTION_ATTEMPTS = 4;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
@@ -55,7 +57,7 @@ public final class AxeReport {
 
   /** Checks the page the driver has loaded; {@code page} names it in the report. */
   public void check(WebDriver driver, String page) {
-    Results results = new AxeBuilder().withTags(TAGS).disableRules(List.of("region")).analyze(driver);
+    Results results = analyze(driver, page);
     pages++;
     for (Rule rule : results.getViolations()) {
       List<String> nodes = rule.getNodes().stream().map(CheckedNode::getHtml).toList();
@@ -75,6 +77,33 @@ public final class AxeReport {
         known.add(detail);
       }
     }
+  }
+
+  /**
+   * axe's Selenium builder sets the page-load timeout to one second while it injects its script
+   * (so that a frame that never loads cannot hang it), and Chromium's renderer can take longer to
+   * answer on a machine whose cores are busy: a timeout there says nothing about the page, so the
+   * whole analysis is run again, a few times at most.
+   */
+  private static Results analyze(WebDriver driver, String page) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new AxeBuilder().withTags(TAGS).disableRules(List.of("region")).analyze(driver);
+      } catch (RuntimeException e) {
+        if (attempt == INJECTION_ATTEMPTS || !timedOut(e)) {
+          throw new IllegalStateException("axe could not analyse " + page + " (attempt " + attempt + ")", e);
+        }
+      }
+    }
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public int pages() {

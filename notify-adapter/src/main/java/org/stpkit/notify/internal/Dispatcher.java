@@ -157,14 +157,26 @@ public final class Dispatcher implements AutoCloseable {
         return true;
       }
     }
-    Instant now = clock.instant();
-    Claims.Claim<Claimed> claim = claims.due(Math.min(free, CLAIM_BATCH), now, dueBy, quietChannels(now));
+    // The places are taken before the claim, so a message is never SENDING without one: awaitQuiet,
+    // which takes every place, then waits for another thread's claim as well as for its requests.
+    int wanted = Math.min(free, CLAIM_BATCH);
+    if (!places.tryAcquire(wanted)) {
+      return true;
+    }
+    Claims.Claim<Claimed> claim;
+    try {
+      Instant now = clock.instant();
+      claim = claims.due(wanted, now, dueBy, quietChannels(now));
+    } catch (SQLException | RuntimeException e) {
+      places.release(wanted);
+      throw e;
+    }
+    places.release(wanted - claim.items().size());
     if (claim.isEmpty()) {
       return false;
     }
     AtomicInteger remaining = new AtomicInteger(claim.items().size());
     for (Claimed message : claim.items()) {
-      places.acquireUninterruptibly();
       attempt(message).exceptionally(failure -> retryOrFail(message,
           "the attempt failed unexpectedly: " + failure)).whenComplete((transition, ignored) -> {
             outcomes.add(transition);
@@ -247,13 +259,23 @@ public final class Dispatcher implements AutoCloseable {
     if (free == 0) {
       return;
     }
-    Claims.Claim<Claims.Poll> claim = claims.statusPolls(Math.min(free, CLAIM_BATCH), now, settings.statusPollAfter());
+    int wanted = Math.min(free, CLAIM_BATCH);
+    if (!places.tryAcquire(wanted)) {
+      return;
+    }
+    Claims.Claim<Claims.Poll> claim;
+    try {
+      claim = claims.statusPolls(wanted, now, settings.statusPollAfter());
+    } catch (SQLException | RuntimeException e) {
+      places.release(wanted);
+      throw e;
+    }
+    places.release(wanted - claim.items().size());
     if (claim.isEmpty()) {
       return;
     }
     AtomicInteger remaining = new AtomicInteger(claim.items().size());
     for (Claims.Poll poll : claim.items()) {
-      places.acquireUninterruptibly();
       transports.get(poll.service()).status(poll.notifyId()).handle((found, failure) -> {
         if (failure != null) {
           LOG.log(Level.FINE, "Status poll of " + poll.notifyId() + " failed; it is polled again", failure);

@@ -5,6 +5,9 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.stpkit.definition.Problem;
 import org.stpkit.notify.InvalidCatalogueException;
 import org.stpkit.notify.Milestone;
@@ -34,11 +39,23 @@ final class MessengerAssembly {
   static final Duration POLLING_INTERVAL = Duration.ofMillis(250);
   /** Missed heartbeats before a node's run is taken over; part of the take-over bound in the README. */
   static final int MISSED_HEARTBEATS = 4;
+  /** The scheduler's threads, the dispatching thread, the recorder and a caller or two, with room to spare. */
+  private static final int EMBEDDED_CONNECTIONS = 16;
 
   private MessengerAssembly() {}
 
   static MessengerCore assemble(MessengerCore.Config config) {
-    DataSource database = config.dataSource().orElseGet(() -> embedded(config));
+    Optional<JdbcConnectionPool> embedded = config.dataSource().isPresent() ? Optional.empty() : Optional.of(embedded(config));
+    Runnable closeEmbedded = () -> embedded.ifPresent(MessengerAssembly::shutDown);
+    try {
+      return assemble(config, config.dataSource().orElseGet(embedded::orElseThrow), closeEmbedded);
+    } catch (RuntimeException | Error e) {
+      closeEmbedded.run();
+      throw e;
+    }
+  }
+
+  private static MessengerCore assemble(MessengerCore.Config config, DataSource database, Runnable closeEmbedded) {
     Outbox outbox = new Outbox(database);
     outbox.migrate();
     checkServices(config);
@@ -48,7 +65,8 @@ final class MessengerAssembly {
     }
     boolean dispatching = config.dispatch().orElse(!config.services().isEmpty());
     if (!dispatching) {
-      return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.empty(), Optional.empty(), () -> { });
+      return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.empty(), Optional.empty(), () -> { },
+          closeEmbedded);
     }
     if (config.services().isEmpty()) {
       throw new IllegalStateException("Dispatching needs notify(apiKey, baseUrl)");
@@ -67,7 +85,8 @@ final class MessengerAssembly {
     Optional<OutboxRetention> retention = config.keepFor().map(keep ->
         new OutboxRetention(new OutboxQueries(database), config.clock(), keep));
     if (!config.inBackground()) {
-      return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.of(dispatcher), received, () -> { });
+      return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.of(dispatcher), received, () -> { },
+          closeEmbedded);
     }
     RecurringTask<Void> task = Tasks.recurring("notify-dispatch", FixedDelay.ofMillis(200))
         .execute((instance, context) -> {
@@ -85,7 +104,8 @@ final class MessengerAssembly {
         .schedulerName(new SchedulerName.Fixed(config.nodeName()))
         .build();
     scheduler.start();
-    return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.of(dispatcher), received, scheduler::stop);
+    return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.of(dispatcher), received, scheduler::stop,
+        closeEmbedded);
   }
 
   /** Every service a milestone names has a key here, when this node has keys at all. */
@@ -126,16 +146,35 @@ final class MessengerAssembly {
         .reduce((a, b) -> a + ", " + b).orElse("none");
   }
 
-  private static DataSource embedded(MessengerCore.Config config) {
-    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+  /**
+   * The embedded outbox: a pool of connections kept open for the messenger's life. Without one, H2
+   * closes a file database whenever its last connection closes and opens it again for the next;
+   * one thread opening it while another's close is still under way was seen to find no tables. It
+   * stays open until {@link #shutDown} (DB_CLOSE_DELAY=-1), whatever the pool does with idle ones.
+   */
+  private static JdbcConnectionPool embedded(MessengerCore.Config config) {
+    String url;
     if (config.embeddedDatabase().isPresent()) {
-      h2.setURL("jdbc:h2:file:" + config.embeddedDatabase().get().toAbsolutePath() + ";AUTO_SERVER=FALSE");
+      url = "jdbc:h2:file:" + config.embeddedDatabase().get().toAbsolutePath() + ";AUTO_SERVER=FALSE;DB_CLOSE_DELAY=-1";
     } else {
       // Not a file in whatever the working directory is: a library should not write where it was not told to.
       LOG.warning("notify-adapter: no dataSource(...) or embeddedDatabase(...) given, so the outbox is in memory:"
           + " messages not yet sent are lost when this JVM stops. Give one for anything but trying it out.");
-      h2.setURL("jdbc:h2:mem:stp-notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+      url = "jdbc:h2:mem:stp-notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     }
-    return h2;
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
+    pool.setMaxConnections(EMBEDDED_CONNECTIONS);
+    return pool;
+  }
+
+  /** Closes the embedded database (an in-memory one is gone with it) and the pool's connections. */
+  private static void shutDown(JdbcConnectionPool pool) {
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "notify-adapter: closing the embedded outbox failed", e);
+    } finally {
+      pool.dispose();
+    }
   }
 }

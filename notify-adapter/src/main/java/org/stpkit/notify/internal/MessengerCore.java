@@ -63,9 +63,11 @@ public final class MessengerCore implements AutoCloseable {
   private final Optional<Dispatcher> dispatcher;
   private final Optional<ReceivedTexts> receivedTexts;
   private final Runnable stopScheduler;
+  /** Closes the embedded outbox this messenger opened; nothing for a data source the service gave. */
+  private final Runnable closeDatabase;
 
   MessengerCore(MilestoneCatalogue catalogue, Outbox outbox, Clock clock, Optional<Dispatcher> dispatcher,
-      Optional<ReceivedTexts> receivedTexts, Runnable stopScheduler) {
+      Optional<ReceivedTexts> receivedTexts, Runnable stopScheduler, Runnable closeDatabase) {
     this.catalogue = catalogue;
     this.outbox = outbox;
     this.queries = new OutboxQueries(outbox.dataSource());
@@ -74,6 +76,7 @@ public final class MessengerCore implements AutoCloseable {
     this.dispatcher = dispatcher;
     this.receivedTexts = receivedTexts;
     this.stopScheduler = stopScheduler;
+    this.closeDatabase = closeDatabase;
   }
 
   /** Migrates the outbox, checks the templates when asked, and starts dispatching when configured. */
@@ -200,8 +203,12 @@ public final class MessengerCore implements AutoCloseable {
   /** Stops dispatching on this node; requests under way end and are recorded first. */
   @Override
   public void close() {
-    stopScheduler.run();
-    dispatcher.ifPresent(Dispatcher::close);
+    try {
+      stopScheduler.run();
+      dispatcher.ifPresent(Dispatcher::close);
+    } finally {
+      closeDatabase.run();
+    }
   }
 
   /** Operations on any outbox: counters, failed messages, re-driving. */
