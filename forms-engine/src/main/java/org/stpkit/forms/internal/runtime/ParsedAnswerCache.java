@@ -16,7 +16,7 @@ import org.stpkit.forms.Question;
  * zone (the only input that changes on its own), so those three are the key: a changed answer or a
  * new day is a different key and is checked afresh, never answered from an older check. What is kept
  * is only whether the answer is valid and its typed value (immutable, shared by the requests that
- * find it), not its error message, so one cache serves every language.
+ * find it): the walk needs no error message.
  *
  * <p>A fixed number of slots, each holding one entry chosen by the key's hash; a new entry replaces
  * whatever held its slot. Lookups take no lock, memory is bounded (answers longer than
