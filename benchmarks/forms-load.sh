@@ -14,9 +14,12 @@
 #   benchmarks/forms-load.sh --no-build  use what is built
 #   benchmarks/forms-load.sh --no-scale  only the one-instance runs
 #
+# Each run also reports the server JVMs' CPU over the measured window a request
+# (server_cpu_ms_per_request, from /proc/<pid>/stat), which holds up better than a rate on a shared machine.
+#
 # Servers and the load client are separate JVMs on this machine; run 2 needs Redis and PostgreSQL
 # (a fresh database and a Redis namespace of its own, both removed after). Writes
-# benchmarks/target/forms-load-report.json. Environment: USERS (8), SCALE_USERS ("8 200"),
+# benchmarks/target/forms-load-report.json. Environment: USERS (8), SCALE_USERS ("8 200"; "" for none),
 # WARMUP_SECONDS (10/2), MEASURE_SECONDS (30/3), SERVER_OPTS (-Xmx1g), REDIS_URL
 # (redis://127.0.0.1:6379), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres).
 set -euo pipefail
@@ -35,7 +38,7 @@ for arg in "$@"; do
   esac
 done
 if $quick; then : "${WARMUP_SECONDS:=2}" "${MEASURE_SECONDS:=3}"; else : "${WARMUP_SECONDS:=10}" "${MEASURE_SECONDS:=30}"; fi
-: "${USERS:=8}" "${SCALE_USERS:=8 200}" "${SERVER_OPTS:=-Xmx1g}" "${REDIS_URL:=redis://127.0.0.1:6379}"
+: "${USERS:=8}" "${SCALE_USERS=8 200}" "${SERVER_OPTS:=-Xmx1g}" "${REDIS_URL:=redis://127.0.0.1:6379}"
 : "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=postgres}"
 export PGHOST PGPORT PGUSER
 out="$root/benchmarks/target"
@@ -82,7 +85,7 @@ start_server "$single_log" 0
 port="$started_port"
 static_bytes="$(awk '/^port /{print $4}' "$single_log")"
 log "one instance on 127.0.0.1:$port; $USERS users, ${WARMUP_SECONDS}s warm-up, ${MEASURE_SECONDS}s measured per run"
-java -cp "$jar" org.stpkit.benchmarks.FormsLoad "http://127.0.0.1:$port" "$USERS" "$WARMUP_SECONDS" "$MEASURE_SECONDS" > "$out/forms-load.json"
+java -Dstp.serverPids="${pids[0]}" -cp "$jar" org.stpkit.benchmarks.FormsLoad "http://127.0.0.1:$port" "$USERS" "$WARMUP_SECONDS" "$MEASURE_SECONDS" > "$out/forms-load.json"
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
 
 echo '{}' > "$out/forms-load-scale.json"
@@ -102,18 +105,18 @@ if $scale; then
   start_server "$solo_log" 0 --redis "$REDIS_URL" --namespace "$namespace" --db "$jdbc" \
     --webhook "http://127.0.0.1:$receiver_port/submissions" --keys "$keys" --node "load-solo"
   log "one instance on Redis (127.0.0.1:$started_port): $USERS users completing the sample form"
-  java -cp "$jar" org.stpkit.benchmarks.FormsJourneyLoad "http://127.0.0.1:$started_port" "$USERS" \
+  java -Dstp.serverPids="${pids[0]}" -cp "$jar" org.stpkit.benchmarks.FormsJourneyLoad "http://127.0.0.1:$started_port" "$USERS" \
     "$WARMUP_SECONDS" "$MEASURE_SECONDS" "$receiver_port" "http://127.0.0.1:$started_port/.well-known/jwks.json" \
     > "$out/forms-load-solo.json"
   kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
   bases=()
-  for node in a b; do
+  for node in $([ -n "$SCALE_USERS" ] && echo a b); do
     node_log="$(mktemp)"; cleanup+=("rm -f '$node_log'")
     start_server "$node_log" 0 --redis "$REDIS_URL" --namespace "$namespace" --db "$jdbc" \
       --webhook "http://127.0.0.1:$receiver_port/submissions" --keys "$keys" --node "load-$node"
     bases+=("http://127.0.0.1:$started_port")
   done
-  log "two instances (${bases[*]}), Redis namespace $namespace, outbox in $database, receiver on $receiver_port"
+  [ -n "$SCALE_USERS" ] && log "two instances (${bases[*]}), Redis namespace $namespace, outbox in $database, receiver on $receiver_port"
   first=true
   printf '{' > "$out/forms-load-scale.json"
   for users in $SCALE_USERS; do
@@ -121,7 +124,7 @@ if $scale; then
     $first || printf ',' >> "$out/forms-load-scale.json"
     first=false
     printf '"users_%s": ' "$users" >> "$out/forms-load-scale.json"
-    java -cp "$jar" org.stpkit.benchmarks.FormsJourneyLoad "$(IFS=,; echo "${bases[*]}")" "$users" \
+    java -Dstp.serverPids="$(IFS=,; echo "${pids[*]}")" -cp "$jar" org.stpkit.benchmarks.FormsJourneyLoad "$(IFS=,; echo "${bases[*]}")" "$users" \
       "$WARMUP_SECONDS" "$MEASURE_SECONDS" "$receiver_port" "${bases[0]}/.well-known/jwks.json" >> "$out/forms-load-scale.json"
   done
   printf '}' >> "$out/forms-load-scale.json"
@@ -159,18 +162,20 @@ report = {
 json.dump(report, open(os.path.join(out, "forms-load-report.json"), "w"), indent=2)
 print(f"\nforms-engine page cycles" + (" (SMOKE RUN: figures mean nothing)" if quick == "true" else ""))
 print(f"One instance, in-memory sessions, {figures['users']} users:")
-print(f"  form page cycle   {form['cycles_per_second']:>9,.1f} cycles/s   p50 {form['p50_ms']} ms  p99 {form['p99_ms']} ms")
-print(f"  static page       {static['cycles_per_second']:>9,.1f} cycles/s   p50 {static['p50_ms']} ms  p99 {static['p99_ms']} ms  (ceiling, {static_bytes} bytes a page)")
+def cpu(run):
+    return f"  server CPU {run['server_cpu_ms_per_request']:.3f} ms a request" if "server_cpu_ms_per_request" in run else ""
+print(f"  form page cycle   {form['cycles_per_second']:>9,.1f} cycles/s   p50 {form['p50_ms']} ms  p99 {form['p99_ms']} ms{cpu(form)}")
+print(f"  static page       {static['cycles_per_second']:>9,.1f} cycles/s   p50 {static['p50_ms']} ms  p99 {static['p99_ms']} ms{cpu(static)}  (ceiling, {static_bytes} bytes a page)")
 print(f"  form / static: {report['one_instance']['ratio_form_over_static']:.2f}")
 if solo:
     print(f"One instance, Redis sessions, PostgreSQL outbox, {solo['users']} users completing the form (hof's shape):")
     print(f"  {solo['cycles_per_second']:>9,.1f} cycles/s   p50 {solo['p50_ms']} ms  p99 {solo['p99_ms']} ms   "
-          f"{solo['cycles_per_second'] / HOF:.1f}x hof's {HOF:.0f}/s (REFERENCES.md, not measured here); "
+          f"{solo['cycles_per_second'] / HOF:.1f}x hof's {HOF:.0f}/s (REFERENCES.md, not measured here);{cpu(solo)}; "
           f"lost answers {solo['lost_answers']}, duplicate submissions {solo['duplicate_submissions']}")
 for name, run in scale.items():
     print(f"Two instances, Redis sessions, PostgreSQL outbox, {run['users']} users completing the form:")
     print(f"  {run['cycles_per_second']:>9,.1f} cycles/s   p50 {run['p50_ms']} ms  p99 {run['p99_ms']} ms   "
-          f"{run['cycles_per_second'] / HOF:.1f}x hof's {HOF:.0f}/s (REFERENCES.md, not measured here)")
+          f"{run['cycles_per_second'] / HOF:.1f}x hof's {HOF:.0f}/s (REFERENCES.md, not measured here){cpu(run)}")
     print(f"  {run['journeys_confirmed']} journeys confirmed, {run['submissions_received']} received "
           f"({run['webhook_requests']} webhook requests); lost answers {run['lost_answers']}, not received "
           f"{run['confirmed_but_not_received']}, duplicate submissions {run['duplicate_submissions']}")

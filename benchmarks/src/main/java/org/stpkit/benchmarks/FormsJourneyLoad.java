@@ -77,8 +77,10 @@ public final class FormsJourneyLoad {
     Thread.sleep(warmUpSeconds * 1000L);
     measuring.set(true);
     long start = System.nanoTime();
+    double serverCpuStart = FormsLoad.serverCpuMillis();
     Thread.sleep(measureSeconds * 1000L);
     measuring.set(false);
+    double serverCpu = FormsLoad.serverCpuMillis() - serverCpuStart;
     double elapsed = (System.nanoTime() - start) / 1e9;
     stop.set(true);
     List<Long> latencies = new ArrayList<>();
@@ -104,6 +106,7 @@ public final class FormsJourneyLoad {
     figures.put("requests_per_second", Math.round(latencies.size() * 3 / elapsed * 10) / 10.0);
     figures.put("p50_ms", FormsLoad.percentile(latencies, 0.50));
     figures.put("p99_ms", FormsLoad.percentile(latencies, 0.99));
+    FormsLoad.putServerCpu(figures, serverCpu, latencies.size() * 3L);
     figures.putAll(check(confirmed, receiver));
     figures.put("seconds_to_deliver_the_rest_after_the_run", Math.round(drained * 10) / 10.0);
     return figures;

@@ -76,6 +76,33 @@ class RedisAnswerStoreIT {
     store.save(session, HOUR);
 
     assertThat(store.find("round-trip")).contains(session);
+    // Read from its JSON by another instance, which has not seen it (this one keeps what it wrote).
+    try (RedisSessions otherInstance = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build()) {
+      assertThat(otherInstance.store("fishing-licence").find("round-trip")).contains(session);
+    }
+  }
+
+  @Test
+  void aSessionAnotherInstanceChangedIsReadAsItNowIsAndADeletedOneIsGone() {
+    try (RedisSessions otherInstance = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build()) {
+      AnswerStore here = sessions.store("fishing-licence");
+      AnswerStore there = otherInstance.store("fishing-licence");
+      here.save(newSession("changed-there"), HOUR);
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      assertThat(here.touch("changed-there", now, HOUR).orElseThrow().answers()).isEmpty();
+      assertThat(here.find("changed-there").orElseThrow().answers()).isEmpty();
+
+      there.update("changed-there", session -> session.withPageAnswers("/name",
+          Map.of("name", Map.of("name", List.of("Jo"))), now), HOUR);
+
+      assertThat(here.touch("changed-there", now.plusSeconds(1), HOUR).orElseThrow().answers())
+          .containsEntry("name", Map.of("name", List.of("Jo")));
+      assertThat(here.find("changed-there").orElseThrow().answers()).containsKey("name");
+
+      there.delete("changed-there");
+      assertThat(here.find("changed-there")).isEmpty();
+      assertThat(here.touch("changed-there", now.plusSeconds(2), HOUR)).isEmpty();
+    }
   }
 
   @Test

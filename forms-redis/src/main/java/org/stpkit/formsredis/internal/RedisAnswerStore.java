@@ -23,7 +23,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>forms-engine reads a session and then changes it in the same request. The session this thread
  * last read or wrote is kept, so the change is tried against its version straight away, one round
  * trip instead of two; the version check makes that safe, and a change that finds the version moved
- * on reads again as before.
+ * on reads again as before. The sessions it read or wrote are kept with their JSON
+ * ({@link ReadSessions}), so JSON it has seen is not parsed again.
  */
 final class RedisAnswerStore implements AnswerStore {
   /** How often a change is made afresh when other requests of the same journey keep writing first. */
@@ -33,6 +34,8 @@ final class RedisAnswerStore implements AnswerStore {
   private final String prefix;
   private final String server;
   private final ThreadLocal<Stored> lastSeen = new ThreadLocal<>();
+  /** Sessions by the JSON they were read from or written as: most reads find the JSON last seen here. */
+  private final ReadSessions readSessions = new ReadSessions();
 
   RedisAnswerStore(UnifiedJedis redis, String prefix, String server) {
     this.redis = redis;
@@ -47,8 +50,10 @@ final class RedisAnswerStore implements AnswerStore {
 
   @Override
   public void save(FormSession session, Duration timeToLive) {
-    call("saving a new session", () -> SessionScripts.SAVE.run(redis, key(session.id()), SessionJson.write(session),
+    String json = SessionJson.write(session);
+    call("saving a new session", () -> SessionScripts.SAVE.run(redis, key(session.id()), json,
         epochMillis(session.updatedAt()), millis(timeToLive)));
+    readSessions.remember(key(session.id()), json, session);
     lastSeen.set(new Stored(key(session.id()), session, "1"));
   }
 
@@ -68,6 +73,7 @@ final class RedisAnswerStore implements AnswerStore {
       Object written = call("changing a session", () -> SessionScripts.UPDATE.run(redis, key,
           stored.get().version(), json, epochMillis(changed.updatedAt()), millis(timeToLive)));
       if (Long.valueOf(1).equals(written)) {
+        readSessions.remember(key, json, changed);
         lastSeen.set(new Stored(key, changed, Long.toString(Long.parseLong(stored.get().version()) + 1)));
         return Optional.of(changed);
       }
@@ -87,7 +93,7 @@ final class RedisAnswerStore implements AnswerStore {
       lastSeen.remove();
       return Optional.empty();
     }
-    FormSession session = session(String.valueOf(fields.get(0)), String.valueOf(fields.get(2)));
+    FormSession session = session(key, String.valueOf(fields.get(0)), String.valueOf(fields.get(2)));
     String version = String.valueOf(fields.get(1));
     if ("1".equals(fields.get(3))) {
       FormSession touched = session.touchedAt(now);
@@ -106,6 +112,7 @@ final class RedisAnswerStore implements AnswerStore {
   @Override
   public void delete(String sessionId) {
     lastSeen.remove();
+    readSessions.forget(key(sessionId));
     call("deleting a session", () -> redis.del(key(sessionId)));
   }
 
@@ -132,15 +139,15 @@ final class RedisAnswerStore implements AnswerStore {
       return Optional.empty();
     }
     String lastUsed = fields.get(2);
-    Stored stored = new Stored(key, session(json, lastUsed == null ? "" : lastUsed), version);
+    Stored stored = new Stored(key, session(key, json, lastUsed == null ? "" : lastUsed), version);
     lastSeen.set(stored);
     return Optional.of(stored);
   }
 
   /** The stored JSON's session, last used when the {@code t} field says if a page read since moved that on. */
-  private FormSession session(String json, String lastUsed) {
+  private FormSession session(String key, String json, String lastUsed) {
     // The key holds the session's secret id: messages name the form's prefix instead.
-    FormSession session = SessionJson.read(json, prefix + "<session>");
+    FormSession session = readSessions.read(key, json, prefix + "<session>");
     if (lastUsed.isEmpty()) {
       return session;
     }

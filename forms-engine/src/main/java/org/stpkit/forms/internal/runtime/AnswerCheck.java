@@ -31,12 +31,14 @@ final class AnswerCheck {
   private final Question question;
   private final Map<String, List<String>> fields;
   private final String name;
+  private final LocalDate today;
 
-  AnswerCheck(AnswerParser parser, Question question, Map<String, List<String>> fields) {
+  AnswerCheck(AnswerParser parser, Question question, Map<String, List<String>> fields, LocalDate today) {
     this.parser = parser;
     this.question = question;
     this.fields = fields;
     this.name = question.name();
+    this.today = today;
   }
 
   ParsedAnswer run() {
@@ -197,7 +199,6 @@ final class AnswerCheck {
 
   private ParsedAnswer dateRules(LocalDate date) {
     Validation rules = question.validation();
-    LocalDate today = parser.today();
     String field = name + "-day";
     if (rules.past() && !date.isBefore(today)) {
       return errorOn("past", field, DATE_PARTS, "error.date.past", subjectStart());

@@ -67,6 +67,15 @@ final class AnswerParser {
   }
 
   ParsedAnswer parse(Question question, Map<String, List<String>> posted) {
+    return parse(question, posted, today());
+  }
+
+  /**
+   * The answer checked as on {@code today} (a date question's {@code past} and {@code future}): the
+   * one input of a parse besides the question and its fields, so a caller that remembers parses can
+   * key them by it.
+   */
+  ParsedAnswer parse(Question question, Map<String, List<String>> posted, LocalDate today) {
     Map<String, List<String>> fields = new LinkedHashMap<>();
     for (String field : fieldNames(question)) {
       List<String> values = posted.getOrDefault(field, List.of());
@@ -83,7 +92,7 @@ final class AnswerParser {
         }
       }
     }
-    return new AnswerCheck(this, question, fields).run();
+    return new AnswerCheck(this, question, fields, today).run();
   }
 
   /** A message from the bundle, or the definition's own for the rule when it has one. */
@@ -100,6 +109,7 @@ final class AnswerParser {
     return messages.language();
   }
 
+  /** Today in the clock's zone: what dates are checked against. */
   LocalDate today() {
     return LocalDate.now(clock);
   }

@@ -1,5 +1,6 @@
 package org.stpkit.forms.internal.runtime;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,13 +42,17 @@ final class Journey {
 
   private final FormDefinition form;
   private final AnswerParser parser;
+  private final ParsedAnswerCache checked;
 
   Journey(FormDefinition form, AnswerParser parser) {
     this.form = form;
     this.parser = parser;
+    this.checked = new ParsedAnswerCache(parser);
   }
 
   State walk(FormSession session) {
+    // One day for the whole walk, so every page is checked against the same today.
+    LocalDate today = parser.today();
     List<Step> route = new ArrayList<>();
     Map<String, Object> answers = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
@@ -64,12 +69,12 @@ final class Journey {
         return new State(route, Optional.of(Step.of(page)), answers);
       }
       if (page.repeat().isPresent()) {
-        Optional<Step> pending = walkRepeat(page, page.repeat().get(), session, route, answers);
+        Optional<Step> pending = walkRepeat(page, page.repeat().get(), session, route, answers, today);
         if (pending.isPresent()) {
           return new State(route, pending, answers);
         }
       } else {
-        Optional<Map<String, Object>> pageAnswers = completedAnswers(page, session, "", page.path());
+        Optional<Map<String, Object>> pageAnswers = completedAnswers(page, session, "", page.path(), today);
         if (pageAnswers.isEmpty()) {
           return new State(route, Optional.of(Step.of(page)), answers);
         }
@@ -86,7 +91,7 @@ final class Journey {
    * when the section is done. The items' answers go into {@code answers} under the section's name.
    */
   private Optional<Step> walkRepeat(Page holder, Repeat repeat, FormSession session, List<Step> route,
-      Map<String, Object> answers) {
+      Map<String, Object> answers, LocalDate today) {
     int count = Repeats.itemCount(session, repeat);
     List<Map<String, Object>> items = new ArrayList<>();
     answers.put(repeat.name(), items);
@@ -100,7 +105,8 @@ final class Journey {
           continue;
         }
         Step step = Step.inItem(holder, index, page);
-        Optional<Map<String, Object>> pageAnswers = completedAnswers(page, session, Repeats.prefix(repeat, index), step.path());
+        Optional<Map<String, Object>> pageAnswers = completedAnswers(page, session, Repeats.prefix(repeat, index), step.path(),
+            today);
         if (pageAnswers.isEmpty()) {
           return Optional.of(step);
         }
@@ -147,9 +153,11 @@ final class Journey {
 
   /**
    * The typed answers of a completed page whose answers are all still valid; empty otherwise.
-   * {@code prefix} is where an item's answers are kept ({@code children/2/}).
+   * {@code prefix} is where an item's answers are kept ({@code children/2/}). Each answer's check is
+   * remembered ({@link ParsedAnswerCache}), as the same answers are checked again on every request.
    */
-  private Optional<Map<String, Object>> completedAnswers(Page page, FormSession session, String prefix, String path) {
+  private Optional<Map<String, Object>> completedAnswers(Page page, FormSession session, String prefix, String path,
+      LocalDate today) {
     if (!session.completedPages().contains(path)) {
       return Optional.empty();
     }
@@ -159,15 +167,15 @@ final class Journey {
       if (fields == null) {
         return Optional.empty();
       }
-      ParsedAnswer parsed = parser.parse(question, fields);
-      if (!parsed.isValid()) {
+      ParsedAnswerCache.Checked parsed = checked.check(question, fields, today);
+      if (!parsed.valid()) {
         return Optional.empty();
       }
       parsed.value().ifPresent(value -> values.put(question.name(), value));
       for (Question revealed : AnswerParser.revealedBy(question, parsed.value())) {
-        ParsedAnswer revealedAnswer = parser.parse(revealed,
-            session.answers().getOrDefault(prefix + revealed.name(), Map.of()));
-        if (!revealedAnswer.isValid()) {
+        ParsedAnswerCache.Checked revealedAnswer = checked.check(revealed,
+            session.answers().getOrDefault(prefix + revealed.name(), Map.of()), today);
+        if (!revealedAnswer.valid()) {
           return Optional.empty();
         }
         revealedAnswer.value().ifPresent(value -> values.put(revealed.name(), value));

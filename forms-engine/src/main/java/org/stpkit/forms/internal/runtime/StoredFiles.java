@@ -37,7 +37,8 @@ final class StoredFiles {
         decodeOne(value).ifPresent(files::add);
       }
     }
-    return files;
+    // Unmodifiable: a typed answer may be shared between requests (ParsedAnswerCache).
+    return List.copyOf(files);
   }
 
   private static Optional<UploadedFile> decodeOne(String value) {
