@@ -36,9 +36,11 @@ public final class FormsOutbox implements AutoCloseable {
   private final OutboxAssembly assembly;
   private final Map<String, Map<String, SubmissionOutput>> outputs;
   private final FormsDatabase database;
+  private final Clock clock;
 
   private FormsOutbox(Builder builder) {
     this.database = builder.database;
+    this.clock = builder.clock;
     this.outputs = Map.copyOf(builder.outputs);
     this.assembly = OutboxAssembly.assemble(new OutboxAssembly.Settings(database.dataSource(), database.isPostgres(),
         outputs, builder.deliver, builder.inBackground, builder.maxInFlight, builder.maxAttempts,
@@ -78,8 +80,9 @@ public final class FormsOutbox implements AutoCloseable {
     assembly.deliverNow();
   }
 
+  /** Operations on this outbox, on its clock: a redrive is due by the clock its deliveries are claimed by. */
   public FormsOutboxOperations operations() {
-    return FormsOutboxOperations.on(database);
+    return FormsOutboxOperations.on(database.dataSource(), clock);
   }
 
   /** Stops delivering; attempts under way finish (up to the attempt timeout) or are taken over later. */

@@ -26,6 +26,11 @@ public final class FormsOutboxOperations {
     return new FormsOutboxOperations(Objects.requireNonNull(dataSource, "dataSource"), Clock.systemUTC());
   }
 
+  /** The same, with the time taken from {@code clock}: the clock the outbox's deliveries run on. */
+  public static FormsOutboxOperations on(DataSource dataSource, Clock clock) {
+    return new FormsOutboxOperations(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(clock, "clock"));
+  }
+
   public static FormsOutboxOperations on(FormsDatabase database) {
     return on(Objects.requireNonNull(database, "database").dataSource());
   }
