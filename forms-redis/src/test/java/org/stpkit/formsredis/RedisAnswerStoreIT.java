@@ -28,13 +28,18 @@ class RedisAnswerStoreIT {
   @BeforeAll
   static void connect() {
     redis = new TestRedis();
-    sessions = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build();
+    sessions = anotherInstance();
   }
 
   @AfterAll
   static void cleanUp() {
     sessions.close();
     redis.close();
+  }
+
+  /** Sessions in this run's namespace over connections of their own, as another instance has. */
+  private static RedisSessions anotherInstance() {
+    return RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build();
   }
 
   private static FormSession newSession(String id) {
@@ -77,14 +82,14 @@ class RedisAnswerStoreIT {
 
     assertThat(store.find("round-trip")).contains(session);
     // Read from its JSON by another instance, which has not seen it (this one keeps what it wrote).
-    try (RedisSessions otherInstance = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build()) {
+    try (RedisSessions otherInstance = anotherInstance()) {
       assertThat(otherInstance.store("fishing-licence").find("round-trip")).contains(session);
     }
   }
 
   @Test
   void aSessionAnotherInstanceChangedIsReadAsItNowIsAndADeletedOneIsGone() {
-    try (RedisSessions otherInstance = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build()) {
+    try (RedisSessions otherInstance = anotherInstance()) {
       AnswerStore here = sessions.store("fishing-licence");
       AnswerStore there = otherInstance.store("fishing-licence");
       here.save(newSession("changed-there"), HOUR);
@@ -140,7 +145,7 @@ class RedisAnswerStoreIT {
     assertThat(redis.commands().hget(key, "v")).isEqualTo("1");
     assertThat(store.find("touch").map(FormSession::updatedAt)).contains(read);
     // Another instance's change made from the version it read before the page read still writes at once.
-    try (RedisSessions otherInstance = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build()) {
+    try (RedisSessions otherInstance = anotherInstance()) {
       otherInstance.store("fishing-licence").find("touch");
       store.touch("touch", read.plusSeconds(1), HOUR);
       assertThat(otherInstance.store("fishing-licence").update("touch", session -> session.inLanguage("cy", read), HOUR)
@@ -207,7 +212,7 @@ class RedisAnswerStoreIT {
   void aChangeMadeFromASessionAnotherInstanceHasSinceChangedIsMadeAgainFromTheNewerOne() {
     // Two stores over separate connections, as two instances: this thread's read through `here`
     // is out of date once `there` writes, and the change must be made from what `there` wrote.
-    try (RedisSessions otherInstance = RedisSessions.builder(TestRedis.URL).namespace(redis.namespace).build()) {
+    try (RedisSessions otherInstance = anotherInstance()) {
       AnswerStore here = sessions.store("fishing-licence");
       AnswerStore there = otherInstance.store("fishing-licence");
       here.save(newSession("stale"), HOUR);
