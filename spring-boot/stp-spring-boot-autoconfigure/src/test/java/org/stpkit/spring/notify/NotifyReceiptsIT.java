@@ -55,6 +55,8 @@ class NotifyReceiptsIT {
 
       waitUntil(() -> messenger.timeline("CASE-RECEIPT").stream().anyMatch(entry -> entry.status() == OutboxStatus.DELIVERED),
           "the delivery receipt marked the message delivered");
+      // The simulator counts a receipt once our answer to it is back, a moment after the message is marked.
+      waitUntil(() -> simulator.receiptsDelivered() >= 1, "the simulator counted the receipt as delivered");
       assertThat(simulator.receiptsDelivered()).isEqualTo(1);
       assertThat(messenger.timeline("CASE-RECEIPT")).singleElement().satisfies(entry -> assertThat(entry.events())
           .extracting(TimelineEntry.Event::status).contains(TimelineEntry.EventKind.SENT, TimelineEntry.EventKind.DELIVERED));
