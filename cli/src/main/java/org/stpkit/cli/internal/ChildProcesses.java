@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +22,7 @@ final class ChildProcesses {
   static final Duration GRACE = Duration.ofSeconds(30);
 
   private final List<Process> started = new ArrayList<>();
+  private final Set<Long> startedPids = new HashSet<>();
   private boolean stopped;
 
   /**
@@ -33,8 +36,11 @@ final class ChildProcesses {
     }
     Files.createDirectories(log.toAbsolutePath().getParent());
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // Standard input stays a pipe that only this JVM holds, open while the Process is kept below:
+    // ExitWithStp ends a JVM when that pipe ends.
     Process process = builder.start();
     started.add(process);
+    startedPids.add(process.pid());
     return process;
   }
 
@@ -48,7 +54,13 @@ final class ChildProcesses {
     }
     Process process = builder.redirectErrorStream(true).start();
     started.add(process);
+    startedPids.add(process.pid());
     return process;
+  }
+
+  /** Whether {@code process} was started here, even if it has been stopped since. */
+  synchronized boolean startedHere(ProcessHandle process) {
+    return startedPids.contains(process.pid());
   }
 
   /**

@@ -83,6 +83,11 @@ final class DemoCommand implements Callable<Integer> {
     DemoSettings settings = new DemoSettings(checkout, stateDir != null ? stateDir
         : Distributions.cacheHome().resolve("demo"), port, keycloakPort, notifyPort, !noBuild, fresh,
         StpCommand.buildProperty("keycloakVersion"));
+    // Before the ports are checked: what a killed run left behind holds them.
+    LeftBehindProcesses.stopLeftBehind(settings.processRecord(), ChildProcesses.GRACE).ifPresent(stopped -> {
+      out.println("stp demo: " + stopped);
+      out.flush();
+    });
     Optional<String> taken = takenPort(settings);
     if (taken.isPresent()) {
       err.println("stp demo: " + taken.get());

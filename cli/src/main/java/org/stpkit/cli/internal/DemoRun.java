@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.localkeycloak.LocalKeycloak;
 import org.stpkit.localkeycloak.LocalKeycloakException;
@@ -31,6 +32,7 @@ final class DemoRun {
   private final DemoSettings settings;
   private final DemoProgress progress;
   private final ChildProcesses processes = new ChildProcesses();
+  private final LeftBehindProcesses leftBehind;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private volatile boolean stopping;
   private volatile @Nullable LocalKeycloak keycloak;
@@ -40,6 +42,7 @@ final class DemoRun {
   DemoRun(DemoSettings settings, DemoProgress progress) {
     this.settings = settings;
     this.progress = progress;
+    this.leftBehind = LeftBehindProcesses.of(settings.processRecord());
   }
 
   /** What a started demo prints: its logins, and when the start page first answered. */
@@ -113,6 +116,7 @@ final class DemoRun {
     int stopped = processes.stopAll();
     LocalKeycloak identity = keycloak;
     if (identity == null) {
+      leftBehind.clear();
       return stopped;
     }
     // What is left is Keycloak's: kc.sh and its JVM.
@@ -123,6 +127,7 @@ final class DemoRun {
     // Keycloak while it starts: LocalKeycloak holds its lock until Keycloak answers, so its process
     // tree is stopped from here, with anything else still running that this JVM started.
     ChildProcesses.stop(ProcessHandle.current().descendants().toList(), ChildProcesses.GRACE);
+    leftBehind.clear();
     return stopped + (int) left;
   }
 
@@ -205,13 +210,15 @@ final class DemoRun {
   }
 
   private Process startService() {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // The C1 compiler only: the service starts sooner, and a demo never runs long enough to need C2.
-        "-XX:TieredStopAtLevel=1", "-jar", settings.jar().toString()));
-    command.addAll(settings.serviceArguments());
-    ProcessBuilder builder = new ProcessBuilder(command).directory(settings.state().toFile());
-    builder.environment().putAll(settings.serviceEnvironment());
     try {
+      Path exitWithStp = ExitWithStp.writeJar(settings.exitWithStpJar());
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-javaagent:" + exitWithStp,
+          // The C1 compiler only: the service starts sooner, and a demo never runs long enough to need C2.
+          "-XX:TieredStopAtLevel=1", "-jar", settings.jar().toString()));
+      command.addAll(settings.serviceArguments());
+      ProcessBuilder builder = new ProcessBuilder(command).directory(settings.state().toFile());
+      builder.environment().putAll(settings.serviceEnvironment());
       Process started = processes.start(builder, settings.serviceLog());
       service = started;
       return started;
@@ -260,12 +267,18 @@ final class DemoRun {
     for (Map.Entry<String, String> variable : settings.realmEnvironment().entrySet()) {
       builder.environment(variable.getKey(), variable.getValue());
     }
+    AtomicBoolean starting = new AtomicBoolean(true);
+    Thread recorder = new Thread(() -> recordKeycloak(starting), "stp-demo-record-keycloak");
+    recorder.setDaemon(true);
     try {
       LocalKeycloak built = builder.build();
       keycloak = built;
       requireNotStopping();
+      recorder.start();
       built.start();
       keycloakStarted = true;
+      starting.set(false);
+      noteKeycloak();
       step.done("Keycloak answers at " + built.baseUrl() + " (realm " + DemoSettings.REALM + ")");
       return built;
     } catch (LocalKeycloakException e) {
@@ -280,7 +293,35 @@ final class DemoRun {
     } catch (RuntimeException e) {
       step.abandon();
       throw e;
+    } finally {
+      starting.set(false);
     }
+  }
+
+  /**
+   * Records Keycloak's process while it starts (which may take minutes), so that a run killed at
+   * any point leaves it to be found; again and again, since kc.sh execs its JVM under the same pid.
+   */
+  private void recordKeycloak(AtomicBoolean starting) {
+    // Ended by a flag, not an interrupt: an interrupt would also break the record's file write.
+    while (starting.get() && !stopping) {
+      try {
+        noteKeycloak();
+        Thread.sleep(250);
+      } catch (DemoProblem | InterruptedException e) {
+        // The record cannot be written: the note made once Keycloak answers says so, and stops the demo.
+        return;
+      }
+    }
+  }
+
+  /** Keycloak's process: the one child of this JVM not started through {@link ChildProcesses} (LocalKeycloak starts it). */
+  private void noteKeycloak() {
+    if (stopping) {
+      return;
+    }
+    ProcessHandle.current().children().filter(child -> !processes.startedHere(child))
+        .forEach(child -> leftBehind.note("Keycloak", child));
   }
 
   private DemoStaff.Provisioned provision(LocalKeycloak running) {

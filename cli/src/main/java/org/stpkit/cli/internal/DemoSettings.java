@@ -80,6 +80,16 @@ record DemoSettings(Path checkout, Path state, int port, int keycloakPort, int n
     return logs().resolve("keycloak.log");
   }
 
+  /** The processes a run started that do not stop by themselves if stp is killed: {@link LeftBehindProcesses}. */
+  Path processRecord() {
+    return state.resolve("processes.tsv");
+  }
+
+  /** The Java agent that ends the service when stp has gone: {@link ExitWithStp}. */
+  Path exitWithStpJar() {
+    return state.resolve("exit-with-stp.jar");
+  }
+
   String serviceUrl() {
     return "http://127.0.0.1:" + port;
   }
