@@ -24,7 +24,9 @@ class ConfigurationMetadataIT {
   private static final List<String> PROPERTIES = List.of(
       "stp.templates.enabled", "stp.templates.validate-params", "stp.templates.asset-path", "stp.templates.serve-assets",
       "stp.forms.enabled", "stp.forms.locations", "stp.forms.paths", "stp.forms.session-timeout",
-      "stp.forms.max-body-size", "stp.forms.max-fields",
+      "stp.forms.max-body-size", "stp.forms.max-fields", "stp.forms.save-and-return.form-url",
+      "stp.forms.save-and-return.link-valid-for", "stp.forms.save-and-return.max-wrong-answers",
+      "stp.forms.save-and-return.milestone",
       "stp.notify.enabled", "stp.notify.catalogue", "stp.notify.api-key", "stp.notify.base-url",
       "stp.notify.outbox.database", "stp.notify.outbox.embedded-file", "stp.notify.dispatch",
       "stp.notify.check-templates-at-startup", "stp.notify.rate-limit-per-minute", "stp.notify.max-attempts",

@@ -1,11 +1,14 @@
 package org.stpkit.spring.forms;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionTimeout how long a journey is kept without a request
  * @param maxBodySize the largest form post accepted; a bigger one gets a GOV.UK "too large" page
  * @param maxFields the most fields one post may have
+ * @param saveAndReturn "Save and come back later", for the forms whose definitions offer it
  */
 @ConfigurationProperties("stp.forms")
 @Validated
@@ -32,4 +36,26 @@ public record StpFormsProperties(
     @DefaultValue("60m") Duration sessionTimeout,
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue("1000") @Min(value = 1, message = "must be at least 1") @Max(value = 100_000, message = "must be at most 100000")
-    int maxFields) {}
+    int maxFields,
+    @DefaultValue @Valid SaveAndReturnProperties saveAndReturn) {
+
+  /**
+   * {@code stp.forms.save-and-return.*}: how the forms whose definitions offer "Save and come back
+   * later" ({@code saveAndReturn}) keep saved journeys and send their links, with the application's
+   * {@code ProgressStore} bean, unless the application defines a {@code SaveAndReturn} bean.
+   *
+   * @param formUrl each such form's public address, by form id ({@code
+   *     stp.forms.save-and-return.form-url.apply=https://apply.example.gov.uk/apply}): the links are
+   *     below it; configured, never taken from requests, whose Host header anyone can set
+   * @param linkValidFor how long a link works, from when the journey is saved
+   * @param maxWrongAnswers wrong answers to the security question after which a link stops working
+   * @param milestone the notify catalogue's milestone that emails each link (forms-notify's {@code
+   *     NotifyReturnLinkSender}, with the notify starter), when the application has no {@code
+   *     ReturnLinkSender} bean
+   */
+  public record SaveAndReturnProperties(
+      @DefaultValue Map<String, URI> formUrl,
+      @DefaultValue("28d") Duration linkValidFor,
+      @DefaultValue("5") @Min(value = 1, message = "must be at least 1") int maxWrongAnswers,
+      @Nullable String milestone) {}
+}
