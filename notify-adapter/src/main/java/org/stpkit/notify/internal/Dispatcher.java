@@ -157,21 +157,14 @@ public final class Dispatcher implements AutoCloseable {
         return true;
       }
     }
-    // The places are taken before the claim, so a message is never SENDING without one: awaitQuiet,
-    // which takes every place, then waits for another thread's claim as well as for its requests.
-    int wanted = Math.min(free, CLAIM_BATCH);
-    if (!places.tryAcquire(wanted)) {
+    Optional<Claims.Claim<Claimed>> claimed = claimWithPlaces(free, wanted -> {
+      Instant now = clock.instant();
+      return claims.due(wanted, now, dueBy, quietChannels(now));
+    });
+    if (claimed.isEmpty()) {
       return true;
     }
-    Claims.Claim<Claimed> claim;
-    try {
-      Instant now = clock.instant();
-      claim = claims.due(wanted, now, dueBy, quietChannels(now));
-    } catch (SQLException | RuntimeException e) {
-      places.release(wanted);
-      throw e;
-    }
-    places.release(wanted - claim.items().size());
+    Claims.Claim<Claimed> claim = claimed.get();
     if (claim.isEmpty()) {
       return false;
     }
@@ -259,18 +252,12 @@ public final class Dispatcher implements AutoCloseable {
     if (free == 0) {
       return;
     }
-    int wanted = Math.min(free, CLAIM_BATCH);
-    if (!places.tryAcquire(wanted)) {
+    Optional<Claims.Claim<Claims.Poll>> claimed =
+        claimWithPlaces(free, wanted -> claims.statusPolls(wanted, now, settings.statusPollAfter()));
+    if (claimed.isEmpty()) {
       return;
     }
-    Claims.Claim<Claims.Poll> claim;
-    try {
-      claim = claims.statusPolls(wanted, now, settings.statusPollAfter());
-    } catch (SQLException | RuntimeException e) {
-      places.release(wanted);
-      throw e;
-    }
-    places.release(wanted - claim.items().size());
+    Claims.Claim<Claims.Poll> claim = claimed.get();
     if (claim.isEmpty()) {
       return;
     }
@@ -290,6 +277,36 @@ public final class Dispatcher implements AutoCloseable {
         }
       });
     }
+  }
+
+  /** A claim of up to {@code wanted} items: sends or status polls. */
+  @FunctionalInterface
+  private interface ClaimOf<T> {
+    Claims.Claim<T> claim(int wanted) throws SQLException;
+  }
+
+  /**
+   * Takes up to a claim's batch of the {@code free} places, claims that many items, and gives back
+   * the places the claim did not fill (all of them if it throws); each item claimed keeps its place
+   * until its request ends. Empty when another thread took the places first.
+   */
+  private <T> Optional<Claims.Claim<T>> claimWithPlaces(int free, ClaimOf<T> claimOf) throws SQLException {
+    // The places are taken before the claim, so a message is never SENDING without one: awaitQuiet,
+    // which takes every place, then waits for another thread's claim as well as for its requests
+    // (dispatchNow cannot return while a background claim holds messages SENDING).
+    int wanted = Math.min(free, CLAIM_BATCH);
+    if (!places.tryAcquire(wanted)) {
+      return Optional.empty();
+    }
+    Claims.Claim<T> claim;
+    try {
+      claim = claimOf.claim(wanted);
+    } catch (SQLException | RuntimeException e) {
+      places.release(wanted);
+      throw e;
+    }
+    places.release(wanted - claim.items().size());
+    return Optional.of(claim);
   }
 
   private Set<Channel> quietChannels(Instant now) {
