@@ -33,7 +33,8 @@ import org.stpkit.notify.internal.Transitions.Transition;
  * unanswered request holds only its own message and one of {@code maxInFlight} places.
  *
  * <p>A retry first looks the message up by its reference, so a send whose answer was lost is
- * never sent twice; messages a stopped node left {@code SENDING} are looked up the same way.
+ * never sent twice; messages a stopped node left {@code SENDING} are looked up the same way. The
+ * one exception: a retry after Notify answered 429, which says it did not create the message.
  *
  * <p>Kept whole, just over 350 lines: claiming, sending and recording share the in-flight places
  * and the outcome queue, and their hand-offs are what the take-over bound in the README rests on.
@@ -171,7 +172,7 @@ public final class Dispatcher implements AutoCloseable {
     AtomicInteger remaining = new AtomicInteger(claim.items().size());
     for (Claimed message : claim.items()) {
       attempt(message).exceptionally(failure -> retryOrFail(message,
-          "the attempt failed unexpectedly: " + failure)).whenComplete((transition, ignored) -> {
+          "the attempt failed unexpectedly: " + failure, false)).whenComplete((transition, ignored) -> {
             outcomes.add(transition);
             places.release();
             if (remaining.decrementAndGet() == 0) {
@@ -182,16 +183,19 @@ public final class Dispatcher implements AutoCloseable {
     return true;
   }
 
-  /** A message's attempt: a retry is looked up by its reference first, and only sent if Notify lacks it. */
+  /**
+   * A message's attempt: a retry is looked up by its reference first, and only sent if Notify lacks
+   * it; a first attempt, or a retry after a refusal to create it, is sent at once.
+   */
   private CompletableFuture<Transition> attempt(Claimed message) {
     NotifyTransport transport = transports.get(message.service());
-    if (message.attempts() == 1) {
+    if (!message.lookUpFirst()) {
       return transport.send(message).thenApply(outcome -> afterSend(message, outcome));
     }
     return transport.findByReference(message.reference()).handle((found, failure) -> {
       if (failure != null) {
         return CompletableFuture.completedFuture(retryOrFail(message,
-            "could not look the message up in Notify before resending: " + cause(failure)));
+            "could not look the message up in Notify before resending: " + cause(failure), false));
       }
       if (found.isPresent()) {
         return CompletableFuture.completedFuture(Transition.sent(message.id(), clock.instant(), found.get().notifyId(),
@@ -213,13 +217,24 @@ public final class Dispatcher implements AutoCloseable {
           "refused by Notify (" + refused.status() + " " + refused.errorType() + "): " + refused.message());
     }
     if (outcome instanceof NotifyTransport.Outcome.TryAgain again) {
-      return retryOrFail(message, again.status() + " " + again.errorType() + ": " + again.message());
+      // A 429 (RateLimitError, TooManyRequestsError) is Notify checking its limits before it creates
+      // anything, so the message is certainly not there and the retry need not spend a request, at
+      // the limit just hit, looking for it. A 5xx proves no such thing: Notify can fail after
+      // storing the message, and a 502 or 504 from the proxies in front of it may stand for a
+      // request that went on to succeed. Those are looked up like a lost answer.
+      boolean notCreated = again.status() == 429;
+      return retryOrFail(message, again.status() + " " + again.errorType() + ": " + again.message(), notCreated);
     }
     return retryOrFail(message, "no answer from Notify (" + ((NotifyTransport.Outcome.Unknown) outcome).reason()
-        + "); it is looked up by reference before any resend");
+        + "); it is looked up by reference before any resend", false);
   }
 
-  private Transition retryOrFail(Claimed message, String reason) {
+  /**
+   * Retries the message after a backoff, or fails it once it has had its attempts. {@code
+   * notCreated}: Notify said this attempt did not create it, so the next attempt sends without a
+   * lookup (this attempt's own lookup, if it made one, already covered the attempts before).
+   */
+  private Transition retryOrFail(Claimed message, String reason, boolean notCreated) {
     Instant now = clock.instant();
     if (message.attempts() >= settings.maxAttempts()) {
       return Transition.failed(message.id(), OutboxStatus.SENDING, now, "GaveUp", "after " + message.attempts()
@@ -227,7 +242,9 @@ public final class Dispatcher implements AutoCloseable {
     }
     long delay = backoff.apply(message.attempts());
     return Transition.retrying(message.id(), now, now.plusMillis(delay), reason,
-        "attempt " + message.attempts() + ": " + reason + "; next in " + delay + " ms");
+        "attempt " + message.attempts() + ": " + reason + "; next in " + delay + " ms"
+            + (notCreated ? ", without a lookup (Notify did not create it)" : ""),
+        notCreated ? Optional.of(message.attempts()) : Optional.empty());
   }
 
   /** At most once a second: messages a stopped node left SENDING, and status polls. */
@@ -240,7 +257,8 @@ public final class Dispatcher implements AutoCloseable {
     List<Transition> recovered = new ArrayList<>();
     for (String id : claims.stale(now)) {
       recovered.add(Transition.retrying(id, now, now, "no answer recorded (the sending node stopped)",
-          "no answer recorded (the sending node stopped); it is looked up in Notify before any resend"));
+          "no answer recorded (the sending node stopped); it is looked up in Notify before any resend",
+          Optional.empty()));
     }
     transitions.apply(recovered);
     pollStatuses(now);

@@ -72,7 +72,8 @@ public final class OutboxQueries {
     return InTransaction.run(dataSource, connection -> {
       int redriven = 0;
       try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'QUEUED',"
-          + " attempts = 0, next_attempt_at = ?, failure_type = NULL, failure_message = NULL, updated_at = ?"
+          + " attempts = 0, not_created_attempt = NULL, next_attempt_at = ?, failure_type = NULL, failure_message = NULL,"
+          + " updated_at = ?"
           + " WHERE id = ? AND status = 'FAILED'")) {
         LocalDateTime at = SqlValues.utc(now);
         for (String id : ids) {
