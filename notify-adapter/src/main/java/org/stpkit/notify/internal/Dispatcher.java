@@ -197,7 +197,9 @@ public final class Dispatcher implements AutoCloseable {
         return CompletableFuture.completedFuture(retryOrFail(message,
             "could not look the message up in Notify before resending: " + cause(failure), false));
       }
-      if (found.isPresent()) {
+      // Notify lists the newest first, so the notification an earlier send made and Notify failed to
+      // deliver is found only when no send since has reached Notify: then the redrive's new send is due.
+      if (found.isPresent() && !message.undeliveredNotifyId().equals(Optional.of(found.get().notifyId()))) {
         return CompletableFuture.completedFuture(Transition.sent(message.id(), clock.instant(), found.get().notifyId(),
             "Notify already had it (found by reference after an unknown outcome); Notify id " + found.get().notifyId(),
             !message.files().isEmpty()));
