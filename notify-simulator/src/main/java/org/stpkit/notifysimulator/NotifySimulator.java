@@ -102,6 +102,15 @@ public final class NotifySimulator implements AutoCloseable {
     return server.held(Objects.requireNonNull(kind, "kind"));
   }
 
+  /**
+   * How many requests of this kind arrived since the start or the last {@link #reset()}, whatever
+   * became of them (answered, refused, faulted or held): for a test that counts, say, a client's
+   * lookups ({@link RequestKind#LOOKUP}).
+   */
+  public long requests(RequestKind kind) {
+    return server.requests(Objects.requireNonNull(kind, "kind"));
+  }
+
   /** Every notification accepted by any service, oldest first, with its current status, files and PDF. */
   public List<SimulatedNotification> notifications() {
     return server.notifications();
@@ -117,7 +126,7 @@ public final class NotifySimulator implements AutoCloseable {
     return server.receiptsDelivered();
   }
 
-  /** Forgets every notification, rate-limit window and daily count, and clears the faults. */
+  /** Forgets every notification, rate-limit window, daily count and request count, and clears the faults. */
   public void reset() {
     server.reset();
     faults.clear();

@@ -75,6 +75,22 @@ class FaultsIT {
   }
 
   @Test
+  void requestsAreCountedByKindWhateverBecameOfThemUntilReset() throws Exception {
+    notify.faults().rateLimitRate(1);
+    assertThat(http.send(send("counted-1"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(429);
+    notify.faults().clear();
+    http.send(send("counted-2"), HttpResponse.BodyHandlers.ofString());
+    http.send(lookup("counted-2"), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(notify.requests(RequestKind.SEND)).isEqualTo(2);
+    assertThat(notify.requests(RequestKind.LOOKUP)).isEqualTo(1);
+    assertThat(notify.requests(RequestKind.STATUS)).isZero();
+    notify.reset();
+    assertThat(notify.requests(RequestKind.SEND)).isZero();
+    assertThat(notify.requests(RequestKind.LOOKUP)).isZero();
+  }
+
+  @Test
   void latencyDelaysTheAnswersOfItsKindOnly() throws Exception {
     notify.faults().latency(RequestKind.LOOKUP, Duration.ofMillis(400));
     long started = System.nanoTime();

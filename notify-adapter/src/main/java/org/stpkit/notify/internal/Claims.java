@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.stpkit.notify.Channel;
 import org.stpkit.notify.OutboxStatus;
 import org.stpkit.notify.Priority;
@@ -35,7 +36,8 @@ import org.stpkit.notify.Priority;
 public final class Claims {
   private static final String DUE_COLUMNS = "o.id, o.channel, o.service, o.template_id, o.recipient, o.personalisation,"
       + " o.notify_reference, o.attempts, o.email_reply_to_id, o.sms_sender_id, o.unsubscribe_url, o.postage,"
-      + " (SELECT COUNT(*) FROM notify_attachment a WHERE a.message_id = o.id)";
+      + " (SELECT COUNT(*) FROM notify_attachment a WHERE a.message_id = o.id), o.not_created_attempt,"
+      + " o.attempted_before_redrive, o.notify_id";
 
   private final DataSource dataSource;
   private final int rateLimitPerMinute;
@@ -77,11 +79,11 @@ public final class Claims {
         return new Claim<Claimed>(batch, List.of(), true);
       }
       List<Row> rows = selectDue(connection, dueBy, Math.min(max, free.values().stream().mapToInt(i -> i).sum()), open, quiet);
-      // A retry may look the message up before sending it: that request counts too.
+      // A retry that looks the message up before sending it makes two requests: both count.
       Map<String, Integer> used = new HashMap<>();
       List<Row> within = new ArrayList<>();
       for (Row row : rows) {
-        int cost = row.attempts() > 0 ? 2 : 1;
+        int cost = row.lookUpFirst() ? 2 : 1;
         int left = free.get(row.service()) - used.getOrDefault(row.service(), 0);
         if (cost <= left) {
           used.merge(row.service(), cost, Integer::sum);
@@ -223,14 +225,32 @@ public final class Claims {
       select.setInt(at, limit);
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
+          int attempts = result.getInt(8);
           rows.add(new Row(result.getString(1), Channel.valueOf(result.getString(2)), result.getString(3),
               Optional.ofNullable(result.getString(4)), result.getString(5), result.getString(6), result.getString(7),
-              result.getInt(8), Optional.ofNullable(result.getString(9)), Optional.ofNullable(result.getString(10)),
-              Optional.ofNullable(result.getString(11)), Optional.ofNullable(result.getString(12)), result.getInt(13) > 0));
+              attempts, lookUpFirst(attempts, result.getObject(14, Integer.class), result.getBoolean(15)),
+              Optional.ofNullable(result.getString(16)), Optional.ofNullable(result.getString(9)),
+              Optional.ofNullable(result.getString(10)), Optional.ofNullable(result.getString(11)),
+              Optional.ofNullable(result.getString(12)), result.getInt(13) > 0));
         }
       }
     }
     return rows;
+  }
+
+  /**
+   * Whether the attempt after {@code attempts} looks the message up first: every retry does, unless
+   * the attempt just made is the one Notify refused without creating the message. A NULL (rows from
+   * before the column, or any change but such a refusal) or an older attempt's number looks up.
+   * With no attempts yet, only a message attempted before an operator's redrive looks up: a send
+   * before it may have reached Notify with its answer lost (see {@link OutboxQueries#redrive}).
+   */
+  private static boolean lookUpFirst(int attempts, @Nullable Integer notCreatedAttempt,
+      boolean attemptedBeforeRedrive) {
+    if (attempts == 0) {
+      return attemptedBeforeRedrive;
+    }
+    return notCreatedAttempt == null || notCreatedAttempt != attempts;
   }
 
   private static void markSending(Connection connection, List<Row> rows, Instant now) throws SQLException {
@@ -298,13 +318,17 @@ public final class Claims {
     }
   }
 
-  /** A due message as selected, before its attempt is counted. */
+  /**
+   * A due message as selected, before its attempt is counted. {@code undeliveredNotifyId}: a due
+   * message has a Notify id only when an operator redrove it after Notify failed to deliver it.
+   */
   private record Row(String id, Channel channel, String service, Optional<String> templateId, String recipient,
-      String personalisation, String reference, int attempts, Optional<String> replyTo, Optional<String> sender,
-      Optional<String> unsubscribe, Optional<String> postage, boolean hasFiles) {
+      String personalisation, String reference, int attempts, boolean lookUpFirst, Optional<String> undeliveredNotifyId,
+      Optional<String> replyTo, Optional<String> sender, Optional<String> unsubscribe, Optional<String> postage,
+      boolean hasFiles) {
     Claimed claimed(List<Claimed.File> files) {
-      return new Claimed(id, channel, service, templateId, recipient, personalisation, reference, attempts + 1, replyTo,
-          sender, unsubscribe, postage, files);
+      return new Claimed(id, channel, service, templateId, recipient, personalisation, reference, attempts + 1,
+          lookUpFirst, undeliveredNotifyId, replyTo, sender, unsubscribe, postage, files);
     }
   }
 }

@@ -33,7 +33,8 @@ import org.stpkit.notify.internal.Transitions.Transition;
  * unanswered request holds only its own message and one of {@code maxInFlight} places.
  *
  * <p>A retry first looks the message up by its reference, so a send whose answer was lost is
- * never sent twice; messages a stopped node left {@code SENDING} are looked up the same way.
+ * never sent twice; messages a stopped node left {@code SENDING} are looked up the same way. The
+ * one exception: a retry after Notify answered 429, which says it did not create the message.
  *
  * <p>Kept whole, just over 350 lines: claiming, sending and recording share the in-flight places
  * and the outcome queue, and their hand-offs are what the take-over bound in the README rests on.
@@ -157,28 +158,21 @@ public final class Dispatcher implements AutoCloseable {
         return true;
       }
     }
-    // The places are taken before the claim, so a message is never SENDING without one: awaitQuiet,
-    // which takes every place, then waits for another thread's claim as well as for its requests.
-    int wanted = Math.min(free, CLAIM_BATCH);
-    if (!places.tryAcquire(wanted)) {
+    Optional<Claims.Claim<Claimed>> claimed = claimWithPlaces(free, wanted -> {
+      Instant now = clock.instant();
+      return claims.due(wanted, now, dueBy, quietChannels(now));
+    });
+    if (claimed.isEmpty()) {
       return true;
     }
-    Claims.Claim<Claimed> claim;
-    try {
-      Instant now = clock.instant();
-      claim = claims.due(wanted, now, dueBy, quietChannels(now));
-    } catch (SQLException | RuntimeException e) {
-      places.release(wanted);
-      throw e;
-    }
-    places.release(wanted - claim.items().size());
+    Claims.Claim<Claimed> claim = claimed.get();
     if (claim.isEmpty()) {
       return false;
     }
     AtomicInteger remaining = new AtomicInteger(claim.items().size());
     for (Claimed message : claim.items()) {
       attempt(message).exceptionally(failure -> retryOrFail(message,
-          "the attempt failed unexpectedly: " + failure)).whenComplete((transition, ignored) -> {
+          "the attempt failed unexpectedly: " + failure, false)).whenComplete((transition, ignored) -> {
             outcomes.add(transition);
             places.release();
             if (remaining.decrementAndGet() == 0) {
@@ -189,18 +183,23 @@ public final class Dispatcher implements AutoCloseable {
     return true;
   }
 
-  /** A message's attempt: a retry is looked up by its reference first, and only sent if Notify lacks it. */
+  /**
+   * A message's attempt: a retry is looked up by its reference first, and only sent if Notify lacks
+   * it; a first attempt, or a retry after a refusal to create it, is sent at once.
+   */
   private CompletableFuture<Transition> attempt(Claimed message) {
     NotifyTransport transport = transports.get(message.service());
-    if (message.attempts() == 1) {
+    if (!message.lookUpFirst()) {
       return transport.send(message).thenApply(outcome -> afterSend(message, outcome));
     }
     return transport.findByReference(message.reference()).handle((found, failure) -> {
       if (failure != null) {
         return CompletableFuture.completedFuture(retryOrFail(message,
-            "could not look the message up in Notify before resending: " + cause(failure)));
+            "could not look the message up in Notify before resending: " + cause(failure), false));
       }
-      if (found.isPresent()) {
+      // Notify lists the newest first, so the notification an earlier send made and Notify failed to
+      // deliver is found only when no send since has reached Notify: then the redrive's new send is due.
+      if (found.isPresent() && !message.undeliveredNotifyId().equals(Optional.of(found.get().notifyId()))) {
         return CompletableFuture.completedFuture(Transition.sent(message.id(), clock.instant(), found.get().notifyId(),
             "Notify already had it (found by reference after an unknown outcome); Notify id " + found.get().notifyId(),
             !message.files().isEmpty()));
@@ -220,13 +219,24 @@ public final class Dispatcher implements AutoCloseable {
           "refused by Notify (" + refused.status() + " " + refused.errorType() + "): " + refused.message());
     }
     if (outcome instanceof NotifyTransport.Outcome.TryAgain again) {
-      return retryOrFail(message, again.status() + " " + again.errorType() + ": " + again.message());
+      // A 429 (RateLimitError, TooManyRequestsError) is Notify checking its limits before it creates
+      // anything, so the message is certainly not there and the retry need not spend a request, at
+      // the limit just hit, looking for it. A 5xx proves no such thing: Notify can fail after
+      // storing the message, and a 502 or 504 from the proxies in front of it may stand for a
+      // request that went on to succeed. Those are looked up like a lost answer.
+      boolean notCreated = again.status() == 429;
+      return retryOrFail(message, again.status() + " " + again.errorType() + ": " + again.message(), notCreated);
     }
     return retryOrFail(message, "no answer from Notify (" + ((NotifyTransport.Outcome.Unknown) outcome).reason()
-        + "); it is looked up by reference before any resend");
+        + "); it is looked up by reference before any resend", false);
   }
 
-  private Transition retryOrFail(Claimed message, String reason) {
+  /**
+   * Retries the message after a backoff, or fails it once it has had its attempts. {@code
+   * notCreated}: Notify said this attempt did not create it, so the next attempt sends without a
+   * lookup (this attempt's own lookup, if it made one, already covered the attempts before).
+   */
+  private Transition retryOrFail(Claimed message, String reason, boolean notCreated) {
     Instant now = clock.instant();
     if (message.attempts() >= settings.maxAttempts()) {
       return Transition.failed(message.id(), OutboxStatus.SENDING, now, "GaveUp", "after " + message.attempts()
@@ -234,7 +244,9 @@ public final class Dispatcher implements AutoCloseable {
     }
     long delay = backoff.apply(message.attempts());
     return Transition.retrying(message.id(), now, now.plusMillis(delay), reason,
-        "attempt " + message.attempts() + ": " + reason + "; next in " + delay + " ms");
+        "attempt " + message.attempts() + ": " + reason + "; next in " + delay + " ms"
+            + (notCreated ? ", without a lookup (Notify did not create it)" : ""),
+        notCreated ? Optional.of(message.attempts()) : Optional.empty());
   }
 
   /** At most once a second: messages a stopped node left SENDING, and status polls. */
@@ -247,7 +259,8 @@ public final class Dispatcher implements AutoCloseable {
     List<Transition> recovered = new ArrayList<>();
     for (String id : claims.stale(now)) {
       recovered.add(Transition.retrying(id, now, now, "no answer recorded (the sending node stopped)",
-          "no answer recorded (the sending node stopped); it is looked up in Notify before any resend"));
+          "no answer recorded (the sending node stopped); it is looked up in Notify before any resend",
+          Optional.empty()));
     }
     transitions.apply(recovered);
     pollStatuses(now);
@@ -259,18 +272,12 @@ public final class Dispatcher implements AutoCloseable {
     if (free == 0) {
       return;
     }
-    int wanted = Math.min(free, CLAIM_BATCH);
-    if (!places.tryAcquire(wanted)) {
+    Optional<Claims.Claim<Claims.Poll>> claimed =
+        claimWithPlaces(free, wanted -> claims.statusPolls(wanted, now, settings.statusPollAfter()));
+    if (claimed.isEmpty()) {
       return;
     }
-    Claims.Claim<Claims.Poll> claim;
-    try {
-      claim = claims.statusPolls(wanted, now, settings.statusPollAfter());
-    } catch (SQLException | RuntimeException e) {
-      places.release(wanted);
-      throw e;
-    }
-    places.release(wanted - claim.items().size());
+    Claims.Claim<Claims.Poll> claim = claimed.get();
     if (claim.isEmpty()) {
       return;
     }
@@ -290,6 +297,36 @@ public final class Dispatcher implements AutoCloseable {
         }
       });
     }
+  }
+
+  /** A claim of up to {@code wanted} items: sends or status polls. */
+  @FunctionalInterface
+  private interface ClaimOf<T> {
+    Claims.Claim<T> claim(int wanted) throws SQLException;
+  }
+
+  /**
+   * Takes up to a claim's batch of the {@code free} places, claims that many items, and gives back
+   * the places the claim did not fill (all of them if it throws); each item claimed keeps its place
+   * until its request ends. Empty when another thread took the places first.
+   */
+  private <T> Optional<Claims.Claim<T>> claimWithPlaces(int free, ClaimOf<T> claimOf) throws SQLException {
+    // The places are taken before the claim, so a message is never SENDING without one: awaitQuiet,
+    // which takes every place, then waits for another thread's claim as well as for its requests
+    // (dispatchNow cannot return while a background claim holds messages SENDING).
+    int wanted = Math.min(free, CLAIM_BATCH);
+    if (!places.tryAcquire(wanted)) {
+      return Optional.empty();
+    }
+    Claims.Claim<T> claim;
+    try {
+      claim = claimOf.claim(wanted);
+    } catch (SQLException | RuntimeException e) {
+      places.release(wanted);
+      throw e;
+    }
+    places.release(wanted - claim.items().size());
+    return Optional.of(claim);
   }
 
   private Set<Channel> quietChannels(Instant now) {

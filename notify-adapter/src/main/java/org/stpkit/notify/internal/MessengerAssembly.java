@@ -81,7 +81,8 @@ final class MessengerAssembly {
         config.maxInFlight(), config.maxAttempts(), config.backoffBase(), config.backoffMax(), config.statusPollAfter(),
         config.requestTimeout(), config.quietHours()), config.clock());
     Optional<ReceivedTexts> received = config.receivedTexts().map(handler ->
-        new ReceivedTexts(database, claims, transports, handler, config.receivedTextsPollEvery()));
+        new ReceivedTexts(database, claims, transports, handler, config.receivedTextsPollEvery(),
+            config.clock()));
     Optional<OutboxRetention> retention = config.keepFor().map(keep ->
         new OutboxRetention(new OutboxQueries(database), config.clock(), keep));
     if (!config.inBackground()) {

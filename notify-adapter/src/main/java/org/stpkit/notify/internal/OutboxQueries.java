@@ -67,12 +67,25 @@ public final class OutboxQueries {
     return failed;
   }
 
-  /** Puts failed messages back in the queue (after the data or template is fixed); how many were. */
+  /**
+   * Puts failed messages back in the queue (after the data or template is fixed); how many were.
+   *
+   * <p>Attempts start again from 0, so a redriven message has {@code maxAttempts} anew. That alone
+   * would make its next send a first attempt, sent without a lookup; but a message that failed
+   * after a lost answer, a timeout or a 5xx may be in Notify already, and sending it again would
+   * reach the citizen twice. So the redrive keeps, in {@code attempted_before_redrive}, that it was
+   * attempted, and its first send after the redrive looks it up by reference like any retry (one
+   * column rather than attempts left as they were: the budget, the backoff and what operators read
+   * as attempts stay as they are). The right-hand side reads the row before the update; once set,
+   * the flag stays, so a second redrive before any new attempt still looks up.
+   */
   public int redrive(Collection<String> ids, Instant now) throws SQLException {
     return InTransaction.run(dataSource, connection -> {
       int redriven = 0;
       try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = 'QUEUED',"
-          + " attempts = 0, next_attempt_at = ?, failure_type = NULL, failure_message = NULL, updated_at = ?"
+          + " attempted_before_redrive = CASE WHEN attempts > 0 THEN TRUE ELSE attempted_before_redrive END,"
+          + " attempts = 0, not_created_attempt = NULL, next_attempt_at = ?, failure_type = NULL, failure_message = NULL,"
+          + " updated_at = ?"
           + " WHERE id = ? AND status = 'FAILED'")) {
         LocalDateTime at = SqlValues.utc(now);
         for (String id : ids) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,15 +32,17 @@ final class ReceivedTexts {
   private final Map<String, NotifyTransport> transports;
   private final Consumer<ReceivedText> handler;
   private final Duration every;
+  private final Clock clock;
   private volatile Instant polledAt = Instant.EPOCH;
 
   ReceivedTexts(DataSource dataSource, Claims claims, Map<String, NotifyTransport> transports,
-      Consumer<ReceivedText> handler, Duration every) {
+      Consumer<ReceivedText> handler, Duration every, Clock clock) {
     this.dataSource = dataSource;
     this.claims = claims;
     this.transports = Map.copyOf(transports);
     this.handler = handler;
     this.every = every;
+    this.clock = clock;
   }
 
   /** Polls when {@code every} has passed since the last poll. */
@@ -74,7 +77,8 @@ final class ReceivedTexts {
       try {
         page = transport.receivedTexts(olderThan).join();
       } finally {
-        claims.release(slot.get(), Instant.now());
+        // The rate window is kept on the messenger's clock, like every other slot.
+        claims.release(slot.get(), clock.instant());
       }
       if (page.isEmpty()) {
         return;

@@ -35,27 +35,36 @@ public final class Transitions {
   /**
    * A status change. A change whose message is no longer in {@code from} (another node or a
    * receipt got there first) is skipped, event and all.
+   *
+   * @param notCreatedAttempt a retry's attempt whose send Notify refused without creating the
+   *     message: the next attempt sends without looking it up first. Empty (recorded as NULL) for
+   *     every other change, so the next attempt looks up.
    */
   public record Transition(String messageId, OutboxStatus from, OutboxStatus to, Instant at, Optional<String> notifyId,
       Optional<String> failureType, Optional<String> failureMessage, Optional<Instant> nextAttemptAt,
-      TimelineEntry.EventKind event, String detail, boolean dropFiles) {
+      TimelineEntry.EventKind event, String detail, boolean dropFiles, Optional<Integer> notCreatedAttempt) {
 
     /** To SENT: Notify has the message, and the files kept for it ({@code dropFiles}) can go. */
     static Transition sent(String id, Instant at, String notifyId, String detail, boolean dropFiles) {
       return new Transition(id, OutboxStatus.SENDING, OutboxStatus.SENT, at, Optional.of(notifyId), Optional.empty(),
-          Optional.empty(), Optional.empty(), TimelineEntry.EventKind.SENT, detail, dropFiles);
+          Optional.empty(), Optional.empty(), TimelineEntry.EventKind.SENT, detail, dropFiles, Optional.empty());
     }
 
     /** To FAILED from {@code from}, with Notify's error type (or ours) and message. */
     static Transition failed(String id, OutboxStatus from, Instant at, String type, String message, String detail) {
       return new Transition(id, from, OutboxStatus.FAILED, at, Optional.empty(), Optional.of(type), Optional.of(message),
-          Optional.empty(), TimelineEntry.EventKind.FAILED, detail, false);
+          Optional.empty(), TimelineEntry.EventKind.FAILED, detail, false, Optional.empty());
     }
 
-    /** To RETRYING: tried again from {@code next}; the reason kept as the failure message. */
-    static Transition retrying(String id, Instant at, Instant next, String reason, String detail) {
+    /**
+     * To RETRYING: tried again from {@code next}; the reason kept as the failure message. The next
+     * attempt looks the message up in Notify before sending it, unless {@code notCreatedAttempt}
+     * names the attempt just made (Notify said it did not create the message).
+     */
+    static Transition retrying(String id, Instant at, Instant next, String reason, String detail,
+        Optional<Integer> notCreatedAttempt) {
       return new Transition(id, OutboxStatus.SENDING, OutboxStatus.RETRYING, at, Optional.empty(), Optional.empty(),
-          Optional.of(reason), Optional.of(next), TimelineEntry.EventKind.RETRYING, detail, false);
+          Optional.of(reason), Optional.of(next), TimelineEntry.EventKind.RETRYING, detail, false, notCreatedAttempt);
     }
 
     /**
@@ -64,13 +73,13 @@ public final class Transitions {
      */
     Transition overtakingTheSend() {
       return new Transition(messageId, OutboxStatus.SENDING, to, at, notifyId, failureType, failureMessage,
-          nextAttemptAt, event, detail + "; it arrived before the send's answer was recorded", true);
+          nextAttemptAt, event, detail + "; it arrived before the send's answer was recorded", true, notCreatedAttempt);
     }
 
     /** From SENT to DELIVERED. */
     static Transition delivered(String id, Instant at, String detail) {
       return new Transition(id, OutboxStatus.SENT, OutboxStatus.DELIVERED, at, Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty(), TimelineEntry.EventKind.DELIVERED, detail, false);
+          Optional.empty(), Optional.empty(), TimelineEntry.EventKind.DELIVERED, detail, false, Optional.empty());
     }
   }
 
@@ -134,6 +143,7 @@ public final class Transitions {
     String[] failureTypes = new String[size];
     String[] failureMessages = new String[size];
     String[] next = new String[size];
+    String[] notCreated = new String[size];
     Map<String, Transition> byId = new HashMap<>();
     for (int i = 0; i < size; i++) {
       Transition change = changes.get(i);
@@ -145,16 +155,18 @@ public final class Transitions {
       failureTypes[i] = change.failureType().orElse(null);
       failureMessages[i] = change.failureMessage().map(SqlValues::truncate).orElse(null);
       next[i] = change.nextAttemptAt().map(instant -> SqlValues.utc(instant).toString()).orElse(null);
+      notCreated[i] = change.notCreatedAttempt().map(String::valueOf).orElse(null);
       byId.put(change.messageId(), change);
     }
     List<Transition> applied = new ArrayList<>();
     try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox o SET status = v.to_status,"
         + " updated_at = v.at::timestamp, notify_id = COALESCE(v.notify_id, o.notify_id), failure_type = v.failure_type,"
-        + " failure_message = v.failure_message, next_attempt_at = v.next_at::timestamp"
-        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-        + " AS v(id, from_status, to_status, at, notify_id, failure_type, failure_message, next_at)"
+        + " failure_message = v.failure_message, next_attempt_at = v.next_at::timestamp,"
+        + " not_created_attempt = v.not_created::integer"
+        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+        + " AS v(id, from_status, to_status, at, notify_id, failure_type, failure_message, next_at, not_created)"
         + " WHERE o.id = v.id AND o.status = v.from_status RETURNING o.id")) {
-      String[][] columns = {ids, from, to, at, notifyIds, failureTypes, failureMessages, next};
+      String[][] columns = {ids, from, to, at, notifyIds, failureTypes, failureMessages, next, notCreated};
       for (int i = 0; i < columns.length; i++) {
         update.setArray(i + 1, connection.createArrayOf("text", columns[i]));
       }
@@ -209,8 +221,8 @@ public final class Transitions {
   private static int applyOneByOne(Connection connection, List<Transition> transitions) throws SQLException {
     List<Transition> applied = new ArrayList<>();
     try (PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET status = ?, updated_at = ?,"
-        + " notify_id = COALESCE(?, notify_id), failure_type = ?, failure_message = ?, next_attempt_at = ?"
-        + " WHERE id = ? AND status = ?")) {
+        + " notify_id = COALESCE(?, notify_id), failure_type = ?, failure_message = ?, next_attempt_at = ?,"
+        + " not_created_attempt = ? WHERE id = ? AND status = ?")) {
       for (Transition change : transitions) {
         update.setString(1, change.to().name());
         update.setObject(2, SqlValues.utc(change.at()));
@@ -218,8 +230,13 @@ public final class Transitions {
         update.setString(4, change.failureType().orElse(null));
         update.setString(5, change.failureMessage().map(SqlValues::truncate).orElse(null));
         update.setObject(6, change.nextAttemptAt().map(SqlValues::utc).orElse(null));
-        update.setString(7, change.messageId());
-        update.setString(8, change.from().name());
+        if (change.notCreatedAttempt().isPresent()) {
+          update.setInt(7, change.notCreatedAttempt().get());
+        } else {
+          update.setNull(7, java.sql.Types.INTEGER);
+        }
+        update.setString(8, change.messageId());
+        update.setString(9, change.from().name());
         update.addBatch();
       }
       int[] counts = update.executeBatch();

@@ -1,6 +1,7 @@
 package org.stpkit.notifysimulator.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -10,7 +11,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -29,6 +32,12 @@ import org.stpkit.notifysimulator.TemplateType;
  * function applied under the lock, so that what they write out is one consistent moment.
  */
 final class ServiceState {
+  /**
+   * How long Notify's API returns a received text: its clients' documentation says only texts 7
+   * days old or newer, and an {@code older_than} naming an older one gives an empty page.
+   */
+  static final Duration RECEIVED_TEXTS_KEPT = Duration.ofDays(7);
+
   private final SimulatorConfig config;
   private final SimulatedService service;
   private final Clock clock;
@@ -44,9 +53,11 @@ final class ServiceState {
   private final Map<TemplateType, Integer> sentToday = new EnumMap<>(TemplateType.class);
   // Files sent by email, by the id their link ends with.
   private final Map<String, SimulatedFile> files = new HashMap<>();
-  // Texts people sent to the service's number, oldest first, and each one's place.
-  private final List<ReceivedText> received = new ArrayList<>();
-  private final Map<String, Integer> receivedPositions = new HashMap<>();
+  // Texts people sent to the service's number, by their place in the order they arrived (oldest
+  // first), and each one's place by its id: older ones leave from the front after 7 days.
+  private final NavigableMap<Long, ReceivedText> received = new TreeMap<>();
+  private final Map<String, Long> receivedPositions = new HashMap<>();
+  private long nextReceivedPosition;
   private LocalDate today;
 
   /** A page of notifications, newest first, and whether older ones follow. */
@@ -164,6 +175,7 @@ final class ServiceState {
   /** Moves statuses on; a notification reaching its final status is passed to {@code finished}. */
   synchronized void tick() {
     Instant now = clock.instant();
+    forgetExpiredTexts(now);
     // All pending messages share one delivery delay, so the oldest is always the first due.
     while (!pending.isEmpty()) {
       StoredNotification oldest = pending.peekFirst();
@@ -184,26 +196,55 @@ final class ServiceState {
   synchronized ReceivedText receive(String from, String content) {
     ReceivedText text = new ReceivedText(randomUuid(), service.serviceId(), from, service.inboundNumber(), content,
         clock.instant());
-    receivedPositions.put(text.id(), received.size());
-    received.add(text);
+    long position = nextReceivedPosition++;
+    receivedPositions.put(text.id(), position);
+    received.put(position, text);
     return text;
   }
 
   /**
-   * A page of received texts, newest first, older than the one given (as Notify pages them: an id it
-   * does not have gives an empty page).
+   * A page of received texts 7 days old or newer, newest first, older than the one given (as Notify
+   * pages them: an id it does not have, or no longer has, gives an empty page).
    */
   synchronized List<ReceivedText> receivedTexts(Optional<String> olderThan, int size) {
-    int start = received.size() - 1;
+    Instant now = clock.instant();
+    forgetExpiredTexts(now);
+    NavigableMap<Long, ReceivedText> older = received;
     if (olderThan.isPresent()) {
-      Integer position = receivedPositions.get(olderThan.get());
-      start = position == null ? -1 : position - 1;
+      Long position = receivedPositions.get(olderThan.get());
+      if (position == null) {
+        return List.of();
+      }
+      older = received.headMap(position, false);
     }
+    Instant oldestKept = now.minus(RECEIVED_TEXTS_KEPT);
     List<ReceivedText> page = new ArrayList<>();
-    for (int i = start; i >= 0 && page.size() < size; i--) {
-      page.add(received.get(i));
+    for (ReceivedText text : older.descendingMap().values()) {
+      if (page.size() == size) {
+        break;
+      }
+      // A clock set back can leave an old text behind a newer one; it is left out all the same.
+      if (!text.createdAt().isBefore(oldestKept)) {
+        page.add(text);
+      }
     }
     return page;
+  }
+
+  /**
+   * Drops texts more than 7 days old from the front, so a simulator that runs for weeks holds a
+   * week of texts, not every text it was sent.
+   */
+  private void forgetExpiredTexts(Instant now) {
+    Instant oldestKept = now.minus(RECEIVED_TEXTS_KEPT);
+    while (!received.isEmpty() && received.firstEntry().getValue().createdAt().isBefore(oldestKept)) {
+      receivedPositions.remove(received.pollFirstEntry().getValue().id());
+    }
+  }
+
+  /** How many received texts are held in memory, expired or not: what a test of their expiry reads. */
+  synchronized int receivedTextsHeld() {
+    return received.size();
   }
 
   synchronized int countByReference(String reference) {

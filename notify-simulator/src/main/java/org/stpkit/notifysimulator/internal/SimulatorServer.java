@@ -28,6 +28,7 @@ public final class SimulatorServer implements AutoCloseable {
   private final NotifyApi api;
   private final Optional<ReceiptSender> receipts;
   private final HoldGate gate;
+  private final NotifyHandler handler;
   private final ScheduledExecutorService background;
   private final Server server;
   private final String baseUrl;
@@ -52,8 +53,9 @@ public final class SimulatorServer implements AutoCloseable {
     connector.setAcceptQueueSize(256);
     server.addConnector(connector);
     String[] url = new String[1];
-    server.setHandler(new NotifyHandler(api, faults, gate, new InspectionRoutes(api, faults, gate),
-        background, () -> url[0]));
+    this.handler = new NotifyHandler(api, faults, gate, new InspectionRoutes(api, faults, gate), background,
+        () -> url[0]);
+    server.setHandler(handler);
     // Held and unanswered requests never finish by themselves: stop without waiting for them.
     server.setStopTimeout(0);
     try {
@@ -102,8 +104,14 @@ public final class SimulatorServer implements AutoCloseable {
     return gate.count(kind);
   }
 
+  /** Requests of this kind that arrived since the start or the last reset. */
+  public long requests(RequestKind kind) {
+    return handler.arrived(kind);
+  }
+
   public void reset() {
     api.reset();
+    handler.forgetArrivals();
   }
 
   @Override

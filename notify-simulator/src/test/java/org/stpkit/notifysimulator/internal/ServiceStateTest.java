@@ -20,7 +20,7 @@ import org.stpkit.notifysimulator.SimulatorConfig;
 import org.stpkit.notifysimulator.TemplateType;
 import org.stpkit.testsupport.MovableClock;
 
-/** One service's state on its own: paging through the indexes, statuses moved on by the clock, limits. */
+/** One service's state on its own: paging through the indexes, statuses moved on by the clock, limits, texts expiring. */
 class ServiceStateTest {
   private static final SimulatedTemplate SMS = new SimulatedTemplate(UUID.randomUUID().toString(), TemplateType.SMS,
       "Reminder", Optional.empty(), "Hi ((name))", 1);
@@ -87,6 +87,39 @@ class ServiceStateTest {
         .isInstanceOfSatisfying(NotifyError.Rejected.class, rejected -> assertThat(rejected.error().status()).isEqualTo(429));
     clock.advance(Duration.ofSeconds(31));
     state.store(LIVE, send(), Optional.empty(), stored -> stored.id);
+  }
+
+  @Test
+  void receivedTextsAreListedForSevenDaysByTheClockThenForgotten() {
+    ServiceState state = state(SimulatorConfig.withTemplates(List.of(SMS)));
+    String oldest = state.receive("07700900001", "first").id();
+    clock.advance(Duration.ofDays(3));
+    String middle = state.receive("07700900002", "second").id();
+    clock.advance(Duration.ofDays(4));
+    String newest = state.receive("07700900003", "third").id();
+
+    // The first is exactly 7 days old: still listed, as Notify lists texts 7 days old or newer.
+    assertThat(ids(state.receivedTexts(Optional.empty(), 250))).containsExactly(newest, middle, oldest);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(ids(state.receivedTexts(Optional.empty(), 250))).containsExactly(newest, middle);
+    assertThat(ids(state.receivedTexts(Optional.of(newest), 250))).containsExactly(middle);
+    assertThat(state.receivedTexts(Optional.of(middle), 250)).isEmpty();
+    assertThat(state.receivedTexts(Optional.of(oldest), 250)).as("older_than an expired text").isEmpty();
+    assertThat(state.receivedTextsHeld()).isEqualTo(2);
+
+    // Forgotten by the clock's tick as well, with nobody listing them.
+    clock.advance(Duration.ofDays(4));
+    state.tick();
+    assertThat(state.receivedTextsHeld()).isEqualTo(1);
+    clock.advance(Duration.ofDays(3));
+    state.tick();
+    assertThat(state.receivedTextsHeld()).isZero();
+    assertThat(state.receivedTexts(Optional.empty(), 250)).isEmpty();
+  }
+
+  private static List<String> ids(List<ServiceState.ReceivedText> texts) {
+    return texts.stream().map(ServiceState.ReceivedText::id).toList();
   }
 
   private static CheckedSend send() {
