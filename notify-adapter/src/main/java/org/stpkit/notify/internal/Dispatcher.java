@@ -36,7 +36,7 @@ import org.stpkit.notify.internal.Transitions.Transition;
  * never sent twice; messages a stopped node left {@code SENDING} are looked up the same way. The
  * one exception: a retry after Notify answered 429, which says it did not create the message.
  *
- * <p>Kept whole, just over 350 lines: claiming, sending and recording share the in-flight places
+ * <p>Kept whole, about 420 lines: claiming, sending and recording share the in-flight places
  * and the outcome queue, and their hand-offs are what the take-over bound in the README rests on.
  */
 public final class Dispatcher implements AutoCloseable {
