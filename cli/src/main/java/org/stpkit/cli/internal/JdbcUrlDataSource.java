@@ -13,7 +13,22 @@ final class JdbcUrlDataSource implements DataSource {
   private final String url;
 
   JdbcUrlDataSource(String url) {
-    this.url = url;
+    this.url = keptOpen(url);
+  }
+
+  /**
+   * An H2 URL that keeps its database open until the JVM exits ({@code DB_CLOSE_DELAY=-1}, unless the
+   * URL sets a delay of its own). Otherwise H2 closes a file database each time a command's statement
+   * closes the last connection and opens it afresh for the next, and a statement made while the file
+   * is being reopened can find no tables ({@code stp notify purge} did, after its first transaction).
+   * A command's JVM closes the database as it exits.
+   */
+  static String keptOpen(String url) {
+    if (!url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())
+        || url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_DELAY=")) {
+      return url;
+    }
+    return url + ";DB_CLOSE_DELAY=-1";
   }
 
   @Override
