@@ -3,6 +3,9 @@ package org.stpkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +26,15 @@ import org.stpkit.notifysimulator.TemplateType;
 /** {@code stp notify failed} and {@code stp notify redrive} on a real outbox (H2 file) after a real failure. */
 class NotifyOperationsCommandTest {
   @Test
-  void listsFailedMessagesAndQueuesThemAgain(@TempDir Path folder) {
+  void listsFailedMessagesAndQueuesThemAgain(@TempDir Path folder) throws SQLException {
     SimulatedTemplate needsMore = new SimulatedTemplate(UUID.randomUUID().toString(), TemplateType.EMAIL, "Decision",
         Optional.of("Decision"), "Dear ((name)), ((forgotten))", 1);
     String url = "jdbc:h2:file:" + folder.resolve("outbox").toAbsolutePath();
+    // The service's side keeps the file open while it runs, as a pool would, and shuts it down at
+    // the end, so the commands below open it afresh as a separate process would. (H2 closing a file
+    // whenever its last connection closes, and reopening it, has lost tables under concurrent use.)
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(url);
+    h2.setURL(url + ";DB_CLOSE_DELAY=-1");
     try (NotifySimulator notify = NotifySimulator.start(SimulatorConfig.withTemplates(List.of(needsMore)))) {
       MilestoneMessenger messenger = MilestoneMessenger.builder()
           .catalogue(MilestoneCatalogue.builder().milestone("DECISION_MADE", m -> m.message("decision", msg -> msg
@@ -42,6 +48,9 @@ class NotifyOperationsCommandTest {
       messenger.reached("HO-9", "DECISION_MADE", CaseData.of(Map.of("name", "Jo", "email", "jo@example.com")));
       messenger.dispatchNow();
       messenger.close();
+    }
+    try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
     }
 
     StpRunner.Result failed = StpRunner.stp("", "notify", "failed", "--db", url);
