@@ -188,32 +188,25 @@ class RetryLookupIT {
   @ParameterizedTest
   @EnumSource(Database.class)
   void aRetryWrittenBeforeNotifyCouldSayItDidNotCreateTheMessageLooksUp(Database database) throws Exception {
-    MilestoneMessenger messenger = messenger(database);
-    notify.faults().rateLimitRate(1);
-    attempt(messenger);
     // As a row from before the column, or changed by an older node, reads.
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET not_created_attempt = NULL")) {
-      assertThat(update.executeUpdate()).isEqualTo(1);
-    }
-
-    notify.faults().clear();
-    attempt(messenger);
-
-    assertThat(entry().status()).isEqualTo(OutboxStatus.SENT);
-    assertThat(notify.requests(RequestKind.LOOKUP)).as("lookups").isEqualTo(1);
+    retryAfterA429WithTheRowRewrittenLooksUp(database, "UPDATE notify_outbox SET not_created_attempt = NULL");
   }
 
   @ParameterizedTest
   @EnumSource(Database.class)
   void aRetryAfterAnAttemptByAnOlderNodeLooksUp(Database database) throws Exception {
+    // An older node (which knows nothing of the column) claimed the retry and lost its answer: it
+    // counted the attempt and left the number of the 429's attempt behind.
+    retryAfterA429WithTheRowRewrittenLooksUp(database, "UPDATE notify_outbox SET attempts = attempts + 1");
+  }
+
+  /** A 429, then the message's row changed by {@code rewrite}: the retry looks the message up after all. */
+  private void retryAfterA429WithTheRowRewrittenLooksUp(Database database, String rewrite) throws Exception {
     MilestoneMessenger messenger = messenger(database);
     notify.faults().rateLimitRate(1);
     attempt(messenger);
-    // An older node (which knows nothing of the column) claimed the retry and lost its answer: it
-    // counted the attempt and left the number of the 429's attempt behind.
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement("UPDATE notify_outbox SET attempts = attempts + 1")) {
+        PreparedStatement update = connection.prepareStatement(rewrite)) {
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
 
