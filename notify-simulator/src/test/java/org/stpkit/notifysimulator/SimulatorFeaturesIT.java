@@ -90,10 +90,20 @@ class SimulatorFeaturesIT {
           .POST(HttpRequest.BodyPublishers.ofString("{\"serverErrorRate\": 0.5, \"latencyMillis\": 5}", StandardCharsets.UTF_8))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(notify.faults().serverErrorRate()).isEqualTo(0.5);
+      JsonNode counted = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(notify.baseUrl() + "/_simulator/requests"))
+          .build(), HttpResponse.BodyHandlers.ofString()).body());
+      assertThat(counted.path("send").asLong()).isEqualTo(1);
+      assertThat(counted.path("lookup").asLong()).isZero();
+      assertThat(counted.size()).isEqualTo(RequestKind.values().length);
+
       http.send(HttpRequest.newBuilder(URI.create(notify.baseUrl() + "/_simulator/reset"))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(notify.notifications()).isEmpty();
       assertThat(notify.faults().serverErrorRate()).isZero();
+      assertThat(notify.requests(RequestKind.SEND)).isZero();
+      JsonNode afterReset = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(notify.baseUrl() + "/_simulator/requests"))
+          .build(), HttpResponse.BodyHandlers.ofString()).body());
+      assertThat(afterReset.path("send").asLong()).isZero();
     }
   }
 }

@@ -19,7 +19,8 @@ import org.stpkit.notifysimulator.SimulatorException;
 
 /**
  * The simulator's own routes, for tests and demos in other processes: {@code GET notifications},
- * {@code POST reset}, {@code GET} and {@code POST faults}, {@code POST received-text-messages} (a
+ * {@code POST reset}, {@code GET requests} (how many of each kind arrived since the start or the last
+ * reset), {@code GET} and {@code POST faults}, {@code POST received-text-messages} (a
  * text arrives) and {@code GET files/{id}} (a file sent by email, where its link points) under
  * {@code /_simulator}.
  */
@@ -33,11 +34,13 @@ final class InspectionRoutes {
   private final NotifyApi api;
   private final Faults faults;
   private final HoldGate gate;
+  private final Arrivals arrivals;
 
-  InspectionRoutes(NotifyApi api, Faults faults, HoldGate gate) {
+  InspectionRoutes(NotifyApi api, Faults faults, HoldGate gate, Arrivals arrivals) {
     this.api = api;
     this.faults = faults;
     this.gate = gate;
+    this.arrivals = arrivals;
   }
 
   Answer answer(String method, String path, String body) {
@@ -50,8 +53,16 @@ final class InspectionRoutes {
     }
     if (method.equals("POST") && path.equals("/_simulator/reset")) {
       api.reset();
+      arrivals.forget();
       faults.clear();
       return Answer.json(200, JSON.createObjectNode().put("reset", true));
+    }
+    if (method.equals("GET") && path.equals("/_simulator/requests")) {
+      ObjectNode counts = JSON.createObjectNode();
+      for (RequestKind kind : RequestKind.values()) {
+        counts.put(wireName(kind), arrivals.count(kind));
+      }
+      return Answer.json(200, counts);
     }
     if (method.equals("POST") && path.equals("/_simulator/received-text-messages")) {
       return receiveText(body);

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +49,7 @@ final class NotifyHandler extends Handler.Abstract {
   private final InspectionRoutes inspection;
   private final ScheduledExecutorService delays;
   private final Supplier<String> serverUrl;
-  /** Requests that reached Notify's routes, per kind, whatever became of them: what a test counts. */
-  private final AtomicLongArray arrived = new AtomicLongArray(RequestKind.values().length);
+  private final Arrivals arrivals;
 
   /** What becomes of a request once handled. */
   private enum Fate { ANSWER, NO_ANSWER, RESET }
@@ -62,9 +60,10 @@ final class NotifyHandler extends Handler.Abstract {
     }
   }
 
-  NotifyHandler(NotifyApi api, Faults faults, HoldGate gate, InspectionRoutes inspection,
+  NotifyHandler(NotifyApi api, Faults faults, HoldGate gate, Arrivals arrivals, InspectionRoutes inspection,
       ScheduledExecutorService delays, Supplier<String> serverUrl) {
     this.api = api;
+    this.arrivals = arrivals;
     this.faults = faults;
     this.gate = gate;
     this.inspection = inspection;
@@ -82,7 +81,7 @@ final class NotifyHandler extends Handler.Abstract {
       return true;
     }
     RequestKind kind = kind(method, path);
-    arrived.incrementAndGet(kind.ordinal());
+    arrivals.arrived(kind);
     Handled handled = handleSafely(kind, method, path, request, body);
     switch (handled.fate()) {
       case NO_ANSWER -> leaveOpen(request, callback);
@@ -90,17 +89,6 @@ final class NotifyHandler extends Handler.Abstract {
       case ANSWER -> answerLater(kind, request, () -> write(response, callback, handled.answer()));
     }
     return true;
-  }
-
-  /** How many requests of this kind arrived since the start or the last {@link #forgetArrivals()}. */
-  long arrived(RequestKind kind) {
-    return arrived.get(kind.ordinal());
-  }
-
-  void forgetArrivals() {
-    for (int i = 0; i < arrived.length(); i++) {
-      arrived.set(i, 0);
-    }
   }
 
   static RequestKind kind(String method, String path) {

@@ -28,7 +28,7 @@ public final class SimulatorServer implements AutoCloseable {
   private final NotifyApi api;
   private final Optional<ReceiptSender> receipts;
   private final HoldGate gate;
-  private final NotifyHandler handler;
+  private final Arrivals arrivals = new Arrivals();
   private final ScheduledExecutorService background;
   private final Server server;
   private final String baseUrl;
@@ -53,8 +53,8 @@ public final class SimulatorServer implements AutoCloseable {
     connector.setAcceptQueueSize(256);
     server.addConnector(connector);
     String[] url = new String[1];
-    this.handler = new NotifyHandler(api, faults, gate, new InspectionRoutes(api, faults, gate), background,
-        () -> url[0]);
+    NotifyHandler handler = new NotifyHandler(api, faults, gate, arrivals, new InspectionRoutes(api, faults, gate, arrivals),
+        background, () -> url[0]);
     server.setHandler(handler);
     // Held and unanswered requests never finish by themselves: stop without waiting for them.
     server.setStopTimeout(0);
@@ -106,12 +106,12 @@ public final class SimulatorServer implements AutoCloseable {
 
   /** Requests of this kind that arrived since the start or the last reset. */
   public long requests(RequestKind kind) {
-    return handler.arrived(kind);
+    return arrivals.count(kind);
   }
 
   public void reset() {
     api.reset();
-    handler.forgetArrivals();
+    arrivals.forget();
   }
 
   @Override
