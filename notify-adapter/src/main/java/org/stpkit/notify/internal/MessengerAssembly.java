@@ -21,9 +21,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.stpkit.definition.Problem;
 import org.stpkit.notify.InvalidCatalogueException;
 import org.stpkit.notify.Milestone;
+import org.stpkit.notify.NotifyException;
 import uk.gov.service.notify.NotificationClient;
 
 /**
@@ -41,17 +43,64 @@ final class MessengerAssembly {
   static final int MISSED_HEARTBEATS = 4;
   /** The scheduler's threads, the dispatching thread, the recorder and a caller or two, with room to spare. */
   private static final int EMBEDDED_CONNECTIONS = 16;
+  /** Data sources that open a new physical connection every time (besides H2's own {@link JdbcDataSource}). */
+  private static final Set<String> UNPOOLED_DATA_SOURCES = Set.of(
+      "org.springframework.jdbc.datasource.DriverManagerDataSource",
+      "org.springframework.jdbc.datasource.SimpleDriverDataSource");
 
   private MessengerAssembly() {}
 
   static MessengerCore assemble(MessengerCore.Config config) {
     Optional<JdbcConnectionPool> embedded = config.dataSource().isPresent() ? Optional.empty() : Optional.of(embedded(config));
-    Runnable closeEmbedded = () -> embedded.ifPresent(MessengerAssembly::shutDown);
+    Optional<Connection> keeper = config.dataSource().flatMap(MessengerAssembly::keepH2Open);
+    Runnable closeDatabase = () -> {
+      keeper.ifPresent(MessengerAssembly::closeQuietly);
+      embedded.ifPresent(MessengerAssembly::shutDown);
+    };
     try {
-      return assemble(config, config.dataSource().orElseGet(embedded::orElseThrow), closeEmbedded);
+      return assemble(config, config.dataSource().orElseGet(embedded::orElseThrow), closeDatabase);
     } catch (RuntimeException | Error e) {
-      closeEmbedded.run();
+      closeDatabase.run();
       throw e;
+    }
+  }
+
+  /**
+   * H2 closes a database when its last connection closes: an in-memory one is gone, tables and all,
+   * and a file is shut and opened again under the messenger's threads, which was seen to lose tables
+   * (a CLI command, before it kept its databases open). A pool keeps connections open, but H2's own
+   * {@link JdbcDataSource} and Spring's driver-manager data sources open a new one each time; given
+   * one of those, the messenger holds a connection of its own until it closes, so the database
+   * stays open as long as the messenger uses it. A pool is left alone: a connection held here would
+   * be one fewer for the messenger's threads.
+   */
+  private static Optional<Connection> keepH2Open(DataSource dataSource) {
+    boolean bare = dataSource instanceof JdbcDataSource || UNPOOLED_DATA_SOURCES.contains(dataSource.getClass().getName());
+    if (!bare) {
+      return Optional.empty();
+    }
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new NotifyException("Cannot connect to the outbox database: " + e.getMessage(), e);
+    }
+    try {
+      if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+        return Optional.of(connection);
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.FINE, "notify-adapter: could not tell which database the outbox is in", e);
+    }
+    closeQuietly(connection);
+    return Optional.empty();
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "notify-adapter: closing the connection that kept the H2 outbox open failed", e);
     }
   }
 
