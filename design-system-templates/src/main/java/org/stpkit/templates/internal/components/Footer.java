@@ -62,7 +62,9 @@ final class Footer implements Component {
     if (copyright.truthy("html") || copyright.truthy("text")) {
       out.htmlOrText(copyright);
     } else {
-      out.raw("© Crown copyright");
+      // The entity, not the character: it parses to the same DOM, and a page of ASCII only is encoded
+      // to UTF-8 by the JDK's fast path, where one © sends the whole page through its slow one.
+      out.raw("&copy; Crown copyright");
     }
     out.raw("\n</a>\n</div>\n</div>\n</div>\n</div>");
   }
