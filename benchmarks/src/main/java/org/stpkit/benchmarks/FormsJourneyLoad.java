@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +37,6 @@ import java.util.regex.Pattern;
 public final class FormsJourneyLoad {
   private static final Pattern CSRF = Pattern.compile("name=\"csrfToken\" value=\"([^\"]*)\"");
   private static final Pattern REFERENCE = Pattern.compile("govuk-panel__body[^>]*>.*?<strong>([^<]+)</strong>", Pattern.DOTALL);
-  private static final Pattern COOKIE = Pattern.compile("stp-form-session=([^;]+)");
   private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
 
   /** A journey a user saw confirmed: its token and reference. */
@@ -68,10 +63,8 @@ public final class FormsJourneyLoad {
     ExecutorService pool = Executors.newFixedThreadPool(users, daemon("user"));
     List<Future<long[]>> results = new ArrayList<>();
     for (int u = 0; u < users; u++) {
-      // A client per user, as each user is a browser of their own: one client shared by every user
-      // (with four threads) held the load back itself, at about half of what the servers could take.
-      User user = new User(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(5)).build(), servers, u, confirmed);
+      // A client per user, as each user is a browser of their own (PlainHttp: why not the JDK's client).
+      User user = new User(new PlainHttp(), servers, u, confirmed);
       results.add(pool.submit(() -> user.loop(measuring, stop)));
     }
     Thread.sleep(warmUpSeconds * 1000L);
@@ -149,15 +142,14 @@ public final class FormsJourneyLoad {
 
   /** One simulated user: journeys one after another, each in a new session, across the instances in turn. */
   private static final class User {
-    private final HttpClient http;
+    private final PlainHttp http;
     private final List<String> servers;
     private final int number;
     private final List<Confirmed> confirmed;
-    private final AtomicInteger next = new AtomicInteger();
-    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private int next;
     private int journey;
 
-    User(HttpClient http, List<String> servers, int number, List<Confirmed> confirmed) {
+    User(PlainHttp http, List<String> servers, int number, List<Confirmed> confirmed) {
       this.http = http;
       this.servers = servers;
       this.number = number;
@@ -169,17 +161,17 @@ public final class FormsJourneyLoad {
       int count = 0;
       while (!stop.get()) {
         journey++;
-        cookies.clear();
+        http.clearCookies();
         String token = "L-" + number + "-" + journey;
-        String path = location(send(get("/form/"), 303));
-        send(get(path), 200);
+        String path = location(get("/form/", 303));
+        get(path, 200);
         // A journey under way when the run stops is finished (unmeasured), so every user's last one is checked too.
         while (path != null) {
           long start = System.nanoTime();
-          String page = send(get(path), 200).body();
-          HttpResponse<String> posted = send(post(path, fields(path, token) + "&csrfToken=" + csrf(page, path)), 303);
+          String page = get(path, 200).body();
+          PlainHttp.Response posted = post(path, fields(path, token) + "&csrfToken=" + csrf(page, path), 303);
           String nextPath = location(posted);
-          String shown = send(get(nextPath), 200).body();
+          String shown = get(nextPath, 200).body();
           if (measuring.get() && count < latencies.length) {
             latencies[count++] = System.nanoTime() - start;
           }
@@ -258,39 +250,21 @@ public final class FormsJourneyLoad {
       return token.group(1);
     }
 
-    private HttpRequest.Builder request(String path) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-          servers.get(Math.floorMod(next.getAndIncrement(), servers.size())) + path)).timeout(Duration.ofSeconds(60));
-      cookies.values().stream().reduce((a, b) -> a + "; " + b).ifPresent(cookie -> request.header("Cookie", cookie));
-      return request;
+    /** The next instance in turn (round-robin, no sticky sessions). */
+    private String url(String path) {
+      return servers.get(Math.floorMod(next++, servers.size())) + path;
     }
 
-    private HttpRequest get(String path) {
-      return request(path).GET().build();
+    private PlainHttp.Response get(String path, int expected) throws Exception {
+      return http.get(url(path), expected);
     }
 
-    private HttpRequest post(String path, String body) {
-      return request(path).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private PlainHttp.Response post(String path, String body, int expected) throws Exception {
+      return http.post(url(path), body, expected);
     }
 
-    private HttpResponse<String> send(HttpRequest request, int expected) throws Exception {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      response.headers().allValues("Set-Cookie").forEach(header -> {
-        Matcher session = COOKIE.matcher(header);
-        if (session.find()) {
-          cookies.put("stp-form-session", "stp-form-session=" + session.group(1));
-        }
-      });
-      if (response.statusCode() != expected) {
-        throw new IllegalStateException(request.method() + " " + request.uri() + " gave " + response.statusCode()
-            + ", not " + expected);
-      }
-      return response;
-    }
-
-    private static String location(HttpResponse<String> response) {
-      return response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("303 without Location"));
+    private static String location(PlainHttp.Response response) {
+      return response.header("location").orElseThrow(() -> new IllegalStateException("303 without Location"));
     }
   }
 }

@@ -1,12 +1,7 @@
 package org.stpkit.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The client side of the forms load run: {@code users} concurrent users, each with its own cookies,
- * over real HTTP. A form page cycle is what a user does on a page: GET it, POST a valid answer
+ * The client side of the forms load run: {@code users} concurrent users, each with its own cookies
+ * and kept-alive connection ({@link PlainHttp}), over real HTTP. A form page cycle is what a user does on a page: GET it, POST a valid answer
  * with the CSRF token, GET the page the redirect leads to. The static run GETs the fixed page in
  * the same loop shape, three requests a cycle. Each run warms up, then counts cycles for a fixed
  * time; latencies are per cycle.
@@ -131,26 +126,9 @@ public final class FormsLoad {
     return Math.round(nanos / 1e5) / 10.0;
   }
 
-  private static HttpClient client() {
-    return HttpClient.newBuilder()
-        .cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-  }
-
-  private static String get(HttpClient http, String url, int expectedStatus) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expectedStatus) {
-      throw new IllegalStateException("GET " + url + " gave " + response.statusCode());
-    }
-    return response.body();
-  }
-
   /** GETs the static copy of the page, three times a cycle. */
   private static final class StaticUser implements User {
-    private final HttpClient http = client();
+    private final PlainHttp http = new PlainHttp();
     private final String url;
 
     StaticUser(String base) {
@@ -160,39 +138,34 @@ public final class FormsLoad {
     @Override
     public void cycle() throws Exception {
       for (int i = 0; i < 3; i++) {
-        get(http, url, 200);
+        http.get(url, 200);
       }
     }
   }
 
   /** Answers the first two pages once, then cycles on the age page. */
   private static final class FormUser implements User {
-    private final HttpClient http = client();
+    private final PlainHttp http = new PlainHttp();
     private final String base;
 
     FormUser(String base) throws Exception {
       this.base = base + "/form";
-      get(http, this.base + "/", 303);
-      post("/full-name", csrf(get(http, this.base + "/full-name", 200)) + "&fullName-given=Jo&fullName-family=Bloggs");
-      post("/date-of-birth", csrf(get(http, this.base + "/date-of-birth", 200))
+      http.get(this.base + "/", 303);
+      post("/full-name", csrf(http.get(this.base + "/full-name", 200).body()) + "&fullName-given=Jo&fullName-family=Bloggs");
+      post("/date-of-birth", csrf(http.get(this.base + "/date-of-birth", 200).body())
           + "&dateOfBirth-day=27&dateOfBirth-month=3&dateOfBirth-year=1990");
     }
 
     @Override
     public void cycle() throws Exception {
-      String page = get(http, base + "/age", 200);
+      String page = http.get(base + "/age", 200).body();
       String location = post("/age", csrf(page) + "&age=35");
-      get(http, "http://" + URI.create(base).getAuthority() + location, 200);
+      http.get("http://" + URI.create(base).getAuthority() + location, 200);
     }
 
     private String post(String path, String body) throws Exception {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 303) {
-        throw new IllegalStateException("POST " + path + " gave " + response.statusCode());
-      }
-      return response.headers().firstValue("Location").orElseThrow();
+      return http.post(base + path, body, 303).header("location")
+          .orElseThrow(() -> new IllegalStateException("POST " + path + " gave a 303 without a Location"));
     }
 
     private static String csrf(String html) {
