@@ -174,7 +174,13 @@ final class PlainHttp implements AutoCloseable {
       } catch (java.net.SocketException e) {
         throw new EOFException("The server had closed the connection: " + e.getMessage());
       }
-      String statusLine = line(true);
+      String statusLine;
+      try {
+        statusLine = line(true);
+      } catch (java.net.SocketException e) {
+        // Reset by a server that had closed the connection: nothing of an answer came back.
+        throw new EOFException("The server had closed the connection: " + e.getMessage());
+      }
       String[] parts = statusLine.split(" ", 3);
       if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
         throw new IOException("Not an HTTP/1.x status line: " + statusLine);
