@@ -104,7 +104,7 @@ final class MessengerAssembly {
     }
   }
 
-  private static MessengerCore assemble(MessengerCore.Config config, DataSource database, Runnable closeEmbedded) {
+  private static MessengerCore assemble(MessengerCore.Config config, DataSource database, Runnable closeDatabase) {
     Outbox outbox = new Outbox(database);
     outbox.migrate();
     checkServices(config);
@@ -115,7 +115,7 @@ final class MessengerAssembly {
     boolean dispatching = config.dispatch().orElse(!config.services().isEmpty());
     if (!dispatching) {
       return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.empty(), Optional.empty(), () -> { },
-          closeEmbedded);
+          closeDatabase);
     }
     if (config.services().isEmpty()) {
       throw new IllegalStateException("Dispatching needs notify(apiKey, baseUrl)");
@@ -136,7 +136,7 @@ final class MessengerAssembly {
         new OutboxRetention(new OutboxQueries(database), config.clock(), keep));
     if (!config.inBackground()) {
       return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.of(dispatcher), received, () -> { },
-          closeEmbedded);
+          closeDatabase);
     }
     RecurringTask<Void> task = Tasks.recurring("notify-dispatch", FixedDelay.ofMillis(200))
         .execute((instance, context) -> {
@@ -155,7 +155,7 @@ final class MessengerAssembly {
         .build();
     scheduler.start();
     return new MessengerCore(config.catalogue(), outbox, config.clock(), Optional.of(dispatcher), received, scheduler::stop,
-        closeEmbedded);
+        closeDatabase);
   }
 
   /** Every service a milestone names has a key here, when this node has keys at all. */
