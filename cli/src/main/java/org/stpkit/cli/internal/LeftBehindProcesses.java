@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The processes of one {@code stp demo} run that do not stop by themselves when stp is killed
@@ -23,7 +24,8 @@ import java.util.Optional;
  *
  * <p>A process is known again by its pid, start instant and command together: a pid the system has
  * since given to another process has another start instant, and a process is never stopped on its
- * pid alone. The run that wrote the record is recorded the same way, and while it is still running
+ * pid alone. (A recorded shell may since have exec'd its program, which keeps the pid and the start
+ * instant: kc.sh and its JVM.) The run that wrote the record is recorded the same way, and while it is still running
  * nothing is stopped: a second {@code stp demo} over the same state folder then finds the ports in
  * use and says so, rather than stopping the first one's Keycloak.
  *
@@ -37,6 +39,7 @@ import java.util.Optional;
 final class LeftBehindProcesses {
   private static final String HEADER = "stp-demo-processes 1";
   private static final String OWNER = "owner";
+  private static final Set<String> SHELLS = Set.of("bash", "sh", "dash");
 
   private final Path file;
   private final Map<Long, Entry> recorded = new LinkedHashMap<>();
@@ -61,11 +64,19 @@ final class LeftBehindProcesses {
       return Optional.of(new Entry(what, process.pid(), info.startInstant().get(), info.command().get()));
     }
 
-    /** The same process, still running: the same pid, start instant and command. */
+    /**
+     * The same process, still running: the same pid, start instant and command, or a command a
+     * recorded shell has since exec'd (kc.sh execs its JVM under the same pid and start instant, and a
+     * run killed in the moment between the exec and its next note recorded the shell).
+     */
     Optional<ProcessHandle> running() {
       return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
           .filter(process -> process.info().startInstant().equals(Optional.of(started)))
-          .filter(process -> process.info().command().equals(Optional.of(command)));
+          .filter(process -> process.info().command().map(now -> now.equals(command) || isShell(command)).orElse(false));
+    }
+
+    private static boolean isShell(String command) {
+      return SHELLS.contains(command.substring(command.lastIndexOf('/') + 1));
     }
 
     String line() {

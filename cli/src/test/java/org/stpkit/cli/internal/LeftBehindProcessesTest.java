@@ -42,6 +42,33 @@ class LeftBehindProcessesTest {
   }
 
   @Test
+  void stopsTheProgramARecordedShellHasExecdSinceUnderTheSamePid() throws Exception {
+    // As kc.sh does: the shell execs java under its own pid and start instant. A run killed between
+    // the exec and its next note recorded the shell.
+    sleeping = new ProcessBuilder("bash", "-c", "exec sleep 300").start();
+    ProcessHandle handle = sleeping.toHandle();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!handle.info().command().orElse("").endsWith("/sleep") && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(handle.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("/sleep"));
+    Path record = writeRecord(goneOwner(), "Keycloak", handle.pid(), startOf(handle), "/usr/bin/bash");
+
+    assertThat(LeftBehindProcesses.stopLeftBehind(record, GRACE)).hasValueSatisfying(said -> assertThat(said)
+        .startsWith("stopped Keycloak (pid " + sleeping.pid() + ")"));
+    assertThat(sleeping.waitFor()).as("ended by SIGTERM").isEqualTo(143);
+  }
+
+  @Test
+  void neverStopsAProcessWhoseRecordedCommandWasAnotherProgram() throws Exception {
+    sleeping = new ProcessBuilder("sleep", "300").start();
+    Path record = writeRecord(goneOwner(), "Keycloak", sleeping.pid(), startOf(sleeping.toHandle()), "/usr/bin/java");
+
+    assertThat(LeftBehindProcesses.stopLeftBehind(record, GRACE)).isEmpty();
+    assertThat(sleeping.isAlive()).isTrue();
+  }
+
+  @Test
   void neverStopsAProcessThatOnlyHasTheRecordedPid() throws Exception {
     sleeping = new ProcessBuilder("sleep", "300").start();
     // As if the recorded process had ended and the system had given its pid to this one.
