@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The client side of the forms load run: {@code users} concurrent users, each with its own cookies
- * and kept-alive connection ({@link PlainHttp}), over real HTTP. A form page cycle is what a user does on a page: GET it, POST a valid answer
- * with the CSRF token, GET the page the redirect leads to. The static run GETs the fixed page in
+ * and kept-alive connection ({@link PlainHttp}), over real HTTP. A form page cycle is what a user
+ * does on a page: GET it, POST a valid answer with the CSRF token, GET the page the redirect leads to. The static run GETs the fixed page in
  * the same loop shape, three requests a cycle. Each run warms up, then counts cycles for a fixed
  * time; latencies are per cycle.
  *

@@ -52,7 +52,10 @@ final class PlainHttp implements AutoCloseable {
     return send("GET", URI.create(url), null, expected);
   }
 
-  /** POST a form body ({@code application/x-www-form-urlencoded}) to {@code url}; fails unless the status is {@code expected}. */
+  /**
+   * POST a form body ({@code application/x-www-form-urlencoded}) to {@code url}; fails unless the
+   * status is {@code expected}.
+   */
   Response post(String url, String formBody, int expected) throws IOException {
     return send("POST", URI.create(url), formBody, expected);
   }
@@ -196,14 +199,17 @@ final class PlainHttp implements AutoCloseable {
       }
       byte[] body;
       List<String> length = headers.getOrDefault("content-length", List.of());
-      if (headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))) {
+      boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).stream()
+          .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("chunked"));
+      if (chunked) {
         body = chunked();
       } else if (!length.isEmpty()) {
         body = exactly(Integer.parseInt(length.get(0)));
       } else if (status == 204 || status == 304 || status / 100 == 1) {
         body = new byte[0];
       } else {
-        throw new IOException("A response with neither Content-Length nor chunked encoding: the client keeps connections open");
+        throw new IOException("A response with neither Content-Length nor chunked encoding:"
+            + " the client keeps connections open");
       }
       return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }
