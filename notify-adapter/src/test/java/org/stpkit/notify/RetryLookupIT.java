@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.stpkit.notify.TimelineEntry.EventKind;
+import org.stpkit.notifysimulator.Faults;
 import org.stpkit.notifysimulator.KeyType;
 import org.stpkit.notifysimulator.NotifySimulator;
 import org.stpkit.notifysimulator.RequestKind;
@@ -104,6 +106,22 @@ class RetryLookupIT {
     messenger.dispatchNow();
   }
 
+  /**
+   * One attempt of the one message under {@code fault}, which leaves it to be retried, then the retry
+   * with the fault gone: the message is sent, and Notify holds it once.
+   */
+  private void failOnceThenRetry(MilestoneMessenger messenger, Consumer<Faults> fault) throws InterruptedException {
+    fault.accept(notify.faults());
+    attempt(messenger);
+    assertThat(entry().status()).isEqualTo(OutboxStatus.RETRYING);
+
+    notify.faults().clear();
+    attempt(messenger);
+
+    assertThat(entry().status()).isEqualTo(OutboxStatus.SENT);
+    assertThat(notify.countByReference(entry().notifyReference())).isEqualTo(1);
+  }
+
   private void redriveAll() {
     assertThat(messenger.redrive(messenger.failedMessages().stream().map(FailedMessage::id).toList()))
         .as("redriven").isEqualTo(1);
@@ -116,18 +134,10 @@ class RetryLookupIT {
   @ParameterizedTest
   @EnumSource(Database.class)
   void aRetryAfterA429SendsAtOnceWithoutALookup(Database database) throws Exception {
-    MilestoneMessenger messenger = messenger(database);
-    notify.faults().rateLimitRate(1);
-    attempt(messenger);
-    assertThat(entry().status()).isEqualTo(OutboxStatus.RETRYING);
+    failOnceThenRetry(messenger(database), faults -> faults.rateLimitRate(1));
 
-    notify.faults().clear();
-    attempt(messenger);
-
-    assertThat(entry().status()).isEqualTo(OutboxStatus.SENT);
     assertThat(notify.requests(RequestKind.LOOKUP)).as("lookups").isZero();
     assertThat(notify.requests(RequestKind.SEND)).as("sends").isEqualTo(2);
-    assertThat(notify.countByReference(entry().notifyReference())).isEqualTo(1);
     assertThat(entry().events()).filteredOn(event -> event.status() == EventKind.RETRYING).singleElement()
         .satisfies(event -> assertThat(event.detail()).hasValueSatisfying(detail -> assertThat(detail)
             .contains("429 RateLimitError").endsWith("without a lookup (Notify did not create it)")));
@@ -136,35 +146,19 @@ class RetryLookupIT {
   @ParameterizedTest
   @EnumSource(Database.class)
   void aRetryAfterA500StillLooksUpFirst(Database database) throws Exception {
-    MilestoneMessenger messenger = messenger(database);
-    notify.faults().serverErrorRate(1);
-    attempt(messenger);
-    assertThat(entry().status()).isEqualTo(OutboxStatus.RETRYING);
+    failOnceThenRetry(messenger(database), faults -> faults.serverErrorRate(1));
 
-    notify.faults().clear();
-    attempt(messenger);
-
-    assertThat(entry().status()).isEqualTo(OutboxStatus.SENT);
     assertThat(notify.requests(RequestKind.LOOKUP)).as("lookups").isEqualTo(1);
     assertThat(notify.requests(RequestKind.SEND)).as("sends").isEqualTo(2);
-    assertThat(notify.countByReference(entry().notifyReference())).isEqualTo(1);
   }
 
   @ParameterizedTest
   @EnumSource(Database.class)
   void aRetryAfterALostAnswerLooksUpAndFindsTheMessage(Database database) throws Exception {
-    MilestoneMessenger messenger = messenger(database);
-    notify.faults().resetAfterAcceptRate(1);
-    attempt(messenger);
-    assertThat(entry().status()).isEqualTo(OutboxStatus.RETRYING);
+    failOnceThenRetry(messenger(database), faults -> faults.resetAfterAcceptRate(1));
 
-    notify.faults().clear();
-    attempt(messenger);
-
-    assertThat(entry().status()).isEqualTo(OutboxStatus.SENT);
     assertThat(notify.requests(RequestKind.LOOKUP)).as("lookups").isEqualTo(1);
     assertThat(notify.requests(RequestKind.SEND)).as("sends").isEqualTo(1);
-    assertThat(notify.countByReference(entry().notifyReference())).isEqualTo(1);
   }
 
   @ParameterizedTest

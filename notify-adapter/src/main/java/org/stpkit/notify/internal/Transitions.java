@@ -230,11 +230,7 @@ public final class Transitions {
         update.setString(4, change.failureType().orElse(null));
         update.setString(5, change.failureMessage().map(SqlValues::truncate).orElse(null));
         update.setObject(6, change.nextAttemptAt().map(SqlValues::utc).orElse(null));
-        if (change.notCreatedAttempt().isPresent()) {
-          update.setInt(7, change.notCreatedAttempt().get());
-        } else {
-          update.setNull(7, java.sql.Types.INTEGER);
-        }
+        update.setObject(7, change.notCreatedAttempt().orElse(null), java.sql.Types.INTEGER);
         update.setString(8, change.messageId());
         update.setString(9, change.from().name());
         update.addBatch();

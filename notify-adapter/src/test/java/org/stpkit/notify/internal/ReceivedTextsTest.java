@@ -2,10 +2,6 @@ package org.stpkit.notify.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.stpkit.notifysimulator.KeyType;
+import org.stpkit.notifysimulator.NotifySimulator;
+import org.stpkit.notifysimulator.RequestKind;
+import org.stpkit.notifysimulator.SimulatorConfig;
 import org.stpkit.testsupport.MovableClock;
 
 /**
@@ -31,10 +30,9 @@ import org.stpkit.testsupport.MovableClock;
 class ReceivedTextsTest {
   /** Far from the machine's time, so a slot released at the machine's time would be out of the window. */
   private static final Instant START = Instant.parse("2040-03-01T09:00:00Z");
-  private static final String KEY = "test-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 
-  private final AtomicInteger pageReads = new AtomicInteger();
-  private final HttpServer notify = emptyReceivedTexts(pageReads);
+  /** A Notify with no received texts, counting the pages read. */
+  private final NotifySimulator notify = NotifySimulator.start(SimulatorConfig.withTemplates(List.of()));
   private final JdbcDataSource h2 = new JdbcDataSource();
   private final MovableClock clock = MovableClock.at(START);
 
@@ -45,29 +43,29 @@ class ReceivedTextsTest {
 
   @AfterEach
   void stop() {
-    notify.stop(0);
+    notify.close();
   }
 
   @Test
   void aPageReadHoldsItsRateSlotForSixtySecondsOfTheMessengersClock() throws Exception {
     // One request a minute: after one page, the next read waits for the window to pass.
     Claims claims = new Claims(h2, 1, Duration.ofSeconds(40), Set.of(""));
-    NotifyTransport transport = new NotifyTransport(KEY, "http://127.0.0.1:" + notify.getAddress().getPort(),
+    NotifyTransport transport = new NotifyTransport(notify.apiKey(KeyType.LIVE), notify.baseUrl(),
         Duration.ofSeconds(5), Duration.ofSeconds(10));
     List<Object> handed = new ArrayList<>();
     ReceivedTexts texts = new ReceivedTexts(h2, claims, Map.of("", transport), handed::add, Duration.ZERO, clock);
 
     texts.pollNow(clock.instant());
-    assertThat(pageReads).hasValue(1);
+    assertThat(pageReads()).isEqualTo(1);
     assertThat(slotTimes()).containsExactly(START);
 
     clock.advance(Duration.ofSeconds(59));
     texts.pollNow(clock.instant());
-    assertThat(pageReads).as("the slot released at " + START + " still counts 59 s later").hasValue(1);
+    assertThat(pageReads()).as("the slot released at " + START + " still counts 59 s later").isEqualTo(1);
 
     clock.advance(Duration.ofSeconds(2));
     texts.pollNow(clock.instant());
-    assertThat(pageReads).as("61 s later the window has room again").hasValue(2);
+    assertThat(pageReads()).as("61 s later the window has room again").isEqualTo(2);
     assertThat(handed).isEmpty();
   }
 
@@ -83,22 +81,7 @@ class ReceivedTextsTest {
     return times;
   }
 
-  /** A Notify that has no received texts, counting the pages read. */
-  private static HttpServer emptyReceivedTexts(AtomicInteger pageReads) {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/v2/received-text-messages", exchange -> {
-        pageReads.incrementAndGet();
-        byte[] body = "{\"received_text_messages\": [], \"links\": {}}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-      });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  private long pageReads() {
+    return notify.requests(RequestKind.RECEIVED_TEXTS);
   }
 }
