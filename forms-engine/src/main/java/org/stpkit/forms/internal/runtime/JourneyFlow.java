@@ -94,7 +94,7 @@ public final class JourneyFlow {
     this.answerStore = new GuardedAnswerStore(settings.answerStore());
     this.clock = settings.clock();
     this.sessionTimeout = settings.sessionTimeout();
-    PageRenderer renderer = new PageRenderer();
+    PageRenderer renderer = new PageRenderer(settings.templates());
     for (String language : form.languages()) {
       Messages messages = new Messages(language, settings.messages().getOrDefault(language, Map.of()));
       languages.put(language, new InLanguage(new AnswerParser(messages, clock), new Pages(form, messages,

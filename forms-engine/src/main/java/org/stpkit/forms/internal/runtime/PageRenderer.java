@@ -24,8 +24,11 @@ final class PageRenderer {
   private static final String TEMPLATES = "/org/stpkit/forms/templates";
 
   private final Configuration freemarker;
+  private final PageWriter writer;
+  private static final boolean COMPARE = System.getenv("STP_COMPARE_PAGES") != null;
 
-  PageRenderer() {
+  PageRenderer(GovukTemplates templates) {
+    this.writer = new PageWriter(templates);
     Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
     configuration.setClassForTemplateLoading(PageRenderer.class, TEMPLATES);
     configuration.setRecognizeStandardFileExtensions(true);
@@ -46,6 +49,32 @@ final class PageRenderer {
 
   /** Renders a template with its typed view (a record of the view package) and the page's messages. */
   String render(String templateName, Record view, Messages messages) {
+    String drawn = writer.write(view, messages);
+    if (COMPARE) {
+      String old = renderFreemarker(templateName, view, messages);
+      if (!old.equals(drawn)) {
+        int i = 0;
+        while (i < Math.min(old.length(), drawn.length()) && old.charAt(i) == drawn.charAt(i)) {
+          i++;
+        }
+        int from = Math.max(0, i - 200);
+        try {
+          java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("/tmp/pagediff"));
+          String n = templateName + "-" + System.nanoTime();
+          java.nio.file.Files.writeString(dir.resolve(n + ".old"), old);
+          java.nio.file.Files.writeString(dir.resolve(n + ".java"), drawn);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("PAGES DIFFER in " + templateName + " at " + i + "\n--- freemarker:\n"
+            + old.substring(from, Math.min(old.length(), i + 200)) + "\n--- java:\n"
+            + drawn.substring(from, Math.min(drawn.length(), i + 200)));
+      }
+    }
+    return drawn;
+  }
+
+  String renderFreemarker(String templateName, Record view, Messages messages) {
     try {
       Template template = freemarker.getTemplate(templateName + ".ftlh");
       StringWriter out = new StringWriter(16_384);

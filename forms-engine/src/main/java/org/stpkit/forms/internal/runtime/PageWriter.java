@@ -1,0 +1,374 @@
+package org.stpkit.forms.internal.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stpkit.forms.internal.view.Block;
+import org.stpkit.forms.internal.view.CheckAnswersView;
+import org.stpkit.forms.internal.view.ConfirmationView;
+import org.stpkit.forms.internal.view.MessagePageView;
+import org.stpkit.forms.internal.view.PageFrame;
+import org.stpkit.forms.internal.view.QuestionPageView;
+import org.stpkit.forms.internal.view.RepeatSummaryView;
+import org.stpkit.forms.internal.view.SaveAndReturnView;
+import org.stpkit.templates.GovukPage;
+import org.stpkit.templates.GovukTemplates;
+
+/**
+ * Draws forms-engine's pages in plain Java: each page's own markup here, every GOV.UK component and
+ * the page template through {@link GovukTemplates}, the words from {@link Messages}. Every value that
+ * is not markup goes through {@link #escape}. Java rather than a template language because drawing the
+ * page is most of a request's work, and an interpreted template cost several times this code's time.
+ */
+final class PageWriter {
+  private final GovukTemplates templates;
+
+  PageWriter(GovukTemplates templates) {
+    this.templates = templates;
+  }
+
+  /** Draws a page from its view, one of the records of the view package. */
+  String write(Record view, Messages msg) {
+    if (view instanceof QuestionPageView page) {
+      return questionPage(page, msg);
+    } else if (view instanceof CheckAnswersView page) {
+      return checkAnswers(page, msg);
+    } else if (view instanceof RepeatSummaryView page) {
+      return repeatSummary(page, msg);
+    } else if (view instanceof SaveAndReturnView page) {
+      return saveAndReturn(page, msg);
+    } else if (view instanceof ConfirmationView page) {
+      return confirmation(page, msg);
+    } else if (view instanceof MessagePageView page) {
+      return messagePage(page, msg);
+    }
+    throw new IllegalArgumentException("No page is drawn for a " + view.getClass().getSimpleName());
+  }
+
+  /** A page of questions and content, or an exit page of content only. */
+  private String questionPage(QuestionPageView view, Messages msg) {
+    StringBuilder body = bodyStart(view.frame(), msg);
+    if (view.heading() != null) {
+      body.append("    ");
+      if (view.caption() != null) {
+        body.append("<span class=\"govuk-caption-l\">").append(escape(view.caption())).append("</span>");
+      }
+      body.append("\n    <h1 class=\"govuk-heading-l\">").append(escape(view.heading())).append("</h1>\n");
+    } else if (view.itemLabel() != null) {
+      body.append("    <span class=\"govuk-caption-l\">").append(escape(view.itemLabel())).append("</span>\n");
+    }
+    if (view.exit()) {
+      blocks(body, view.blocks());
+    } else {
+      // A page with a file question posts its files: multipart/form-data.
+      boolean upload = view.blocks().stream().anyMatch(block -> "govukFileUpload".equals(block.macro()));
+      body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append('"')
+          .append(upload ? " enctype=\"multipart/form-data\"" : "").append(" novalidate>\n");
+      csrfToken(body, view.csrfToken());
+      returnTo(body, view.returnToCheckAnswers());
+      blocks(body, view.blocks());
+      body.append("      <div class=\"govuk-button-group\">\n");
+      body.append(continueButton(msg));
+      if (view.saveAndReturn()) {
+        body.append(templates.render("govukButton", Map.of("text", msg.get("saveAndReturn.button"),
+            "name", "saveAndReturn", "value", "save", "classes", "govuk-button--secondary")));
+      }
+      body.append("      </div>\n    </form>\n");
+    }
+    return page(view.frame(), body, msg);
+  }
+
+  /** Check your answers: an answer's lines are joined with line breaks, each escaped. */
+  private String checkAnswers(CheckAnswersView view, Messages msg) {
+    StringBuilder body = bodyStart(view.frame(), msg);
+    heading(body, view.heading());
+    for (CheckAnswersView.Section section : view.sections()) {
+      if (section.title() != null) {
+        body.append("<h2 class=\"govuk-heading-m\">").append(escape(section.title())).append("</h2>");
+      }
+      body.append('\n');
+      List<Object> rows = new ArrayList<>(section.rows().size());
+      for (CheckAnswersView.Row row : section.rows()) {
+        rows.add(summaryRow(row.question(), row.lines(), List.of(
+            action(row.changeUrl(), msg.get("checkAnswers.change"), row.changeLabel()))));
+      }
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("rows", rows);
+      if (section.card() != null) {
+        params.put("card", Map.of("title", Map.of("text", section.card(), "headingLevel", 3)));
+      } else {
+        params.put("classes", "govuk-!-margin-bottom-9");
+      }
+      body.append(templates.render("govukSummaryList", params));
+    }
+    if (view.declaration() != null) {
+      body.append("    <h2 class=\"govuk-heading-m\">").append(escape(msg.get("checkAnswers.declarationHeading")))
+          .append("</h2>\n    <p class=\"govuk-body\">").append(escape(view.declaration())).append("</p>\n");
+    }
+    body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append("\" novalidate>\n");
+    csrfToken(body, view.csrfToken());
+    body.append(templates.render("govukButton", Map.of("text", view.submitText(), "preventDoubleClick", true)));
+    body.append("    </form>\n");
+    return page(view.frame(), body, msg);
+  }
+
+  /** A repeating section's page: its items with change and remove, and "add another?". */
+  private String repeatSummary(RepeatSummaryView view, Messages msg) {
+    StringBuilder body = bodyStart(view.frame(), msg);
+    if (view.caption() != null) {
+      body.append("<span class=\"govuk-caption-l\">").append(escape(view.caption())).append("</span>");
+    }
+    body.append('\n');
+    heading(body, view.heading());
+    if (!view.items().isEmpty()) {
+      List<Object> rows = new ArrayList<>(view.items().size());
+      for (RepeatSummaryView.Item item : view.items()) {
+        rows.add(summaryRow(item.label(), item.lines(), List.of(
+            action(item.changeUrl(), msg.get("checkAnswers.change"), item.label()),
+            action(item.removeUrl(), msg.get("repeat.remove"), item.label()))));
+      }
+      body.append(templates.render("govukSummaryList", Map.of("rows", rows, "classes", "govuk-!-margin-bottom-9")));
+    }
+    body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append("\" novalidate>\n");
+    csrfToken(body, view.csrfToken());
+    returnTo(body, view.returnToCheckAnswers());
+    if (view.addAnother() != null) {
+      block(body, view.addAnother());
+    }
+    if (view.atMost() != null) {
+      body.append("<p class=\"govuk-body\">").append(escape(view.atMost())).append("</p>");
+    }
+    body.append('\n');
+    body.append(continueButton(msg));
+    body.append("    </form>\n");
+    return page(view.frame(), body, msg);
+  }
+
+  /** Save and return's pages with a form: the address to send the link to, and the page the link opens. */
+  private String saveAndReturn(SaveAndReturnView view, Messages msg) {
+    StringBuilder body = bodyStart(view.frame(), msg);
+    heading(body, view.heading());
+    paragraphs(body, view.paragraphs());
+    body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append("\" novalidate>\n");
+    csrfToken(body, view.csrfToken());
+    if (view.from() != null) {
+      body.append("<input type=\"hidden\" name=\"from\" value=\"").append(escape(view.from())).append("\">");
+    }
+    body.append('\n');
+    blocks(body, view.blocks());
+    body.append(templates.render("govukButton", Map.of("text", view.submitText(), "preventDoubleClick", true)));
+    body.append("    </form>\n");
+    return page(view.frame(), body, msg);
+  }
+
+  /** The confirmation page: the reference in a panel and what happens next. */
+  private String confirmation(ConfirmationView view, Messages msg) {
+    StringBuilder body = bodyStart(view.frame(), msg);
+    String referenceHtml = escape(msg.get("confirmation.reference")) + "<br><strong>" + escape(view.reference())
+        + "</strong>";
+    body.append(templates.render("govukPanel", Map.of("titleText", view.heading(), "html", referenceHtml)));
+    if (view.body() != null) {
+      body.append("<p class=\"govuk-body\">").append(escape(view.body())).append("</p>");
+    }
+    body.append('\n');
+    return page(view.frame(), body, msg);
+  }
+
+  /** A page that only says something. */
+  private String messagePage(MessagePageView view, Messages msg) {
+    StringBuilder body = bodyStart(view.frame(), msg);
+    heading(body, view.heading());
+    paragraphs(body, view.paragraphs());
+    if (view.buttonUrl() != null) {
+      body.append(templates.render("govukButton", Map.of("text", view.buttonText(), "href", view.buttonUrl())));
+    }
+    return page(view.frame(), body, msg);
+  }
+
+  // The frame every page shares: the grid, the error summary, the GOV.UK page template around it.
+
+  private StringBuilder bodyStart(PageFrame frame, Messages msg) {
+    StringBuilder body = new StringBuilder(8192);
+    body.append("<div class=\"govuk-grid-row\">\n  <div class=\"govuk-grid-column-two-thirds\">\n");
+    if (frame.hasErrors()) {
+      List<Object> errorList = new ArrayList<>(frame.errors().size());
+      for (PageFrame.ErrorLink error : frame.errors()) {
+        errorList.add(error.href() != null ? Map.of("text", error.text(), "href", error.href())
+            : Map.of("text", error.text()));
+      }
+      body.append(templates.render("govukErrorSummary",
+          Map.of("titleText", msg.get("page.errorSummaryTitle"), "errorList", errorList)));
+    }
+    return body;
+  }
+
+  private String page(PageFrame frame, StringBuilder body, Messages msg) {
+    body.append("  </div>\n</div>\n");
+    if (frame.timeoutWarning() != null) {
+      timeoutWarning(body, frame.timeoutWarning(), msg);
+    }
+    String title = frame.hasErrors() ? msg.get("page.errorTitle", frame.title()) : frame.title();
+    StringBuilder head = new StringBuilder(frame.headHtml());
+    for (String href : frame.stylesheets()) {
+      head.append("\n<link href=\"").append(escape(href)).append("\" rel=\"stylesheet\">");
+    }
+    StringBuilder bodyEnd = new StringBuilder(frame.bodyEndHtml());
+    for (String src : frame.scripts()) {
+      bodyEnd.append("\n<script src=\"").append(escape(src)).append("\"></script>");
+    }
+    GovukPage page = GovukPage.builder()
+        .pageTitle(msg.get("page.title", title, frame.serviceName()))
+        .variable("htmlLang", frame.language())
+        .variable("serviceName", frame.serviceName())
+        .variable("serviceUrl", frame.startUrl())
+        .variable("assetPath", frame.assetPath())
+        .block("head", head.toString())
+        .block("bodyEnd", bodyEnd.toString())
+        .block("beforeContent", beforeContent(frame, msg))
+        .content(body.toString())
+        .build();
+    return templates.renderPage(page);
+  }
+
+  /** The language navigation, then the back link. */
+  private String beforeContent(PageFrame frame, Messages msg) {
+    StringBuilder html = new StringBuilder();
+    if (!frame.languages().isEmpty()) {
+      List<Object> items = new ArrayList<>(frame.languages().size());
+      for (PageFrame.LanguageLink language : frame.languages()) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("text", language.text());
+        item.put("lang", language.lang());
+        item.put("hrefLang", language.lang());
+        item.put("href", language.href());
+        item.put("current", language.current());
+        items.add(item);
+      }
+      html.append(templates.render("govukLanguageNavigation",
+          Map.of("items", items, "ariaLabel", msg.get("page.languageNavigation"))));
+    }
+    if (frame.backLink() != null) {
+      html.append(templates.render("govukBackLink", Map.of("href", frame.backLink(), "text", msg.get("page.back"))));
+    }
+    return html.toString();
+  }
+
+  /** The warning before the session times out: a native modal dialog its script opens and closes. */
+  private void timeoutWarning(StringBuilder body, PageFrame.TimeoutWarning warning, Messages msg) {
+    body.append("<dialog class=\"stp-timeout-warning govuk-!-padding-6\" data-stp-timeout-warning\n")
+        .append("    aria-labelledby=\"stp-timeout-warning-title\" aria-describedby=\"stp-timeout-warning-text\"\n")
+        .append("    data-timeout-seconds=\"").append(warning.timeoutSeconds())
+        .append("\" data-warning-seconds=\"").append(warning.warningSeconds()).append("\"\n")
+        .append("    data-keep-alive-url=\"").append(escape(warning.keepAliveUrl()))
+        .append("\" data-timed-out-url=\"").append(escape(warning.timedOutUrl())).append("\"\n")
+        .append("    data-text-countdown=\"").append(escape(msg.get("timeoutWarning.countdown")))
+        .append("\" data-text-minute=\"").append(escape(msg.get("timeoutWarning.minute"))).append("\"\n")
+        .append("    data-text-minutes=\"").append(escape(msg.get("timeoutWarning.minutes")))
+        .append("\" data-text-second=\"").append(escape(msg.get("timeoutWarning.second"))).append("\"\n")
+        .append("    data-text-seconds=\"").append(escape(msg.get("timeoutWarning.seconds")))
+        .append("\" style=\"max-width: 40rem; border: 5px solid #0b0c0c;\">\n")
+        .append("  <h2 class=\"govuk-heading-m\" id=\"stp-timeout-warning-title\">")
+        .append(escape(msg.get("timeoutWarning.title"))).append("</h2>\n")
+        .append("  <div id=\"stp-timeout-warning-text\">\n")
+        .append("    <p class=\"govuk-body\">").append(escape(msg.get("timeoutWarning.text"))).append("</p>\n")
+        .append("    <p class=\"govuk-body govuk-!-font-weight-bold\" data-stp-countdown aria-hidden=\"true\"></p>\n")
+        .append("  </div>\n")
+        .append("  <p class=\"govuk-visually-hidden\" data-stp-countdown-spoken aria-live=\"polite\"></p>\n")
+        .append(templates.render("govukButton", Map.of("text", msg.get("timeoutWarning.continue"),
+            "attributes", Map.of("data-stp-extend", ""), "classes", "govuk-!-margin-bottom-0")))
+        .append("</dialog>\n")
+        .append("<script src=\"").append(escape(warning.scriptUrl())).append("\" defer></script>\n");
+  }
+
+  // Pieces several pages share.
+
+  private void blocks(StringBuilder body, List<Block> blocks) {
+    for (Block block : blocks) {
+      block(body, block);
+    }
+  }
+
+  /** A paragraph, or a govuk component by its macro name with its params. */
+  private void block(StringBuilder body, Block block) {
+    if (block.text() != null) {
+      body.append("<p class=\"govuk-body\">").append(escape(block.text())).append("</p>\n");
+    } else {
+      body.append(templates.render(String.valueOf(block.macro()), block.params()));
+    }
+  }
+
+  private static void heading(StringBuilder body, String heading) {
+    body.append("    <h1 class=\"govuk-heading-l\">").append(escape(heading)).append("</h1>\n");
+  }
+
+  private static void paragraphs(StringBuilder body, List<String> paragraphs) {
+    for (String paragraph : paragraphs) {
+      body.append("<p class=\"govuk-body\">").append(escape(paragraph)).append("</p>");
+    }
+    body.append('\n');
+  }
+
+  private static void csrfToken(StringBuilder body, String token) {
+    body.append("      <input type=\"hidden\" name=\"csrfToken\" value=\"").append(escape(token)).append("\">\n");
+  }
+
+  private static void returnTo(StringBuilder body, boolean toCheckAnswers) {
+    if (toCheckAnswers) {
+      body.append("<input type=\"hidden\" name=\"returnTo\" value=\"check-answers\">");
+    }
+    body.append('\n');
+  }
+
+  private String continueButton(Messages msg) {
+    return templates.render("govukButton", Map.of("text", msg.get("button.continue"), "preventDoubleClick", true));
+  }
+
+  /** A summary list row whose value is the answer's lines, each escaped, joined with line breaks. */
+  private static Map<String, Object> summaryRow(String key, List<String> lines, List<Object> actions) {
+    StringBuilder value = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0) {
+        value.append("<br>");
+      }
+      value.append(escape(lines.get(i)));
+    }
+    return Map.of("key", Map.of("text", key), "value", Map.of("html", value.toString()),
+        "actions", Map.of("items", actions));
+  }
+
+  private static Map<String, Object> action(String href, String text, String visuallyHiddenText) {
+    return Map.of("href", href, "text", text, "visuallyHiddenText", visuallyHiddenText);
+  }
+
+  /** Text for HTML content or a quoted attribute value: the five characters HTML gives meaning to. */
+  static String escape(String text) {
+    int first = firstToEscape(text);
+    if (first < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static int firstToEscape(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\'') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
