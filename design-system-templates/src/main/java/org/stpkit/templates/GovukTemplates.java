@@ -19,6 +19,7 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.stpkit.templates.internal.ComponentRenderer;
 import org.stpkit.templates.internal.FreemarkerSetup;
+import org.stpkit.templates.internal.PageTemplate;
 
 /**
  * Renders GOV.UK Frontend and MoJ Frontend components, and pages.
@@ -36,8 +37,9 @@ import org.stpkit.templates.internal.FreemarkerSetup;
  * names are also govuk-frontend's. Params are the ones documented in each component's {@code
  * macro-options.json} (for MoJ Frontend, which documents them in prose, the kit's own
  * transcription), as JSON-like values: {@code Map}, {@code List}, {@code String}, {@code Number} and
- * {@code Boolean}. Instances are thread-safe and meant to be shared: the FreeMarker configuration
- * is built once.
+ * {@code Boolean}. Instances are thread-safe and meant to be shared. Components and pages render
+ * without FreeMarker; only a {@link Builder#developmentDirectory(Path) development folder} makes pages go
+ * through FreeMarker, with a configuration built once.
  *
  * <p>From your own {@code .ftlh} templates, call {@link #configure(Configuration)} on your
  * configuration and {@code <#import "/govuk/all.ftlh" as govuk>} (or {@code "/moj/all.ftlh" as
@@ -54,7 +56,11 @@ public final class GovukTemplates {
 
   private final @Nullable Path developmentDirectory;
   private final ComponentRenderer renderer;
-  /** Made on the first page: components render without FreeMarker, and a CLI starts faster without it. */
+  private final PageTemplate pageTemplate = new PageTemplate();
+  /**
+   * Made on the first page drawn from a development folder: components and pages from the jar
+   * render without FreeMarker, and a CLI starts faster without it.
+   */
   private volatile @Nullable Configuration configuration;
 
   private GovukTemplates(Builder builder) {
@@ -130,15 +136,40 @@ public final class GovukTemplates {
 
   /** Renders a whole page with the GOV.UK page template. */
   public String renderPage(GovukPage page) {
-    StringWriter out = new StringWriter(8192);
-    renderPage(page, out);
-    return out.toString();
+    Objects.requireNonNull(page, "page");
+    if (developmentDirectory != null) {
+      StringWriter out = new StringWriter(8192);
+      renderPageWithFreemarker(page, out);
+      return out.toString();
+    }
+    StringBuilder html = new StringBuilder(PageTemplate.expectedLength(page.blocks()));
+    pageTemplate.render(page.variables(), page.blocks(), html);
+    return html.toString();
   }
 
   /** Renders a whole page into {@code out}. */
   public void renderPage(GovukPage page, Writer out) {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(out, "out");
+    if (developmentDirectory != null) {
+      renderPageWithFreemarker(page, out);
+      return;
+    }
+    // Written whole, after rendering, so that a page that fails leaves nothing half-written.
+    StringBuilder html = new StringBuilder(PageTemplate.expectedLength(page.blocks()));
+    pageTemplate.render(page.variables(), page.blocks(), html);
+    try {
+      out.append(html);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the page", e);
+    }
+  }
+
+  /**
+   * The page through {@code template.ftlh} itself, so that edits to it in the development folder
+   * show on the next render; {@link PageTemplate} is its plain-Java twin for everything else.
+   */
+  private void renderPageWithFreemarker(GovukPage page, Writer out) {
     Map<String, Object> args = new LinkedHashMap<>(page.variables());
     try {
       for (Map.Entry<String, String> block : page.blocks().entrySet()) {
@@ -213,9 +244,9 @@ public final class GovukTemplates {
     }
 
     /**
-     * For developing the templates themselves: read {@code govuk/...} from this folder (the
-     * module's {@code src/main/resources/org/stpkit/templates/ftl}) on every render instead of
-     * from the jar.
+     * For developing the page template itself: draw pages through {@code govuk/template.ftlh} read
+     * from this folder (the module's {@code src/main/resources/org/stpkit/templates/ftl}) on every
+     * render, instead of through its plain-Java twin.
      */
     public Builder developmentDirectory(Path folder) {
       Objects.requireNonNull(folder, "folder");

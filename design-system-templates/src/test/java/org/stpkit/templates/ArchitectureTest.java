@@ -6,13 +6,14 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.stpkit.templates.internal.ComponentRenderer;
 import org.stpkit.templates.internal.FreemarkerSetup;
+import org.stpkit.templates.internal.PageTemplate;
 import org.stpkit.testsupport.ArchitectureRules;
 
 /** The module's shape: see {@link ArchitectureRules}. */
 @AnalyzeClasses(packages = "org.stpkit.templates", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final ArchitectureRules.Module MODULE = ArchitectureRules.module("org.stpkit.templates")
-      .entryPoints(FreemarkerSetup.class, ComponentRenderer.class);
+      .entryPoints(FreemarkerSetup.class, ComponentRenderer.class, PageTemplate.class);
 
   @ArchTest
   static final ArchRule noCycles = MODULE.noCycles();

@@ -360,7 +360,8 @@ public final class Js {
     return text;
   }
 
-  static void appendEscaped(StringBuilder out, String text) {
+  /** {@link #escape} straight into {@code out}. */
+  public static void appendEscaped(StringBuilder out, String text) {
     int start = 0;
     int length = text.length();
     for (int i = 0; i < length; i++) {
