@@ -1,12 +1,6 @@
 package org.stpkit.forms.internal.runtime;
 
-import freemarker.template.TemplateMethodModelEx;
-import freemarker.template.TemplateModel;
-import freemarker.template.TemplateModelException;
-import freemarker.template.TemplateNumberModel;
-import freemarker.template.TemplateScalarModel;
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -16,10 +10,9 @@ import org.stpkit.forms.FormsException;
 
 /**
  * The words forms-engine writes itself, in one language: {@code org/stpkit/forms/messages/forms*.properties}
- * with a team's overrides on top. Patterns are {@link MessageFormat}s. Also a FreeMarker method, so
- * that templates write {@code ${msg("button.continue")}}.
+ * with a team's overrides on top. Patterns are {@link MessageFormat}s.
  */
-final class Messages implements TemplateMethodModelEx {
+final class Messages {
   static final String BUNDLE = "org.stpkit.forms.messages.forms";
 
   private final String language;
@@ -76,27 +69,5 @@ final class Messages implements TemplateMethodModelEx {
     } catch (MissingResourceException e) {
       throw new FormsException("No message '" + key + "' in " + BUNDLE + " for language '" + language + "'", e);
     }
-  }
-
-  @Override
-  public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
-    if (arguments.isEmpty()) {
-      throw new TemplateModelException("msg needs a message key");
-    }
-    Object[] values = new Object[arguments.size() - 1];
-    for (int i = 1; i < arguments.size(); i++) {
-      values[i - 1] = plain((TemplateModel) arguments.get(i));
-    }
-    return get(((TemplateScalarModel) arguments.get(0)).getAsString(), values);
-  }
-
-  private static Object plain(TemplateModel model) throws TemplateModelException {
-    if (model instanceof TemplateNumberModel number) {
-      return number.getAsNumber();
-    }
-    if (model instanceof TemplateScalarModel scalar) {
-      return scalar.getAsString();
-    }
-    throw new TemplateModelException("msg arguments are text or numbers, not " + model.getClass().getSimpleName());
   }
 }

@@ -40,20 +40,20 @@ final class Pages {
   private final Messages messages;
   private final QuestionComponents components;
   private final AnswerFormatter formatter;
-  private final PageRenderer renderer;
+  private final PageWriter writer;
   private final String mountPath;
   private final String assetPath;
   private final Duration sessionTimeout;
   private final Duration timeoutWarning;
   private final Map<String, String> languageNames;
 
-  Pages(FormDefinition form, Messages messages, QuestionComponents components, PageRenderer renderer,
+  Pages(FormDefinition form, Messages messages, QuestionComponents components, PageWriter writer,
       String mountPath, String assetPath, Duration sessionTimeout, Duration timeoutWarning) {
     this.form = form;
     this.messages = messages;
     this.components = components;
     this.formatter = new AnswerFormatter(messages);
-    this.renderer = renderer;
+    this.writer = writer;
     this.mountPath = mountPath;
     this.assetPath = assetPath;
     this.sessionTimeout = sessionTimeout;
@@ -103,7 +103,7 @@ final class Pages {
     QuestionPageView view = new QuestionPageView(frame, questionIsHeading ? null : heading,
         itemLabel != null ? itemLabel : page.section().map(this::text).orElse(null), blocks, url(step.path()),
         session.csrfToken(), changing, page.exit(), itemLabel, form.saveAndReturn().isPresent() && !page.exit());
-    return new FormResponse.Page(200, renderer.render("question-page", view, messages), newSessionId);
+    return new FormResponse.Page(200, writer.write(view, messages), newSessionId);
   }
 
   /** What an item's page's conditions see: the answers so far, and the item's own over them. */
@@ -140,7 +140,7 @@ final class Pages {
     CheckAnswersView view = new CheckAnswersView(frame, heading, sections,
         form.checkAnswers().declaration().map(this::text).orElse(null), url(CHECK_ANSWERS), session.csrfToken(),
         form.checkAnswers().submitText().map(this::text).orElseGet(() -> messages.get("checkAnswers.submit")));
-    return new FormResponse.Page(200, renderer.render("check-answers", view, messages), newSessionId);
+    return new FormResponse.Page(200, writer.write(view, messages), newSessionId);
   }
 
   /** A repeating section's list of items, asking whether to add another. */
@@ -155,9 +155,9 @@ final class Pages {
     return new RepeatPages(this, formatter).confirmRemoval(removal, session, unanswered, newSessionId);
   }
 
-  /** Renders a view in this language. */
-  FormResponse.Page render(String template, Record view, Optional<String> newSessionId) {
-    return new FormResponse.Page(200, renderer.render(template, view, messages), newSessionId);
+  /** Draws a view in this language. */
+  FormResponse.Page render(Record view, Optional<String> newSessionId) {
+    return new FormResponse.Page(200, writer.write(view, messages), newSessionId);
   }
 
   Messages messages() {
@@ -168,7 +168,7 @@ final class Pages {
     String heading = form.confirmation().title().map(this::text).orElseGet(() -> messages.get("confirmation.title"));
     ConfirmationView view = new ConfirmationView(frame(heading, CONFIRMATION), heading, reference,
         form.confirmation().body().map(this::text).orElse(null));
-    return new FormResponse.Page(200, renderer.render("confirmation", view, messages), newSessionId);
+    return new FormResponse.Page(200, writer.write(view, messages), newSessionId);
   }
 
   /** A page that only says something, with the status it is sent with. */
@@ -184,7 +184,7 @@ final class Pages {
     };
     MessagePageView view = new MessagePageView(frame(heading, currentPath), heading, paragraphs, button,
         messages.get(page.buttonKey));
-    return new FormResponse.Page(status, renderer.render("message-page", view, messages), newSessionId);
+    return new FormResponse.Page(status, writer.write(view, messages), newSessionId);
   }
 
   /** The frame of a page at {@code path}: its language links lead to the same page in each language. */

@@ -59,7 +59,7 @@ final class RepeatPages {
     RepeatSummaryView view = new RepeatSummaryView(frame, heading, holder.section().map(pages::text).orElse(null), items,
         addAnother, count < repeat.max() ? null : messages.get("repeat.max", itemName), pages.url(holder.path()),
         session.csrfToken(), changing);
-    return pages.render("repeat-summary", view, newSessionId);
+    return pages.render(view, newSessionId);
   }
 
   FormResponse confirmRemoval(RepeatFlow.Removal removal, FormSession session, boolean unanswered,
@@ -77,7 +77,7 @@ final class RepeatPages {
         messages.get("question.no"));
     QuestionPageView view = new QuestionPageView(frame, null, null, List.of(radios), pages.url(path), session.csrfToken(),
         false, false, null);
-    return pages.render("question-page", view, newSessionId);
+    return pages.render(view, newSessionId);
   }
 
   /** The item's first answer, to tell the items apart in the list. */

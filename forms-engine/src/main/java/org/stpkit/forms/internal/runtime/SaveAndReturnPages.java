@@ -65,7 +65,7 @@ final class SaveAndReturnPages {
     SaveAndReturnView view = new SaveAndReturnView(frame, heading,
         List.of(messages.get("saveAndReturn.save.intro", linkDays)), blocks, pages.url(SaveAndReturnFlow.SAVE), from,
         session.csrfToken(), messages.get("saveAndReturn.save.submit"));
-    return pages.render("save-and-return", view, newSessionId);
+    return pages.render(view, newSessionId);
   }
 
   /** The link is on its way: where to, until when. */
@@ -75,7 +75,7 @@ final class SaveAndReturnPages {
         messages.get("saveAndReturn.saved.sent", email), messages.get("saveAndReturn.saved.expires", date(expiresAt)),
         messages.get("saveAndReturn.saved.spam"), messages.get("saveAndReturn.saved.cleared")), null,
         messages.get("button.startAgain"));
-    return pages.render("message-page", view, newSessionId);
+    return pages.render(view, newSessionId);
   }
 
   /** Nothing saved, no link sent (503): the answers are still in the session; the button tries again. */
@@ -84,7 +84,7 @@ final class SaveAndReturnPages {
     MessagePageView view = new MessagePageView(pages.frame(heading, SaveAndReturnFlow.SAVE), heading,
         List.of(messages.get("saveAndReturn.notSaved.body"), messages.get("problem.notSent.tryAgain")),
         pages.url(SaveAndReturnFlow.SAVE + "?" + SaveAndReturnFlow.FROM + "=" + from), messages.get("button.tryAgain"));
-    return withStatus(503, pages.render("message-page", view, newSessionId));
+    return withStatus(503, pages.render(view, newSessionId));
   }
 
   /** The page the link opens: its button (and the security question) uses the link. */
@@ -104,7 +104,7 @@ final class SaveAndReturnPages {
     SaveAndReturnView view = new SaveAndReturnView(frame, heading,
         List.of(messages.get("saveAndReturn.resume.body", date(link.savedAt()))), blocks, pages.url(path), null,
         session.csrfToken(), messages.get("button.continue"));
-    return pages.render("save-and-return", view, newSessionId);
+    return pages.render(view, newSessionId);
   }
 
   /** A link that does not work: why, and a way to start again. */
@@ -115,7 +115,7 @@ final class SaveAndReturnPages {
         List.of(messages.get(key + ".body"), messages.get("saveAndReturn.link.startAgain")),
         pages.url(startPage), messages.get("button.startAgain"));
     return withStatus(problem == SaveAndReturnFlow.LinkProblem.UNKNOWN ? 404 : 410,
-        pages.render("message-page", view, newSessionId));
+        pages.render(view, newSessionId));
   }
 
   private static List<PageFrame.ErrorLink> errorLinks(Map<String, String> errors) {
