@@ -22,11 +22,14 @@ final class QuestionComponents {
   private final Messages messages;
   private final String language;
   private final GovukTemplates templates;
+  /** The same for every autocomplete on every page in this language: made once. */
+  private final Map<String, Object> autocompleteAttributes;
 
   QuestionComponents(Messages messages, GovukTemplates templates) {
     this.messages = messages;
     this.language = messages.language();
     this.templates = templates;
+    this.autocompleteAttributes = autocompleteAttributes(messages);
   }
 
   /** The component that asks a question, as a block of the page. */
@@ -67,7 +70,7 @@ final class QuestionComponents {
         params.put("items", selectItems(question, value(fields, question.name())));
         if (question.type() == QuestionType.AUTOCOMPLETE) {
           // A plain select without JavaScript; the engine's script enhances it into accessible-autocomplete.
-          params.put("attributes", autocompleteAttributes());
+          params.put("attributes", autocompleteAttributes);
         }
         break;
       case FILE:
@@ -111,7 +114,7 @@ final class QuestionComponents {
   }
 
   /** The marker the engine's script enhances, and accessible-autocomplete's words in the page's language. */
-  private Map<String, Object> autocompleteAttributes() {
+  private static Map<String, Object> autocompleteAttributes(Messages messages) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("data-stp-autocomplete", "");
     for (String key : List.of("noResults", "queryTooShort", "noResultsStatus", "selectedOption", "results", "result",
@@ -119,7 +122,7 @@ final class QuestionComponents {
       attributes.put("data-text-" + key.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT),
           messages.get("autocomplete." + key));
     }
-    return attributes;
+    return java.util.Collections.unmodifiableMap(attributes);
   }
 
   /** {@code govukCharacterCount} → {@code character-count}. */
