@@ -94,12 +94,11 @@ public final class JourneyFlow {
     this.answerStore = new GuardedAnswerStore(settings.answerStore());
     this.clock = settings.clock();
     this.sessionTimeout = settings.sessionTimeout();
-    PageWriter writer = new PageWriter(settings.templates());
     for (String language : form.languages()) {
       Messages messages = new Messages(language, settings.messages().getOrDefault(language, Map.of()));
       languages.put(language, new InLanguage(new AnswerParser(messages, clock), new Pages(form, messages,
-          new QuestionComponents(messages, settings.templates()), writer, settings.mountPath(), settings.assetPath(),
-          sessionTimeout, settings.timeoutWarning())));
+          new QuestionComponents(messages, settings.templates()), new PageWriter(settings.templates(), messages),
+          settings.mountPath(), settings.assetPath(), sessionTimeout, settings.timeoutWarning())));
     }
     // Typed values do not depend on the language they were typed in: one parser walks every journey.
     this.journey = new Journey(form, languages.values().iterator().next().parser());

@@ -45,7 +45,8 @@ final class Messages {
   /** The message for a key with its arguments filled in. */
   String get(String key, Object... arguments) {
     if (arguments.length == 0) {
-      return withoutArguments.computeIfAbsent(key, this::format);
+      String formatted = withoutArguments.get(key);
+      return formatted != null ? formatted : withoutArguments.computeIfAbsent(key, this::format);
     }
     return new MessageFormat(pattern(key), locale).format(arguments);
   }

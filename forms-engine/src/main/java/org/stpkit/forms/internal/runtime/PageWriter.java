@@ -23,32 +23,44 @@ import org.stpkit.templates.GovukTemplates;
  */
 final class PageWriter {
   private final GovukTemplates templates;
+  private final Messages messages;
+  /** Markup that is the same on every page in this language, drawn once. */
+  private final String continueButton;
+  private final String saveAndReturnButton;
+  private final String timeoutWarningMiddle;
 
-  PageWriter(GovukTemplates templates) {
+  /** A writer of pages in one language. */
+  PageWriter(GovukTemplates templates, Messages messages) {
     this.templates = templates;
+    this.messages = messages;
+    this.continueButton = templates.render("govukButton",
+        Map.of("text", messages.get("button.continue"), "preventDoubleClick", true));
+    this.saveAndReturnButton = templates.render("govukButton", Map.of("text", messages.get("saveAndReturn.button"),
+        "name", "saveAndReturn", "value", "save", "classes", "govuk-button--secondary"));
+    this.timeoutWarningMiddle = timeoutWarningMiddle(templates, messages);
   }
 
   /** Draws a page from its view, one of the records of the view package. */
-  String write(Record view, Messages msg) {
+  String write(Record view) {
     if (view instanceof QuestionPageView page) {
-      return questionPage(page, msg);
+      return questionPage(page);
     } else if (view instanceof CheckAnswersView page) {
-      return checkAnswers(page, msg);
+      return checkAnswers(page);
     } else if (view instanceof RepeatSummaryView page) {
-      return repeatSummary(page, msg);
+      return repeatSummary(page);
     } else if (view instanceof SaveAndReturnView page) {
-      return saveAndReturn(page, msg);
+      return saveAndReturn(page);
     } else if (view instanceof ConfirmationView page) {
-      return confirmation(page, msg);
+      return confirmation(page);
     } else if (view instanceof MessagePageView page) {
-      return messagePage(page, msg);
+      return messagePage(page);
     }
     throw new IllegalArgumentException("No page is drawn for a " + view.getClass().getSimpleName());
   }
 
   /** A page of questions and content, or an exit page of content only. */
-  private String questionPage(QuestionPageView view, Messages msg) {
-    StringBuilder body = bodyStart(view.frame(), msg);
+  private String questionPage(QuestionPageView view) {
+    StringBuilder body = bodyStart(view.frame());
     if (view.heading() != null) {
       body.append("    ");
       if (view.caption() != null) {
@@ -69,19 +81,18 @@ final class PageWriter {
       returnTo(body, view.returnToCheckAnswers());
       blocks(body, view.blocks());
       body.append("      <div class=\"govuk-button-group\">\n");
-      body.append(continueButton(msg));
+      body.append(continueButton);
       if (view.saveAndReturn()) {
-        body.append(templates.render("govukButton", Map.of("text", msg.get("saveAndReturn.button"),
-            "name", "saveAndReturn", "value", "save", "classes", "govuk-button--secondary")));
+        body.append(saveAndReturnButton);
       }
       body.append("      </div>\n    </form>\n");
     }
-    return page(view.frame(), body, msg);
+    return page(view.frame(), body);
   }
 
   /** Check your answers: an answer's lines are joined with line breaks, each escaped. */
-  private String checkAnswers(CheckAnswersView view, Messages msg) {
-    StringBuilder body = bodyStart(view.frame(), msg);
+  private String checkAnswers(CheckAnswersView view) {
+    StringBuilder body = bodyStart(view.frame());
     heading(body, view.heading());
     for (CheckAnswersView.Section section : view.sections()) {
       if (section.title() != null) {
@@ -91,7 +102,7 @@ final class PageWriter {
       List<Object> rows = new ArrayList<>(section.rows().size());
       for (CheckAnswersView.Row row : section.rows()) {
         rows.add(summaryRow(row.question(), row.lines(), List.of(
-            action(row.changeUrl(), msg.get("checkAnswers.change"), row.changeLabel()))));
+            action(row.changeUrl(), messages.get("checkAnswers.change"), row.changeLabel()))));
       }
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("rows", rows);
@@ -103,19 +114,19 @@ final class PageWriter {
       body.append(templates.render("govukSummaryList", params));
     }
     if (view.declaration() != null) {
-      body.append("    <h2 class=\"govuk-heading-m\">").append(escape(msg.get("checkAnswers.declarationHeading")))
+      body.append("    <h2 class=\"govuk-heading-m\">").append(escape(messages.get("checkAnswers.declarationHeading")))
           .append("</h2>\n    <p class=\"govuk-body\">").append(escape(view.declaration())).append("</p>\n");
     }
     body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append("\" novalidate>\n");
     csrfToken(body, view.csrfToken());
     body.append(templates.render("govukButton", Map.of("text", view.submitText(), "preventDoubleClick", true)));
     body.append("    </form>\n");
-    return page(view.frame(), body, msg);
+    return page(view.frame(), body);
   }
 
   /** A repeating section's page: its items with change and remove, and "add another?". */
-  private String repeatSummary(RepeatSummaryView view, Messages msg) {
-    StringBuilder body = bodyStart(view.frame(), msg);
+  private String repeatSummary(RepeatSummaryView view) {
+    StringBuilder body = bodyStart(view.frame());
     if (view.caption() != null) {
       body.append("<span class=\"govuk-caption-l\">").append(escape(view.caption())).append("</span>");
     }
@@ -125,8 +136,8 @@ final class PageWriter {
       List<Object> rows = new ArrayList<>(view.items().size());
       for (RepeatSummaryView.Item item : view.items()) {
         rows.add(summaryRow(item.label(), item.lines(), List.of(
-            action(item.changeUrl(), msg.get("checkAnswers.change"), item.label()),
-            action(item.removeUrl(), msg.get("repeat.remove"), item.label()))));
+            action(item.changeUrl(), messages.get("checkAnswers.change"), item.label()),
+            action(item.removeUrl(), messages.get("repeat.remove"), item.label()))));
       }
       body.append(templates.render("govukSummaryList", Map.of("rows", rows, "classes", "govuk-!-margin-bottom-9")));
     }
@@ -140,14 +151,14 @@ final class PageWriter {
       body.append("<p class=\"govuk-body\">").append(escape(view.atMost())).append("</p>");
     }
     body.append('\n');
-    body.append(continueButton(msg));
+    body.append(continueButton);
     body.append("    </form>\n");
-    return page(view.frame(), body, msg);
+    return page(view.frame(), body);
   }
 
   /** Save and return's pages with a form: the address to send the link to, and the page the link opens. */
-  private String saveAndReturn(SaveAndReturnView view, Messages msg) {
-    StringBuilder body = bodyStart(view.frame(), msg);
+  private String saveAndReturn(SaveAndReturnView view) {
+    StringBuilder body = bodyStart(view.frame());
     heading(body, view.heading());
     paragraphs(body, view.paragraphs());
     body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append("\" novalidate>\n");
@@ -159,36 +170,36 @@ final class PageWriter {
     blocks(body, view.blocks());
     body.append(templates.render("govukButton", Map.of("text", view.submitText(), "preventDoubleClick", true)));
     body.append("    </form>\n");
-    return page(view.frame(), body, msg);
+    return page(view.frame(), body);
   }
 
   /** The confirmation page: the reference in a panel and what happens next. */
-  private String confirmation(ConfirmationView view, Messages msg) {
-    StringBuilder body = bodyStart(view.frame(), msg);
-    String referenceHtml = escape(msg.get("confirmation.reference")) + "<br><strong>" + escape(view.reference())
+  private String confirmation(ConfirmationView view) {
+    StringBuilder body = bodyStart(view.frame());
+    String referenceHtml = escape(messages.get("confirmation.reference")) + "<br><strong>" + escape(view.reference())
         + "</strong>";
     body.append(templates.render("govukPanel", Map.of("titleText", view.heading(), "html", referenceHtml)));
     if (view.body() != null) {
       body.append("<p class=\"govuk-body\">").append(escape(view.body())).append("</p>");
     }
     body.append('\n');
-    return page(view.frame(), body, msg);
+    return page(view.frame(), body);
   }
 
   /** A page that only says something. */
-  private String messagePage(MessagePageView view, Messages msg) {
-    StringBuilder body = bodyStart(view.frame(), msg);
+  private String messagePage(MessagePageView view) {
+    StringBuilder body = bodyStart(view.frame());
     heading(body, view.heading());
     paragraphs(body, view.paragraphs());
     if (view.buttonUrl() != null) {
       body.append(templates.render("govukButton", Map.of("text", view.buttonText(), "href", view.buttonUrl())));
     }
-    return page(view.frame(), body, msg);
+    return page(view.frame(), body);
   }
 
   // The frame every page shares: the grid, the error summary, the GOV.UK page template around it.
 
-  private StringBuilder bodyStart(PageFrame frame, Messages msg) {
+  private StringBuilder bodyStart(PageFrame frame) {
     StringBuilder body = new StringBuilder(8192);
     body.append("<div class=\"govuk-grid-row\">\n  <div class=\"govuk-grid-column-two-thirds\">\n");
     if (frame.hasErrors()) {
@@ -198,17 +209,17 @@ final class PageWriter {
             : Map.of("text", error.text()));
       }
       body.append(templates.render("govukErrorSummary",
-          Map.of("titleText", msg.get("page.errorSummaryTitle"), "errorList", errorList)));
+          Map.of("titleText", messages.get("page.errorSummaryTitle"), "errorList", errorList)));
     }
     return body;
   }
 
-  private String page(PageFrame frame, StringBuilder body, Messages msg) {
+  private String page(PageFrame frame, StringBuilder body) {
     body.append("  </div>\n</div>\n");
     if (frame.timeoutWarning() != null) {
-      timeoutWarning(body, frame.timeoutWarning(), msg);
+      timeoutWarning(body, frame.timeoutWarning());
     }
-    String title = frame.hasErrors() ? msg.get("page.errorTitle", frame.title()) : frame.title();
+    String title = frame.hasErrors() ? messages.get("page.errorTitle", frame.title()) : frame.title();
     StringBuilder head = new StringBuilder(frame.headHtml());
     for (String href : frame.stylesheets()) {
       head.append("\n<link href=\"").append(escape(href)).append("\" rel=\"stylesheet\">");
@@ -218,21 +229,21 @@ final class PageWriter {
       bodyEnd.append("\n<script src=\"").append(escape(src)).append("\"></script>");
     }
     GovukPage page = GovukPage.builder()
-        .pageTitle(msg.get("page.title", title, frame.serviceName()))
+        .pageTitle(messages.get("page.title", title, frame.serviceName()))
         .variable("htmlLang", frame.language())
         .variable("serviceName", frame.serviceName())
         .variable("serviceUrl", frame.startUrl())
         .variable("assetPath", frame.assetPath())
         .block("head", head.toString())
         .block("bodyEnd", bodyEnd.toString())
-        .block("beforeContent", beforeContent(frame, msg))
+        .block("beforeContent", beforeContent(frame))
         .content(body.toString())
         .build();
     return templates.renderPage(page);
   }
 
   /** The language navigation, then the back link. */
-  private String beforeContent(PageFrame frame, Messages msg) {
+  private String beforeContent(PageFrame frame) {
     StringBuilder html = new StringBuilder();
     if (!frame.languages().isEmpty()) {
       List<Object> items = new ArrayList<>(frame.languages().size());
@@ -246,39 +257,46 @@ final class PageWriter {
         items.add(item);
       }
       html.append(templates.render("govukLanguageNavigation",
-          Map.of("items", items, "ariaLabel", msg.get("page.languageNavigation"))));
+          Map.of("items", items, "ariaLabel", messages.get("page.languageNavigation"))));
     }
     if (frame.backLink() != null) {
-      html.append(templates.render("govukBackLink", Map.of("href", frame.backLink(), "text", msg.get("page.back"))));
+      html.append(templates.render("govukBackLink", Map.of("href", frame.backLink(), "text", messages.get("page.back"))));
     }
     return html.toString();
   }
 
   /** The warning before the session times out: a native modal dialog its script opens and closes. */
-  private void timeoutWarning(StringBuilder body, PageFrame.TimeoutWarning warning, Messages msg) {
+  private void timeoutWarning(StringBuilder body, PageFrame.TimeoutWarning warning) {
     body.append("<dialog class=\"stp-timeout-warning govuk-!-padding-6\" data-stp-timeout-warning\n")
         .append("    aria-labelledby=\"stp-timeout-warning-title\" aria-describedby=\"stp-timeout-warning-text\"\n")
         .append("    data-timeout-seconds=\"").append(warning.timeoutSeconds())
         .append("\" data-warning-seconds=\"").append(warning.warningSeconds()).append("\"\n")
         .append("    data-keep-alive-url=\"").append(escape(warning.keepAliveUrl()))
         .append("\" data-timed-out-url=\"").append(escape(warning.timedOutUrl())).append("\"\n")
-        .append("    data-text-countdown=\"").append(escape(msg.get("timeoutWarning.countdown")))
-        .append("\" data-text-minute=\"").append(escape(msg.get("timeoutWarning.minute"))).append("\"\n")
-        .append("    data-text-minutes=\"").append(escape(msg.get("timeoutWarning.minutes")))
-        .append("\" data-text-second=\"").append(escape(msg.get("timeoutWarning.second"))).append("\"\n")
-        .append("    data-text-seconds=\"").append(escape(msg.get("timeoutWarning.seconds")))
+        .append(timeoutWarningMiddle)
+        .append("<script src=\"").append(escape(warning.scriptUrl())).append("\" defer></script>\n");
+  }
+
+  /** The timeout warning's words and button, from its text attributes to the end of the dialog. */
+  private static String timeoutWarningMiddle(GovukTemplates templates, Messages messages) {
+    return new StringBuilder()
+        .append("    data-text-countdown=\"").append(escape(messages.get("timeoutWarning.countdown")))
+        .append("\" data-text-minute=\"").append(escape(messages.get("timeoutWarning.minute"))).append("\"\n")
+        .append("    data-text-minutes=\"").append(escape(messages.get("timeoutWarning.minutes")))
+        .append("\" data-text-second=\"").append(escape(messages.get("timeoutWarning.second"))).append("\"\n")
+        .append("    data-text-seconds=\"").append(escape(messages.get("timeoutWarning.seconds")))
         .append("\" style=\"max-width: 40rem; border: 5px solid #0b0c0c;\">\n")
         .append("  <h2 class=\"govuk-heading-m\" id=\"stp-timeout-warning-title\">")
-        .append(escape(msg.get("timeoutWarning.title"))).append("</h2>\n")
+        .append(escape(messages.get("timeoutWarning.title"))).append("</h2>\n")
         .append("  <div id=\"stp-timeout-warning-text\">\n")
-        .append("    <p class=\"govuk-body\">").append(escape(msg.get("timeoutWarning.text"))).append("</p>\n")
+        .append("    <p class=\"govuk-body\">").append(escape(messages.get("timeoutWarning.text"))).append("</p>\n")
         .append("    <p class=\"govuk-body govuk-!-font-weight-bold\" data-stp-countdown aria-hidden=\"true\"></p>\n")
         .append("  </div>\n")
         .append("  <p class=\"govuk-visually-hidden\" data-stp-countdown-spoken aria-live=\"polite\"></p>\n")
-        .append(templates.render("govukButton", Map.of("text", msg.get("timeoutWarning.continue"),
+        .append(templates.render("govukButton", Map.of("text", messages.get("timeoutWarning.continue"),
             "attributes", Map.of("data-stp-extend", ""), "classes", "govuk-!-margin-bottom-0")))
         .append("</dialog>\n")
-        .append("<script src=\"").append(escape(warning.scriptUrl())).append("\" defer></script>\n");
+        .toString();
   }
 
   // Pieces several pages share.
@@ -318,10 +336,6 @@ final class PageWriter {
       body.append("<input type=\"hidden\" name=\"returnTo\" value=\"check-answers\">");
     }
     body.append('\n');
-  }
-
-  private String continueButton(Messages msg) {
-    return templates.render("govukButton", Map.of("text", msg.get("button.continue"), "preventDoubleClick", true));
   }
 
   /** A summary list row whose value is the answer's lines, each escaped, joined with line breaks. */

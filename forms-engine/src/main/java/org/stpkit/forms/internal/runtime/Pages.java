@@ -103,7 +103,7 @@ final class Pages {
     QuestionPageView view = new QuestionPageView(frame, questionIsHeading ? null : heading,
         itemLabel != null ? itemLabel : page.section().map(this::text).orElse(null), blocks, url(step.path()),
         session.csrfToken(), changing, page.exit(), itemLabel, form.saveAndReturn().isPresent() && !page.exit());
-    return new FormResponse.Page(200, writer.write(view, messages), newSessionId);
+    return new FormResponse.Page(200, writer.write(view), newSessionId);
   }
 
   /** What an item's page's conditions see: the answers so far, and the item's own over them. */
@@ -140,7 +140,7 @@ final class Pages {
     CheckAnswersView view = new CheckAnswersView(frame, heading, sections,
         form.checkAnswers().declaration().map(this::text).orElse(null), url(CHECK_ANSWERS), session.csrfToken(),
         form.checkAnswers().submitText().map(this::text).orElseGet(() -> messages.get("checkAnswers.submit")));
-    return new FormResponse.Page(200, writer.write(view, messages), newSessionId);
+    return new FormResponse.Page(200, writer.write(view), newSessionId);
   }
 
   /** A repeating section's list of items, asking whether to add another. */
@@ -157,7 +157,7 @@ final class Pages {
 
   /** Draws a view in this language. */
   FormResponse.Page render(Record view, Optional<String> newSessionId) {
-    return new FormResponse.Page(200, writer.write(view, messages), newSessionId);
+    return new FormResponse.Page(200, writer.write(view), newSessionId);
   }
 
   Messages messages() {
@@ -168,7 +168,7 @@ final class Pages {
     String heading = form.confirmation().title().map(this::text).orElseGet(() -> messages.get("confirmation.title"));
     ConfirmationView view = new ConfirmationView(frame(heading, CONFIRMATION), heading, reference,
         form.confirmation().body().map(this::text).orElse(null));
-    return new FormResponse.Page(200, writer.write(view, messages), newSessionId);
+    return new FormResponse.Page(200, writer.write(view), newSessionId);
   }
 
   /** A page that only says something, with the status it is sent with. */
@@ -184,7 +184,7 @@ final class Pages {
     };
     MessagePageView view = new MessagePageView(frame(heading, currentPath), heading, paragraphs, button,
         messages.get(page.buttonKey));
-    return new FormResponse.Page(status, writer.write(view, messages), newSessionId);
+    return new FormResponse.Page(status, writer.write(view), newSessionId);
   }
 
   /** The frame of a page at {@code path}: its language links lead to the same page in each language. */
