@@ -2,7 +2,12 @@ package org.stpkit.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -128,6 +133,50 @@ class FileUploadServletIT {
         .POST(HttpRequest.BodyPublishers.ofString("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"))
         .build());
     assertThat(unterminated.statusCode()).isEqualTo(400);
+  }
+
+  /**
+   * A post refused before its body is read (no boundary) leaves the connection usable: the body
+   * arrives after the refusal is decided, and the next request on the same connection is answered.
+   * Before, the server answered and then closed the connection, and a client that reused it, as
+   * browsers and the JDK's client do, got nothing back.
+   */
+  @Test
+  void aRefusedPostsLateBodyIsDroppedAndTheConnectionCarriesTheNextRequest() throws Exception {
+    URI base = uri("/");
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      String body = "a".repeat(2_000);
+      out.write(("POST /report/photo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(300);
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(readResponse(in)).startsWith("HTTP/1.1 400 ");
+      out.write("GET /report/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(readResponse(in)).as("the next request on the same connection").startsWith("HTTP/1.1 303 ");
+    }
+  }
+
+  /** One HTTP/1.1 response with a Content-Length body: its head, or "" when the connection ends first. */
+  private static String readResponse(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    int b;
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      if ((b = in.read()) < 0) {
+        return "";
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *([0-9]+)").matcher(head);
+    if (length.find()) {
+      in.readNBytes(Integer.parseInt(length.group(1)));
+    }
+    return head.toString();
   }
 
   private String toThePhotoPage() throws Exception {

@@ -68,6 +68,7 @@ public final class FormServlet extends HttpServlet {
       FormResponse answer = answer(request);
       write(answer, request, response);
     } catch (BadRequest e) {
+      dropUnreadBody(request, response);
       write(engine.problemPage(e.status), request, response);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Form request failed: " + request.getMethod() + " " + request.getRequestURI(), e);
@@ -104,6 +105,24 @@ public final class FormServlet extends HttpServlet {
       fields = decode(readBody(request));
     }
     return engine.handle(new FormRequest(method, path, query, fields, sessionCookie(request)));
+  }
+
+  /**
+   * Reads and drops what is left of a body the request was refused for (a multipart body with no
+   * boundary is refused before it is read), so that the connection can carry the client's next
+   * request; a body too long to drop closes the connection, and the response says so. Without
+   * this the server answered, then closed a kept-alive connection the client was about to use.
+   */
+  private static void dropUnreadBody(HttpServletRequest request, HttpServletResponse response) {
+    boolean ended;
+    try {
+      ended = MultipartForm.drain(request.getInputStream(), MAX_DROPPED);
+    } catch (IOException | IllegalStateException e) {
+      ended = false;
+    }
+    if (!ended) {
+      response.setHeader("Connection", "close");
+    }
   }
 
   private String readBody(HttpServletRequest request) throws IOException, BadRequest {
@@ -228,6 +247,9 @@ public final class FormServlet extends HttpServlet {
   }
 
   /** A request refused before the engine sees it. */
+  /** The most of a refused body read to drop it; more closes the connection. */
+  private static final long MAX_DROPPED = 1024 * 1024;
+
   private static final class BadRequest extends Exception {
     private static final long serialVersionUID = 1L;
     final int status;

@@ -74,12 +74,21 @@ final class MultipartForm {
   }
 
   private static void drain(InputStream in) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
+    drain(in, MAX_DRAINED);
+  }
+
+  /** Reads and drops up to {@code most} bytes; whether the body ended within them. */
+  static boolean drain(InputStream in, long most) throws IOException {
+    byte[] buffer = new byte[(int) Math.min(64 * 1024, most)];
     long drained = 0;
     int read;
-    while (drained < MAX_DRAINED && (read = in.read(buffer)) > 0) {
+    while ((read = in.read(buffer)) >= 0) {
       drained += read;
+      if (drained > most) {
+        return false;
+      }
     }
+    return true;
   }
 
   private static String boundary(String contentType) throws Unreadable {
