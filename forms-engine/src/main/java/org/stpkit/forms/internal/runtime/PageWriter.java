@@ -20,6 +20,8 @@ import org.stpkit.templates.GovukTemplates;
  * the page template through {@link GovukTemplates}, the words from {@link Messages}. Every value that
  * is not markup goes through {@link #escape}. Java rather than a template language because drawing the
  * page is most of a request's work, and an interpreted template cost several times this code's time.
+ * The markup, whitespace included, is byte for byte what the FreeMarker templates it replaced wrote
+ * (ADR 0015), which is why some lines keep an indent or a line break of no use to a browser.
  */
 final class PageWriter {
   private final GovukTemplates templates;
