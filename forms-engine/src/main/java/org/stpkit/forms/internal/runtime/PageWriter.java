@@ -35,8 +35,7 @@ final class PageWriter {
   PageWriter(GovukTemplates templates, Messages messages) {
     this.templates = templates;
     this.messages = messages;
-    this.continueButton = templates.render("govukButton",
-        Map.of("text", messages.get("button.continue"), "preventDoubleClick", true));
+    this.continueButton = submitButton(messages.get("button.continue"));
     this.saveAndReturnButton = templates.render("govukButton", Map.of("text", messages.get("saveAndReturn.button"),
         "name", "saveAndReturn", "value", "save", "classes", "govuk-button--secondary"));
     this.timeoutWarningMiddle = timeoutWarningMiddle(templates, messages);
@@ -77,9 +76,7 @@ final class PageWriter {
     } else {
       // A page with a file question posts its files: multipart/form-data.
       boolean upload = view.blocks().stream().anyMatch(block -> "govukFileUpload".equals(block.macro()));
-      body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append('"')
-          .append(upload ? " enctype=\"multipart/form-data\"" : "").append(" novalidate>\n");
-      csrfToken(body, view.csrfToken());
+      formStart(body, view.action(), upload, view.csrfToken());
       returnTo(body, view.returnToCheckAnswers());
       blocks(body, view.blocks());
       body.append("      <div class=\"govuk-button-group\">\n");
@@ -119,9 +116,8 @@ final class PageWriter {
       body.append("    <h2 class=\"govuk-heading-m\">").append(escape(messages.get("checkAnswers.declarationHeading")))
           .append("</h2>\n    <p class=\"govuk-body\">").append(escape(view.declaration())).append("</p>\n");
     }
-    body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append("\" novalidate>\n");
-    csrfToken(body, view.csrfToken());
-    body.append(templates.render("govukButton", Map.of("text", view.submitText(), "preventDoubleClick", true)));
+    formStart(body, view.action(), false, view.csrfToken());
+    body.append(submitButton(view.submitText()));
     body.append("    </form>\n");
     return page(view.frame(), body);
   }
@@ -143,8 +139,7 @@ final class PageWriter {
       }
       body.append(templates.render("govukSummaryList", Map.of("rows", rows, "classes", "govuk-!-margin-bottom-9")));
     }
-    body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append("\" novalidate>\n");
-    csrfToken(body, view.csrfToken());
+    formStart(body, view.action(), false, view.csrfToken());
     returnTo(body, view.returnToCheckAnswers());
     if (view.addAnother() != null) {
       block(body, view.addAnother());
@@ -163,14 +158,13 @@ final class PageWriter {
     StringBuilder body = bodyStart(view.frame());
     heading(body, view.heading());
     paragraphs(body, view.paragraphs());
-    body.append("    <form method=\"post\" action=\"").append(escape(view.action())).append("\" novalidate>\n");
-    csrfToken(body, view.csrfToken());
+    formStart(body, view.action(), false, view.csrfToken());
     if (view.from() != null) {
       body.append("<input type=\"hidden\" name=\"from\" value=\"").append(escape(view.from())).append("\">");
     }
     body.append('\n');
     blocks(body, view.blocks());
-    body.append(templates.render("govukButton", Map.of("text", view.submitText(), "preventDoubleClick", true)));
+    body.append(submitButton(view.submitText()));
     body.append("    </form>\n");
     return page(view.frame(), body);
   }
@@ -329,8 +323,16 @@ final class PageWriter {
     body.append('\n');
   }
 
-  private static void csrfToken(StringBuilder body, String token) {
-    body.append("      <input type=\"hidden\" name=\"csrfToken\" value=\"").append(escape(token)).append("\">\n");
+  /** A form's opening tag (multipart/form-data when it posts files) and its CSRF token. */
+  private static void formStart(StringBuilder body, String action, boolean multipart, String csrfToken) {
+    body.append("    <form method=\"post\" action=\"").append(escape(action)).append('"')
+        .append(multipart ? " enctype=\"multipart/form-data\"" : "").append(" novalidate>\n")
+        .append("      <input type=\"hidden\" name=\"csrfToken\" value=\"").append(escape(csrfToken))
+        .append("\">\n");
+  }
+
+  private String submitButton(String text) {
+    return templates.render("govukButton", Map.of("text", text, "preventDoubleClick", true));
   }
 
   private static void returnTo(StringBuilder body, boolean toCheckAnswers) {
