@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
  * run, the receiver's submissions are checked against the journeys users saw confirmed (a journey
  * under way when the measurement ends is finished, unmeasured, so that it is checked too).
  *
- * <p>{@code java -cp benchmarks.jar org.stpkit.benchmarks.FormsJourneyLoad <base-url,base-url,...> <users>
- * <warm-up s> <measure s> <receiver port> <jwk set url>} prints one JSON object.
+ * <p>{@code java [-Dstp.warmUpMaxSeconds=N] -cp benchmarks.jar org.stpkit.benchmarks.FormsJourneyLoad
+ * <base-url,base-url,...> <users> <least warm-up s> <measure s> <receiver port> <jwk set url>} prints one JSON
+ * object. The warm-up lasts until the rate settles ({@link WarmUp}).
  */
 public final class FormsJourneyLoad {
   private static final Pattern CSRF = Pattern.compile("name=\"csrfToken\" value=\"([^\"]*)\"");
@@ -49,25 +51,27 @@ public final class FormsJourneyLoad {
     int users = Integer.parseInt(args[1]);
     int warmUp = Integer.parseInt(args[2]);
     int measure = Integer.parseInt(args[3]);
+    int warmUpMax = Math.max(warmUp, Integer.getInteger("stp.warmUpMaxSeconds", warmUp));
     try (SubmissionReceiver receiver = new SubmissionReceiver(Integer.parseInt(args[4]), URI.create(args[5]))) {
       System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-          run(servers, users, warmUp, measure, receiver)));
+          run(servers, users, warmUp, warmUpMax, measure, receiver)));
     }
   }
 
-  private static Map<String, Object> run(List<String> servers, int users, int warmUpSeconds, int measureSeconds,
-      SubmissionReceiver receiver) throws Exception {
+  private static Map<String, Object> run(List<String> servers, int users, int warmUpSeconds, int warmUpMaxSeconds,
+      int measureSeconds, SubmissionReceiver receiver) throws Exception {
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicBoolean stop = new AtomicBoolean();
     List<Confirmed> confirmed = new CopyOnWriteArrayList<>();
+    AtomicLong cyclesDone = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(users, daemon("user"));
     List<Future<long[]>> results = new ArrayList<>();
     for (int u = 0; u < users; u++) {
       // A client per user, as each user is a browser of their own (PlainHttp: why not the JDK's client).
-      User user = new User(new PlainHttp(), servers, u, confirmed);
+      User user = new User(new PlainHttp(), servers, u, confirmed, cyclesDone);
       results.add(pool.submit(() -> user.loop(measuring, stop)));
     }
-    Thread.sleep(warmUpSeconds * 1000L);
+    WarmUp.Result warmUp = WarmUp.untilSteady(cyclesDone, warmUpSeconds, warmUpMaxSeconds);
     measuring.set(true);
     long start = System.nanoTime();
     double serverCpuStart = FormsLoad.serverCpuMillis();
@@ -100,6 +104,7 @@ public final class FormsJourneyLoad {
     figures.put("p50_ms", FormsLoad.percentile(latencies, 0.50));
     figures.put("p99_ms", FormsLoad.percentile(latencies, 0.99));
     FormsLoad.putServerCpu(figures, serverCpu, latencies.size() * 3L);
+    FormsLoad.putWarmUp(figures, warmUp);
     figures.putAll(check(confirmed, receiver));
     figures.put("seconds_to_deliver_the_rest_after_the_run", Math.round(drained * 10) / 10.0);
     return figures;
@@ -146,14 +151,16 @@ public final class FormsJourneyLoad {
     private final List<String> servers;
     private final int number;
     private final List<Confirmed> confirmed;
+    private final AtomicLong cyclesDone;
     private int next;
     private int journey;
 
-    User(PlainHttp http, List<String> servers, int number, List<Confirmed> confirmed) {
+    User(PlainHttp http, List<String> servers, int number, List<Confirmed> confirmed, AtomicLong cyclesDone) {
       this.http = http;
       this.servers = servers;
       this.number = number;
       this.confirmed = confirmed;
+      this.cyclesDone = cyclesDone;
     }
 
     long[] loop(AtomicBoolean measuring, AtomicBoolean stop) throws Exception {
@@ -172,6 +179,7 @@ public final class FormsJourneyLoad {
           PlainHttp.Response posted = post(path, fields(path, token) + "&csrfToken=" + csrf(page, path), 303);
           String nextPath = location(posted);
           String shown = get(nextPath, 200).body();
+          cyclesDone.incrementAndGet();
           if (measuring.get() && count < latencies.length) {
             latencies[count++] = System.nanoTime() - start;
           }

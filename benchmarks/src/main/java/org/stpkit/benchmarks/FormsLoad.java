@@ -11,16 +11,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The client side of the forms load run: {@code users} concurrent users, each with its own cookies
  * and kept-alive connection ({@link PlainHttp}), over real HTTP. A form page cycle is what a user
  * does on a page: GET it, POST a valid answer with the CSRF token, GET the page the redirect leads to. The static run GETs the fixed page in
- * the same loop shape, three requests a cycle. Each run warms up, then counts cycles for a fixed
- * time; latencies are per cycle.
+ * the same loop shape, three requests a cycle. Each run warms up until its rate settles ({@link WarmUp}),
+ * then counts cycles for a fixed time; latencies are per cycle.
  *
- * <p>{@code java -cp benchmarks.jar org.stpkit.benchmarks.FormsLoad <base-url> <users> <warm-up s> <measure s>}
- * prints one JSON object.
+ * <p>{@code java [-Dstp.warmUpMaxSeconds=N] -cp benchmarks.jar org.stpkit.benchmarks.FormsLoad <base-url> <users>
+ * <least warm-up s> <measure s>} prints one JSON object.
  */
 public final class FormsLoad {
   private FormsLoad() {}
@@ -30,12 +31,14 @@ public final class FormsLoad {
     int users = Integer.parseInt(args[1]);
     int warmUp = Integer.parseInt(args[2]);
     int measure = Integer.parseInt(args[3]);
+    int warmUpMax = Math.max(warmUp, Integer.getInteger("stp.warmUpMaxSeconds", warmUp));
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("users", users);
-    report.put("warm_up_seconds", warmUp);
+    report.put("warm_up_seconds_at_least", warmUp);
+    report.put("warm_up_seconds_at_most", warmUpMax);
     report.put("measure_seconds", measure);
-    report.put("static_page", run(users, warmUp, measure, () -> new StaticUser(base)));
-    report.put("form_page_cycle", run(users, warmUp, measure, () -> new FormUser(base)));
+    report.put("static_page", run(users, warmUp, warmUpMax, measure, () -> new StaticUser(base)));
+    report.put("form_page_cycle", run(users, warmUp, warmUpMax, measure, () -> new FormUser(base)));
     System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
   }
 
@@ -48,9 +51,10 @@ public final class FormsLoad {
     User create() throws Exception;
   }
 
-  private static Map<String, Object> run(int users, int warmUpSeconds, int measureSeconds, UserFactory factory)
-      throws Exception {
+  private static Map<String, Object> run(int users, int warmUpSeconds, int warmUpMaxSeconds, int measureSeconds,
+      UserFactory factory) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(users);
+    AtomicLong cyclesDone = new AtomicLong();
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicBoolean stop = new AtomicBoolean();
     List<Future<long[]>> results = new ArrayList<>();
@@ -62,6 +66,7 @@ public final class FormsLoad {
         while (!stop.get()) {
           long start = System.nanoTime();
           user.cycle();
+          cyclesDone.incrementAndGet();
           if (measuring.get() && count < latencies.length) {
             latencies[count++] = System.nanoTime() - start;
           }
@@ -69,7 +74,7 @@ public final class FormsLoad {
         return Arrays.copyOf(latencies, count);
       }));
     }
-    Thread.sleep(warmUpSeconds * 1000L);
+    WarmUp.Result warmUp = WarmUp.untilSteady(cyclesDone, warmUpSeconds, warmUpMaxSeconds);
     measuring.set(true);
     long measureStart = System.nanoTime();
     double serverCpuStart = serverCpuMillis();
@@ -93,7 +98,15 @@ public final class FormsLoad {
     figures.put("p50_ms", percentile(all, 0.50));
     figures.put("p99_ms", percentile(all, 0.99));
     putServerCpu(figures, serverCpu, all.size() * 3L);
+    putWarmUp(figures, warmUp);
     return figures;
+  }
+
+  /** How long the warm-up before the measured window took, whether the rate had settled, and its curve. */
+  static void putWarmUp(Map<String, Object> figures, WarmUp.Result warmUp) {
+    figures.put("warm_up_seconds", warmUp.seconds());
+    figures.put("warmed_up_to_a_steady_rate", warmUp.steady());
+    figures.put("warm_up_cycles_per_second_every_5s", warmUp.cyclesPerSecondEveryStep());
   }
 
   /**
