@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.stpkit.forms.servlet.FormServlet;
 import org.stpkit.forms.spi.InMemoryAnswerStore;
 import org.stpkit.forms.spi.SubmissionOutbox;
+import org.stpkit.templates.GovukTemplates;
 import org.stpkit.testsupport.AxeReport;
 import org.stpkit.testsupport.Chromium;
 
@@ -31,6 +32,7 @@ import org.stpkit.testsupport.Chromium;
 class FormAccessibilityIT {
   private static ChromeDriver chrome;
   private static AxeReport axe;
+  private static final GovukTemplates CHECKED_TEMPLATES = GovukTemplates.create();
 
   private static final Map<String, Map<String, String>> ANSWERS = new LinkedHashMap<>();
 
@@ -66,6 +68,15 @@ class FormAccessibilityIT {
     assertThat(axe.violations()).as("axe violations (see %s)", reportFile).isEmpty();
   }
 
+  /**
+   * Every page here is drawn with each component's params checked against govuk-frontend's documented
+   * options, which the engine's own templates skip in service: so the shapes the engine builds are
+   * checked on every kind of page it draws.
+   */
+  private static FormEngine.Builder checkedEngine(FormDefinition form) {
+    return FormEngine.builder(form).templates(CHECKED_TEMPLATES);
+  }
+
   @BeforeEach
   void freshBrowserState() {
     chrome.manage().deleteAllCookies();
@@ -74,7 +85,7 @@ class FormAccessibilityIT {
   @Test
   void everyPageOfTheSampleFormPassesAxeWithAndWithoutErrors() throws Exception {
     FormDefinition form = FormDefinitions.load(Path.of("samples/every-question-type.yaml"));
-    FormEngine engine = FormEngine.builder(form).mountPath("/apply").submissionHandler(submission -> { }).build();
+    FormEngine engine = checkedEngine(form).mountPath("/apply").submissionHandler(submission -> { }).build();
     int before = axe.pages();
     try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
       String base = server.baseUrl() + "/apply";
@@ -126,7 +137,7 @@ class FormAccessibilityIT {
   @Test
   void theWelshSampleInWelshPassesAxeWithAndWithoutErrors() throws Exception {
     FormDefinition form = FormDefinitions.load(Path.of("samples/welsh.yaml"));
-    FormEngine engine = FormEngine.builder(form).mountPath("/permit").submissionHandler(submission -> { }).build();
+    FormEngine engine = checkedEngine(form).mountPath("/permit").submissionHandler(submission -> { }).build();
     Map<String, Map<String, String>> answers = new LinkedHashMap<>();
     answers.put("/name", Map.of("fullName-given", "Siân", "fullName-family", "Jones"));
     answers.put("/date-of-birth", Map.of("dateOfBirth-day", "27", "dateOfBirth-month", "3", "dateOfBirth-year", "1990"));
@@ -164,7 +175,7 @@ class FormAccessibilityIT {
     Path huge = SampleFiles.write(files, "huge.png", SampleFiles.pdfOfSize(10 * 1024 * 1024));
     int before = axe.pages();
     try (StubClamd clamd = new StubClamd()) {
-      FormEngine engine = FormEngine.builder(FormDefinitions.load(Path.of("samples/upload.yaml"))).mountPath("/report")
+      FormEngine engine = checkedEngine(FormDefinitions.load(Path.of("samples/upload.yaml"))).mountPath("/report")
           .virusScanner(org.stpkit.forms.spi.ClamAvScanner.at("127.0.0.1", clamd.port()).build())
           .fileStore(org.stpkit.forms.spi.FileSystemFileStore.in(store))
           .submissionHandler(submission -> { }).build();
@@ -238,7 +249,7 @@ class FormAccessibilityIT {
     SubmissionOutbox failing = (journeyKey, submission) -> {
       throw new IllegalStateException("the forms database is down");
     };
-    FormEngine engine = FormEngine.builder(form).mountPath("/apply").answerStore(store).submissionHandler(failing).build();
+    FormEngine engine = checkedEngine(form).mountPath("/apply").answerStore(store).submissionHandler(failing).build();
     int before = axe.pages();
     try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
       String base = server.baseUrl() + "/apply";
@@ -265,7 +276,7 @@ class FormAccessibilityIT {
   @Test
   void theExitPageAndAPageAskedOnlyWhenItsConditionHoldsPassAxe() throws Exception {
     FormDefinition form = FormDefinitions.load(Path.of("samples/eligibility.yaml"));
-    FormEngine engine = FormEngine.builder(form).mountPath("/junior").submissionHandler(submission -> { }).build();
+    FormEngine engine = checkedEngine(form).mountPath("/junior").submissionHandler(submission -> { }).build();
     int before = axe.pages();
     try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
       String base = server.baseUrl() + "/junior";
@@ -291,7 +302,7 @@ class FormAccessibilityIT {
   @Test
   void everyPageOfTheRepeatingSamplePassesAxeWithAndWithoutErrors() throws Exception {
     FormDefinition form = FormDefinitions.load(Path.of("samples/repeating.yaml"));
-    FormEngine engine = FormEngine.builder(form).mountPath("/kids").submissionHandler(submission -> { }).build();
+    FormEngine engine = checkedEngine(form).mountPath("/kids").submissionHandler(submission -> { }).build();
     int before = axe.pages();
     try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
       String base = server.baseUrl() + "/kids";
@@ -327,7 +338,7 @@ class FormAccessibilityIT {
     FormDefinition form = FormDefinitions.load(Path.of("samples/eligibility.yaml"));
     InMemoryAnswerStore store = new InMemoryAnswerStore(java.time.Clock.systemUTC());
     // The warning opens 3 seconds after a page loads: a 30-second session, warned 27 seconds before.
-    FormEngine engine = FormEngine.builder(form).mountPath("/junior").answerStore(store)
+    FormEngine engine = checkedEngine(form).mountPath("/junior").answerStore(store)
         .sessionTimeout(Duration.ofSeconds(30)).timeoutWarning(Duration.ofSeconds(27))
         .submissionHandler(submission -> { }).build();
     try (JettyFormServer server = new JettyFormServer(engine, FormServlet.of(engine))) {
@@ -371,7 +382,7 @@ class FormAccessibilityIT {
     org.stpkit.testsupport.MovableClock clock = org.stpkit.testsupport.MovableClock.at(Instant.now());
     java.util.List<org.stpkit.forms.spi.ReturnLink> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
     // The links name the public address; the browser follows their path on this server.
-    FormEngine engine = FormEngine.builder(form).mountPath("/grant").clock(clock)
+    FormEngine engine = checkedEngine(form).mountPath("/grant").clock(clock)
         .answerStore(new InMemoryAnswerStore(clock))
         .saveAndReturn(SaveAndReturn.builder(java.net.URI.create("https://grants.example.gov.uk/grant"),
             new org.stpkit.forms.spi.InMemoryProgressStore(), sent::add).maxWrongAnswers(2).build())

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.stpkit.templates.GovukTemplates;
 import org.stpkit.testsupport.MovableClock;
 
 /** The journey through the sample form, driven as a browser would, against the real engine and templates. */
@@ -25,6 +26,8 @@ class FormEngineTest {
   private final List<Submission> submissions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean handlerFails = new AtomicBoolean();
   private final FormEngine engine = FormEngine.builder(SAMPLE)
+      // Params checked as they are drawn, which the engine's own templates skip in service.
+      .templates(GovukTemplates.create())
       .mountPath(MOUNT)
       .clock(clock)
       .sessionTimeout(Duration.ofMinutes(30))
