@@ -34,9 +34,8 @@ public record FormSession(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(formId, "formId");
     Objects.requireNonNull(csrfToken, "csrfToken");
-    Map<String, Map<String, List<String>>> copy = new HashMap<>();
-    answers.forEach((question, fields) -> copy.put(question, copyFields(fields)));
-    answers = Map.copyOf(copy);
+    answers = immutableAnswers(answers);
+    // Set.copyOf returns a set that is already immutable as it is, so the withers keep it.
     completedPages = Set.copyOf(completedPages);
     Objects.requireNonNull(submissionReference, "submissionReference");
     Objects.requireNonNull(language, "language");
@@ -80,6 +79,37 @@ public record FormSession(
   public FormSession inLanguage(String chosen, Instant now) {
     return new FormSession(id, formId, csrfToken, answers, completedPages, submissionReference, Optional.of(chosen),
         createdAt, now);
+  }
+
+  /** The classes of the JDK's immutable maps ({@code Map.of}, {@code Map.copyOf}): they hold no nulls and never change. */
+  private static final Set<Class<?>> IMMUTABLE_MAPS = Set.of(Map.of().getClass(), Map.of("", "").getClass());
+
+  /**
+   * The answers as an immutable copy. What is already immutable throughout is kept as the same object
+   * (a session's own answers, passed on by {@link #touchedAt} and the other withers, and every
+   * question's fields but the page just saved): copying them all on every request cost CPU, and the
+   * engine recognises answers it has already walked by that object.
+   */
+  private static Map<String, Map<String, List<String>>> immutableAnswers(Map<String, Map<String, List<String>>> answers) {
+    if (IMMUTABLE_MAPS.contains(answers.getClass()) && answers.values().stream().allMatch(FormSession::immutable)) {
+      return answers;
+    }
+    Map<String, Map<String, List<String>>> copy = new HashMap<>();
+    answers.forEach((question, fields) -> copy.put(question, immutable(fields) ? fields : copyFields(fields)));
+    return Map.copyOf(copy);
+  }
+
+  private static boolean immutable(Map<String, List<String>> fields) {
+    if (!IMMUTABLE_MAPS.contains(fields.getClass())) {
+      return false;
+    }
+    for (List<String> values : fields.values()) {
+      // List.copyOf returns a list that is already immutable (and holds no nulls) as it is.
+      if (List.copyOf(values) != values) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<String, List<String>> copyFields(Map<String, List<String>> fields) {

@@ -2,12 +2,14 @@ package org.stpkit.forms.internal.runtime;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.stpkit.forms.FormDefinition;
 import org.stpkit.forms.Page;
 import org.stpkit.forms.Question;
@@ -24,8 +26,16 @@ import org.stpkit.forms.spi.FormSession;
  * then its page that lists the items.
  */
 final class Journey {
-  /** Where the route has got to. */
+  /**
+   * Where the route has got to. Shared by the requests that walk the same answers on the same day, so
+   * it cannot be changed: its route, its answers and a repeating section's items are read-only.
+   */
   record State(List<Step> route, Optional<Step> nextToAnswer, Map<String, Object> answers) {
+    State {
+      route = Collections.unmodifiableList(route);
+      answers = Collections.unmodifiableMap(answers);
+    }
+
     boolean isComplete() {
       return nextToAnswer.isEmpty();
     }
@@ -40,9 +50,17 @@ final class Journey {
     }
   }
 
+  /** A power of two: a slot for each of a few hundred sessions in flight. */
+  static final int WALK_SLOTS = 1024;
+
+  /** A walk remembered: the session's answers and completed pages it was made from (as objects), and the day. */
+  private record Walked(Map<String, Map<String, List<String>>> answers, Set<String> completedPages, LocalDate today,
+      State state) {}
+
   private final FormDefinition form;
   private final AnswerParser parser;
   private final ParsedAnswerCache checked;
+  private final AtomicReferenceArray<Walked> walked = new AtomicReferenceArray<>(WALK_SLOTS);
 
   Journey(FormDefinition form, AnswerParser parser) {
     this.form = form;
@@ -50,9 +68,31 @@ final class Journey {
     this.checked = new ParsedAnswerCache(parser);
   }
 
+  /**
+   * The route through the session's answers as they are today. A walk is a function of the answers,
+   * the completed pages and the day alone, and a session's answers and pages never change (a change
+   * makes a new session, and {@link FormSession} keeps what it passes on unchanged as the same
+   * objects). So a page cycle's four walks (showing a page, the post before and after saving, the
+   * next page) are remembered by those objects: the same answers walked again on the same day give
+   * the walk already made. A fixed number of slots chosen by the answers' identity; a collision only
+   * costs a walk.
+   */
   State walk(FormSession session) {
     // One day for the whole walk, so every page is checked against the same today.
     LocalDate today = parser.today();
+    Map<String, Map<String, List<String>>> answers = session.answers();
+    int slot = System.identityHashCode(answers) & (WALK_SLOTS - 1);
+    Walked last = walked.get(slot);
+    if (last != null && last.answers() == answers && last.completedPages() == session.completedPages()
+        && last.today().equals(today)) {
+      return last.state();
+    }
+    State state = walk(session, today);
+    walked.set(slot, new Walked(answers, session.completedPages(), today, state));
+    return state;
+  }
+
+  private State walk(FormSession session, LocalDate today) {
     List<Step> route = new ArrayList<>();
     Map<String, Object> answers = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
@@ -94,7 +134,7 @@ final class Journey {
       Map<String, Object> answers, LocalDate today) {
     int count = Repeats.itemCount(session, repeat);
     List<Map<String, Object>> items = new ArrayList<>();
-    answers.put(repeat.name(), items);
+    answers.put(repeat.name(), Collections.unmodifiableList(items));
     if (count == 0 && repeat.min() > 0) {
       return firstPageOf(holder, repeat, 1, answers);
     }
@@ -113,7 +153,7 @@ final class Journey {
         item.putAll(pageAnswers.get());
         route.add(step);
       }
-      items.add(item);
+      items.add(Collections.unmodifiableMap(item));
     }
     if (!session.completedPages().contains(holder.path()) || count < repeat.min()) {
       return Optional.of(Step.of(holder));
