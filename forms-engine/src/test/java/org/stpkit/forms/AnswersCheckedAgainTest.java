@@ -2,6 +2,7 @@ package org.stpkit.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,22 +17,8 @@ import org.stpkit.testsupport.MovableClock;
  * requests: what it remembers must never stand in for a check on another day or of another answer.
  */
 class AnswersCheckedAgainTest {
-  private static final FormDefinition FORM = FormDefinitions.parse("""
-      id: start-date
-      title: Start a fishing licence
-      pages:
-        - path: /start
-          questions:
-            - type: date
-              name: startDate
-              label: When should your licence start?
-              validation: { future: true }
-        - path: /name
-          questions:
-            - type: text
-              name: licenceName
-              label: Name to print on your licence
-      """, "start-date.yaml");
+  private static final FormDefinition FORM = FormDefinitions.load(
+      Path.of("src/test/resources/definitions/start-date.yaml"));
   private static final String MOUNT = "/licence";
 
   /** Ten minutes to midnight (UTC, the clock's zone) on 22 November. */

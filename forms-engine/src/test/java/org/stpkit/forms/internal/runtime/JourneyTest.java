@@ -3,6 +3,7 @@ package org.stpkit.forms.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,22 +16,8 @@ import org.stpkit.testsupport.MovableClock;
 
 /** Walks remembered by the session's answers and the day: never standing in for other answers or another day. */
 class JourneyTest {
-  private static final FormDefinition FORM = FormDefinitions.parse("""
-      id: start-date
-      title: Start a fishing licence
-      pages:
-        - path: /start
-          questions:
-            - type: date
-              name: startDate
-              label: When should your licence start?
-              validation: { future: true }
-        - path: /name
-          questions:
-            - type: text
-              name: licenceName
-              label: Name to print on your licence
-      """, "start-date.yaml");
+  private static final FormDefinition FORM = FormDefinitions.load(
+      Path.of("src/test/resources/definitions/start-date.yaml"));
 
   /** Ten minutes to midnight on 22 November (UTC, the clock's zone). */
   private final MovableClock clock = MovableClock.at(Instant.parse("2026-11-22T23:50:00Z"));
