@@ -51,7 +51,7 @@ public final class FormsJourneyLoad {
     int users = Integer.parseInt(args[1]);
     int warmUp = Integer.parseInt(args[2]);
     int measure = Integer.parseInt(args[3]);
-    int warmUpMax = Math.max(warmUp, Integer.getInteger("stp.warmUpMaxSeconds", warmUp));
+    int warmUpMax = WarmUp.maxSeconds(warmUp);
     try (SubmissionReceiver receiver = new SubmissionReceiver(Integer.parseInt(args[4]), URI.create(args[5]))) {
       System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
           run(servers, users, warmUp, warmUpMax, measure, receiver)));

@@ -31,7 +31,7 @@ public final class FormsLoad {
     int users = Integer.parseInt(args[1]);
     int warmUp = Integer.parseInt(args[2]);
     int measure = Integer.parseInt(args[3]);
-    int warmUpMax = Math.max(warmUp, Integer.getInteger("stp.warmUpMaxSeconds", warmUp));
+    int warmUpMax = WarmUp.maxSeconds(warmUp);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("users", users);
     report.put("warm_up_seconds_at_least", warmUp);

@@ -27,6 +27,14 @@ final class WarmUp {
 
   private WarmUp() {}
 
+  /**
+   * The longest warm-up: {@code -Dstp.warmUpMaxSeconds} (forms-load.sh's {@code WARMUP_MAX_SECONDS}),
+   * never shorter than the least.
+   */
+  static int maxSeconds(int minSeconds) {
+    return Math.max(minSeconds, Integer.getInteger("stp.warmUpMaxSeconds", minSeconds));
+  }
+
   /** Waits while {@code cycles} (every cycle done, counted by the users) grows faster and faster. */
   static Result untilSteady(AtomicLong cycles, int minSeconds, int maxSeconds) throws InterruptedException {
     List<Double> rates = new ArrayList<>();

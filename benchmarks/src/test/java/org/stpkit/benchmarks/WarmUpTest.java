@@ -2,7 +2,6 @@ package org.stpkit.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ class WarmUpTest {
 
   @Test
   void aRateThatHasStoppedGrowingIsSettled() {
-    List<Double> rates = new ArrayList<>(List.of(1024.8, 1085.8, 1011.0, 1120.4, 1234.4, 1105.6));
-    rates.addAll(List.of(1083.2, 1106.6, 1126.6, 1122.4, 1096.8, 997.8));
+    List<Double> rates = List.of(1024.8, 1085.8, 1011.0, 1120.4, 1234.4, 1105.6, 1083.2, 1106.6, 1126.6, 1122.4,
+        1096.8, 997.8);
 
     assertThat(WarmUp.settled(rates)).isTrue();
   }
@@ -32,8 +31,7 @@ class WarmUpTest {
 
   @Test
   void aRateGrowingByMoreThanThreePercentIsNotSettled() {
-    List<Double> rates = new ArrayList<>(List.of(100.0, 100.0, 100.0, 100.0, 100.0, 100.0));
-    rates.addAll(List.of(104.0, 104.0, 104.0, 104.0, 104.0, 104.0));
+    List<Double> rates = List.of(100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 104.0, 104.0, 104.0, 104.0, 104.0, 104.0);
 
     assertThat(WarmUp.settled(rates)).isFalse();
   }
