@@ -26,7 +26,11 @@ class BatchIoTest {
         "new\nline, tab\t, return\r, form feed\f, bell\u0007, nul\u0000, unit separator\u001f",
         "Gwasanaeth — £5 café ’quoted’ 日本語",
         "astral 😀 and 𝄞",
-        "DEL\u007f is not a control character in JSON");
+        "DEL\u007f is not a control character in JSON",
+        "Latin-1 only: £5, café, ñ, ÿ, a no-break\u00a0space and \u0080",
+        "a query? ?q=1 and a question mark at the end?",
+        "? before 日本語 and ? after",
+        "日本語 first, then ? and £");
     JsonOutput output = new JsonOutput(8);
     for (String value : values) {
       output.appendLine("html", value);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +60,9 @@ public final class MacroOptions {
 
   private static final MacroOptions NONE = new MacroOptions(List.of());
 
+  /** Each component's options as documented, by component name; see {@link #documented}. */
+  private static final Map<String, List<Documented>> DOCUMENTED = new ConcurrentHashMap<>();
+
   private final List<Param> params;
 
   private MacroOptions(List<Param> params) {
@@ -76,6 +80,23 @@ public final class MacroOptions {
 
   /** {@code component}'s options as found at {@code schemaPath} in {@code outer}'s params. */
   private static MacroOptions load(String outer, String component, String schemaPath) {
+    return build(outer, documented(component), schemaPath);
+  }
+
+  /**
+   * A component's options as documented, read once: the shared ones (hint, label, error message,
+   * fieldset) are nested in dozens of components, and reading a document is most of the cost.
+   */
+  private static List<Documented> documented(String component) {
+    List<Documented> known = DOCUMENTED.get(component);
+    if (known == null) {
+      known = read(component);
+      DOCUMENTED.putIfAbsent(component, known);
+    }
+    return known;
+  }
+
+  private static List<Documented> read(String component) {
     String resource = ComponentRegistry.find(component)
         .orElseThrow(() -> new IllegalStateException("No component " + component))
         .optionsResource();
@@ -88,7 +109,7 @@ public final class MacroOptions {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new IllegalStateException(resource + " is not a JSON array of options");
       }
-      return build(outer, readOptions(parser), schemaPath);
+      return readOptions(parser);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + resource, e);
     }
@@ -140,7 +161,7 @@ public final class MacroOptions {
       }
       options.add(new Documented(name, type, required, isComponent, component, isHeadingLevel, params));
     }
-    return options;
+    return List.copyOf(options);
   }
 
   private static MacroOptions build(String component, List<Documented> options, String schemaPath) {
