@@ -4,13 +4,31 @@ import org.stpkit.testsupport.KeycloakServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.admin.client.resource.UsersResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * The scale run of issue 5, not part of the build's tests: a generated feed of 10,000 staff into a
@@ -87,6 +105,10 @@ class IdamScaleBenchmark {
         assertThat(againCacheCleared.planned).isZero();
         assertThat(movers.planned).isEqualTo(2 * delta);
         assertThat(warmJoiners.failures).isZero();
+        // Keycloak's own speed for the same people: the warm joiners created again, directly.
+        Timed directCreates = directCreates(keycloak, "warm.", anchorUsers, concurrency);
+        double direct = anchorUsers / directCreates.seconds();
+        Cpu directCpu = directCreates.cpu();
         // Measured again after the run, with Keycloak warm and holding as many users as the run
         // left: the fairer anchor for the first apply, which ran on a warming Keycloak.
         Cpu anchorWarmStart = Cpu.now();
@@ -97,13 +119,21 @@ class IdamScaleBenchmark {
                 + "\"anchorBareCreatesPerSecondCold\":%.1f,\"anchorBareCreatesPerSecond\":%.1f,"
                 + "\"anchorCpuMsPerUserCold\":%s,\"anchorCpuMsPerUser\":%s,"
                 + "\"firstApplyVersusBareCreates\":%.2f,\"firstApplyVersusBareCreatesByCpu\":%.2f,"
-                + "\"warmJoinersVersusBareCreates\":%.2f,\"warmJoinersVersusBareCreatesByCpu\":%.2f,\"firstApply\":%s,\"noChangeRerun\":%s,\"noChangeRerunAgain\":%s,\"noChangeRerunUserCacheCleared\":%s,\"twoPercentDelta\":%s,\"warmJoiners\":%s}%n",
+                + "\"warmJoinersVersusBareCreates\":%.2f,\"warmJoinersVersusBareCreatesByCpu\":%.2f,"
+                + "\"directCreatesPerSecond\":%.1f,\"directCpuMsPerUser\":%s,"
+                + "\"firstApplyVersusDirectCreates\":%.2f,\"firstApplyVersusDirectCreatesByCpu\":%.2f,"
+                + "\"warmJoinersVersusDirectCreates\":%.2f,\"warmJoinersVersusDirectCreatesByCpu\":%.2f,\"firstApply\":%s,\"noChangeRerun\":%s,\"noChangeRerunAgain\":%s,\"noChangeRerunUserCacheCleared\":%s,\"twoPercentDelta\":%s,\"warmJoiners\":%s}%n",
             people, concurrency, policyName,
             loadBefore, loadAverage(), anchorCold, anchor, anchorColdCpu.perUser(anchorUsers), anchorWarmCpu.perUser(anchorUsers),
             (people / (first.planSeconds + first.applySeconds)) / anchor,
             anchorWarmCpu.total() / anchorUsers / (first.cpu.total() / people),
             (anchorUsers / (warmJoiners.planSeconds + warmJoiners.applySeconds)) / anchor,
-            anchorWarmCpu.total() / warmJoiners.cpu.total(), first.json(), again.json(), againWarm.json(), againCacheCleared.json(), movers.json(),
+            anchorWarmCpu.total() / warmJoiners.cpu.total(),
+            direct, directCpu.perUser(anchorUsers),
+            (people / (first.planSeconds + first.applySeconds)) / direct,
+            directCpu.total() / anchorUsers / (first.cpu.total() / people),
+            (anchorUsers / (warmJoiners.planSeconds + warmJoiners.applySeconds)) / direct,
+            directCpu.total() / warmJoiners.cpu.total(), first.json(), again.json(), againWarm.json(), againCacheCleared.json(), movers.json(),
             warmJoiners.json());
         Files.writeString(target.resolve("idam-scale.json"), json);
         System.out.print(json);
@@ -185,35 +215,128 @@ class IdamScaleBenchmark {
    */
   private static double bareCreatesPerSecond(KeycloakServer keycloak, String batch, int count, int concurrency)
       throws Exception {
-    try (org.keycloak.admin.client.Keycloak admin = org.keycloak.admin.client.KeycloakBuilder.builder()
+    try (Keycloak admin = KeycloakBuilder.builder()
         .serverUrl(keycloak.baseUrl()).realm(JmlFixtures.REALM).clientId(JmlFixtures.SERVICE_CLIENT)
         .clientSecret(JmlFixtures.SERVICE_SECRET).grantType("client_credentials")
-        .resteasyClient(new org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl()
+        .resteasyClient(new ResteasyClientBuilderImpl()
             .connectionPoolSize(concurrency + 2).maxPooledPerRoute(concurrency + 2).build())
         .build()) {
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
-      java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-      org.keycloak.admin.client.resource.UsersResource users = admin.realm(JmlFixtures.REALM).users();
+      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+      UsersResource users = admin.realm(JmlFixtures.REALM).users();
       long start = System.nanoTime();
-      List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < concurrency; t++) {
-        workers.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            org.keycloak.representations.idm.UserRepresentation user = new org.keycloak.representations.idm.UserRepresentation();
-            user.setUsername("anchor." + batch + "." + i);
-            user.setEmail("anchor." + batch + "." + i + "@example.gov.uk");
-            user.setEnabled(true);
-            try (jakarta.ws.rs.core.Response response = users.create(user)) {
-              assertThat(response.getStatus()).isEqualTo(201);
-            }
-          }
-        }));
-      }
-      for (java.util.concurrent.Future<?> worker : workers) {
-        worker.get();
-      }
+      inParallel(pool, concurrency, count, i -> {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("anchor." + batch + "." + i);
+        user.setEmail("anchor." + batch + "." + i + "@example.gov.uk");
+        user.setEnabled(true);
+        try (Response response = users.create(user)) {
+          assertThat(response.getStatus()).isEqualTo(201);
+        }
+      });
       pool.shutdown();
       return count / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /**
+   * The second anchor: Keycloak's own speed for the same work. The users the tool made under
+   * {@code prefix} are read back (untimed) and made again under new names in the fewest admin API
+   * calls the same result takes: one create carrying the attributes, groups and required actions,
+   * then one role-mapping call per kind of role the user holds (realm, and the policy's client), made
+   * as the tool makes them (the create through one {@code users()} proxy, the mappings as plain
+   * requests with the admin client's token) at the same concurrency. No plan, no audit, no checks:
+   * what is left between this and the tool's joiners is the tool.
+   */
+  private static Timed directCreates(KeycloakServer keycloak, String prefix, int count, int concurrency)
+      throws Exception {
+    Client http = new ResteasyClientBuilderImpl()
+        .connectionPoolSize(concurrency + 2).maxPooledPerRoute(concurrency + 2).build();
+    try (Keycloak admin = KeycloakBuilder.builder()
+        .serverUrl(keycloak.baseUrl()).realm(JmlFixtures.REALM).clientId(JmlFixtures.SERVICE_CLIENT)
+        .clientSecret(JmlFixtures.SERVICE_SECRET).grantType("client_credentials").resteasyClient(http).build()) {
+      UsersResource users = admin.realm(JmlFixtures.REALM).users();
+      WebTarget realmUsers = http.target(keycloak.baseUrl()).path("admin/realms")
+          .path(JmlFixtures.REALM).path("users");
+      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+      try {
+        UserRepresentation[] copies = new UserRepresentation[count];
+        @SuppressWarnings("unchecked")
+        List<String>[] mappingPaths = new List[count];
+        @SuppressWarnings("unchecked")
+        List<List<RoleRepresentation>>[] mappings = new List[count];
+        // The policy's one client with roles.
+        String caseService = admin.realm(JmlFixtures.REALM).clients().findByClientId("case-service").get(0).getId();
+        inParallel(pool, concurrency, count, i -> {
+          String id = users.searchByUsername(prefix + i, true).get(0).getId();
+          UserResource user = users.get(id);
+          UserRepresentation made = user.toRepresentation();
+          UserRepresentation copy = new UserRepresentation();
+          copy.setUsername("direct." + i);
+          copy.setEmail("direct." + i + "@example.gov.uk");
+          copy.setFirstName(made.getFirstName());
+          copy.setLastName(made.getLastName());
+          copy.setEnabled(made.isEnabled());
+          copy.setAttributes(made.getAttributes());
+          copy.setRequiredActions(made.getRequiredActions());
+          copy.setGroups(user.groups().stream().map(GroupRepresentation::getPath).toList());
+          copies[i] = copy;
+          // Read one kind at a time, as the tool reads them: the all-kinds listing left the realm roles out here.
+          List<String> paths = new ArrayList<>();
+          List<List<RoleRepresentation>> roles = new ArrayList<>();
+          List<RoleRepresentation> realmRoles = user.roles().realmLevel().listAll().stream()
+              .filter(role -> !role.getName().startsWith("default-roles-")).toList();
+          if (!realmRoles.isEmpty()) {
+            paths.add("realm");
+            roles.add(realmRoles);
+          }
+          List<RoleRepresentation> clientRoles = user.roles().clientLevel(caseService).listAll();
+          if (!clientRoles.isEmpty()) {
+            paths.add("clients/" + caseService);
+            roles.add(clientRoles);
+          }
+          mappingPaths[i] = paths;
+          mappings[i] = roles;
+        });
+        Cpu cpuBefore = Cpu.now();
+        long start = System.nanoTime();
+        inParallel(pool, concurrency, count, i -> {
+          String id;
+          try (Response response = users.create(copies[i])) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            id = CreatedResponseUtil.getCreatedId(response);
+          }
+          for (int m = 0; m < mappingPaths[i].size(); m++) {
+            try (Response response = realmUsers.path(id).path("role-mappings").path(mappingPaths[i].get(m))
+                .request().header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                .post(Entity.json(mappings[i].get(m)))) {
+              assertThat(response.getStatus()).isEqualTo(204);
+            }
+          }
+        });
+        return new Timed((System.nanoTime() - start) / 1e9, Cpu.now().since(cpuBefore));
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  /** How long a measured part of a step took, and the CPU client and Keycloak spent in it. */
+  private record Timed(double seconds, Cpu cpu) {}
+
+  /** Runs {@code work} for 0 to {@code count - 1} on {@code concurrency} workers, each taking the next number. */
+  private static void inParallel(ExecutorService pool, int concurrency, int count,
+      IntConsumer work) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < concurrency; t++) {
+      workers.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+          work.accept(i);
+        }
+      }));
+    }
+    for (Future<?> worker : workers) {
+      worker.get();
     }
   }
 
