@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -69,9 +71,13 @@ final class ManagedUserReader {
     Map<Grant, Set<String>> holdersByGrant = new ConcurrentHashMap<>();
     List<Future<?>> reads = new ArrayList<>();
     Set<Grant> holdersRead = new TreeSet<>();
+    // Set when the listing is complete and found nobody: then the holders matter to no one, and their
+    // reads stop at the next page. A first apply into a realm whose groups already have members the
+    // tool does not manage would otherwise read every one of them to plan its joiners.
+    AtomicBoolean nobodyManaged = new AtomicBoolean();
     for (Grant grant : policyGrants.all()) {
       if (grant.kind() != Grant.Kind.REALM_ROLE && holdersRead.add(grant)) {
-        reads.add(workers.submit(() -> holdersByGrant.put(grant, holders(grant))));
+        reads.add(workers.submit(() -> holdersByGrant.put(grant, holders(grant, nobodyManaged::get))));
       }
     }
     // Realm roles cost one call per user, so they are read only when the policy grants realm roles
@@ -82,13 +88,14 @@ final class ManagedUserReader {
         reads.add(workers.submit(() -> realmRolesByUser.put(user.getId(), realmRoles(user))));
       }
     });
+    nobodyManaged.set(users.isEmpty());
     boolean recordedRealmRoles = false;
     for (UserRepresentation user : users.values()) {
       for (Grant grant : recorded(user)) {
         if (grant.kind() == Grant.Kind.REALM_ROLE) {
           recordedRealmRoles = true;
         } else if (holdersRead.add(grant)) {
-          reads.add(workers.submit(() -> holdersByGrant.put(grant, holders(grant))));
+          reads.add(workers.submit(() -> holdersByGrant.put(grant, holders(grant, () -> false))));
         }
       }
     }
@@ -150,15 +157,18 @@ final class ManagedUserReader {
     return () -> retry.call("list managed users", () -> userApi.searchByAttributes(from, PAGE, null, true, false, query));
   }
 
-  /** The ids of the users holding {@code grant}, read a page at a time. */
-  private Set<String> holders(Grant grant) {
+  /**
+   * The ids of the users holding {@code grant}, read a page at a time; only those read so far once
+   * {@code unneeded} says nobody will look at them.
+   */
+  private Set<String> holders(Grant grant, BooleanSupplier unneeded) {
     Set<String> ids = new java.util.HashSet<>();
     Optional<String> container = grant.kind() == Grant.Kind.GROUP
         ? lookups.findGroupId(grant.name()) : lookups.findClientUuid(grant.client());
     if (container.isEmpty()) {
       return ids; // Nobody can hold what does not exist; adding it later reports the problem.
     }
-    for (int first = 0; ; first += PAGE) {
+    for (int first = 0; !unneeded.getAsBoolean(); first += PAGE) {
       int from = first;
       List<UserRepresentation> page;
       try {
@@ -176,6 +186,7 @@ final class ManagedUserReader {
         return ids;
       }
     }
+    return ids;
   }
 
   private List<Grant> realmRoles(UserRepresentation user) {
