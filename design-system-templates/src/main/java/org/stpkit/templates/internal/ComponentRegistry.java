@@ -24,14 +24,7 @@ public final class ComponentRegistry {
    * One component. {@code name} is what messages and param checks call it: the govuk-frontend
    * folder name, or the MoJ macro name.
    */
-  public record Entry(String name, String macro, Family family, Component component) {
-    /** Its documented params, relative to this package: govuk-frontend's file, or the kit's own for MoJ. */
-    String optionsResource() {
-      return family == Family.GOVUK
-          ? "macro-options/" + name + "/macro-options.json"
-          : "moj-macro-options/" + name + ".json";
-    }
-  }
+  public record Entry(String name, String macro, Family family, Component component) {}
 
   private static final List<Entry> ALL = entries();
   private static final Map<String, Entry> BY_NAME = byName(ALL);

@@ -1,24 +1,22 @@
 package org.stpkit.templates.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A component's documented params, read from govuk-frontend's {@code macro-options.json} (copied
- * into the jar by the build) or, for MoJ Frontend, whose documentation has them only as prose
- * tables, from the kit's transcription in the same format ({@code moj-macro-options/<macro>.json}),
- * in the form {@link ParamValidator} walks on every render: each name
+ * A component's documented params, from govuk-frontend's {@code macro-options.json} or, for MoJ
+ * Frontend, whose documentation has them only as prose tables, from the kit's transcription in the
+ * same format ({@code moj-macro-options/<macro>.json}); the build writes both into one compact file
+ * ({@link Documents}). Here they take the form {@link ParamValidator} walks on every render: each name
  * once, with whether it is enforced as required worked out when it is read. A name may be
  * documented more than once with different types (service navigation's {@code slots.end} is a
  * string or an object), so each name has a list of alternatives.
@@ -32,9 +30,6 @@ public final class MacroOptions {
    * {@code tableRows}: an array of arrays of the nested params (a table's rows).
    */
   public record Option(String name, String type, boolean headingLevel, boolean tableRows, MacroOptions nested) {}
-
-  /** Streaming parser only: the documents are small and read once, and databind costs start-up time. */
-  private static final JsonFactory JSON = new JsonFactory();
 
   /** Params documented as "isComponent", by name, and the component whose params they take. */
   private static final Map<String, String> COMPONENT_PARAMS = Map.of(
@@ -60,9 +55,6 @@ public final class MacroOptions {
 
   private static final MacroOptions NONE = new MacroOptions(List.of());
 
-  /** Each component's options as documented, by component name; see {@link #documented}. */
-  private static final Map<String, List<Documented>> DOCUMENTED = new ConcurrentHashMap<>();
-
   private final List<Param> params;
 
   private MacroOptions(List<Param> params) {
@@ -83,36 +75,13 @@ public final class MacroOptions {
     return build(outer, documented(component), schemaPath);
   }
 
-  /**
-   * A component's options as documented, read once: the shared ones (hint, label, error message,
-   * fieldset) are nested in dozens of components, and reading a document is most of the cost.
-   */
+  /** A component's options as documented, from the compact file the build writes. */
   private static List<Documented> documented(String component) {
-    List<Documented> known = DOCUMENTED.get(component);
-    if (known == null) {
-      known = read(component);
-      DOCUMENTED.putIfAbsent(component, known);
+    List<Documented> options = Documents.ALL.get(component);
+    if (options == null) {
+      throw new IllegalStateException(Documents.RESOURCE + " has no options for the component " + component);
     }
-    return known;
-  }
-
-  private static List<Documented> read(String component) {
-    String resource = ComponentRegistry.find(component)
-        .orElseThrow(() -> new IllegalStateException("No component " + component))
-        .optionsResource();
-    try (InputStream in = MacroOptions.class.getResourceAsStream(resource);
-        JsonParser parser = in == null ? null : JSON.createParser(in)) {
-      if (parser == null) {
-        throw new IllegalStateException(
-            "The jar lacks " + resource + "; was it built without the npm step?");
-      }
-      if (parser.nextToken() != JsonToken.START_ARRAY) {
-        throw new IllegalStateException(resource + " is not a JSON array of options");
-      }
-      return readOptions(parser);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource, e);
-    }
+    return options;
   }
 
   /**
@@ -123,45 +92,60 @@ public final class MacroOptions {
   private record Documented(String name, String type, boolean required, boolean isComponent,
       @Nullable String component, boolean isHeadingLevel, @Nullable List<Documented> params) {}
 
-  /** The options of the array the parser has just entered, up to its end. */
-  private static List<Documented> readOptions(JsonParser parser) throws IOException {
-    List<Documented> options = new ArrayList<>();
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-      if (token != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        continue;
-      }
-      String name = "";
-      String type = "";
-      boolean required = false;
-      boolean isComponent = false;
-      String component = null;
-      boolean isHeadingLevel = false;
-      List<Documented> params = null;
-      String field;
-      while ((field = parser.nextFieldName()) != null) {
-        JsonToken value = parser.nextToken();
-        switch (field) {
-          case "name" -> name = parser.getValueAsString("");
-          case "type" -> type = parser.getValueAsString("");
-          case "required" -> required = value == JsonToken.VALUE_TRUE;
-          case "isComponent" -> isComponent = value == JsonToken.VALUE_TRUE;
-          case "component" -> component = parser.getValueAsString();
-          case "isHeadingLevel" -> isHeadingLevel = value == JsonToken.VALUE_TRUE;
-          case "params" -> {
-            if (value == JsonToken.START_ARRAY) {
-              params = readOptions(parser);
-            } else {
-              parser.skipChildren();
-            }
-          }
-          default -> parser.skipChildren(); // descriptions
+  /**
+   * Every component's options as documented, read at the first check of params. The build writes
+   * them from govuk-frontend's {@code macro-options.json} files and the kit's MoJ transcriptions
+   * into one tab-separated file without their prose ({@code src/build/compact-macro-options.js},
+   * which describes the format): parsing the JSON documents took more CPU than the rest of a short
+   * {@code stp render --batch}'s start (benchmarks/README.md, 2026-12-07).
+   */
+  private static final class Documents {
+    static final String RESOURCE = "macro-options.tsv";
+    static final Map<String, List<Documented>> ALL = read();
+
+    private static Map<String, List<Documented>> read() {
+      String text;
+      try (InputStream in = MacroOptions.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("The jar lacks " + RESOURCE + "; was it built without the npm step?");
         }
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + RESOURCE, e);
       }
-      options.add(new Documented(name, type, required, isComponent, component, isHeadingLevel, params));
+      List<String> lines = text.lines().toList();
+      Map<String, List<Documented>> all = new HashMap<>();
+      int[] next = {0};
+      while (next[0] < lines.size()) {
+        String line = lines.get(next[0]++);
+        if (!line.startsWith("@")) {
+          throw new IllegalStateException(RESOURCE + " line " + next[0] + ": expected @<component>, found: " + line);
+        }
+        all.put(line.substring(1), options(lines, next, 0));
+      }
+      return Map.copyOf(all);
     }
-    return List.copyOf(options);
+
+    /** The options at {@code depth} from line {@code next[0]} on, each with those nested in it. */
+    private static List<Documented> options(List<String> lines, int[] next, int depth) {
+      List<Documented> options = new ArrayList<>();
+      while (next[0] < lines.size() && !lines.get(next[0]).startsWith("@")) {
+        String[] fields = lines.get(next[0]).split("\t", -1);
+        if (fields.length != 5) {
+          throw new IllegalStateException(RESOURCE + " line " + (next[0] + 1) + ": expected 5 fields, found " + fields.length);
+        }
+        int at = Integer.parseInt(fields[0]);
+        if (at < depth) {
+          break;
+        }
+        next[0]++;
+        String flags = fields[3];
+        List<Documented> params = flags.indexOf('p') >= 0 ? options(lines, next, depth + 1) : null;
+        options.add(new Documented(fields[1], fields[2], flags.indexOf('r') >= 0, flags.indexOf('c') >= 0,
+            fields[4].isEmpty() ? null : fields[4], flags.indexOf('h') >= 0, params));
+      }
+      return List.copyOf(options);
+    }
   }
 
   private static MacroOptions build(String component, List<Documented> options, String schemaPath) {
