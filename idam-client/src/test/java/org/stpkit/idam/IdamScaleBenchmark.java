@@ -215,16 +215,11 @@ class IdamScaleBenchmark {
    */
   private static double bareCreatesPerSecond(KeycloakServer keycloak, String batch, int count, int concurrency)
       throws Exception {
-    try (Keycloak admin = KeycloakBuilder.builder()
-        .serverUrl(keycloak.baseUrl()).realm(JmlFixtures.REALM).clientId(JmlFixtures.SERVICE_CLIENT)
-        .clientSecret(JmlFixtures.SERVICE_SECRET).grantType("client_credentials")
-        .resteasyClient(new ResteasyClientBuilderImpl()
-            .connectionPoolSize(concurrency + 2).maxPooledPerRoute(concurrency + 2).build())
-        .build()) {
-      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    Client http = pooledHttp(concurrency);
+    try (Keycloak admin = serviceAccount(keycloak, http)) {
       UsersResource users = admin.realm(JmlFixtures.REALM).users();
       long start = System.nanoTime();
-      inParallel(pool, concurrency, count, i -> {
+      inParallel(concurrency, count, i -> {
         UserRepresentation user = new UserRepresentation();
         user.setUsername("anchor." + batch + "." + i);
         user.setEmail("anchor." + batch + "." + i + "@example.gov.uk");
@@ -233,7 +228,6 @@ class IdamScaleBenchmark {
           assertThat(response.getStatus()).isEqualTo(201);
         }
       });
-      pool.shutdown();
       return count / ((System.nanoTime() - start) / 1e9);
     }
   }
@@ -249,94 +243,102 @@ class IdamScaleBenchmark {
    */
   private static Timed directCreates(KeycloakServer keycloak, String prefix, int count, int concurrency)
       throws Exception {
-    Client http = new ResteasyClientBuilderImpl()
-        .connectionPoolSize(concurrency + 2).maxPooledPerRoute(concurrency + 2).build();
-    try (Keycloak admin = KeycloakBuilder.builder()
-        .serverUrl(keycloak.baseUrl()).realm(JmlFixtures.REALM).clientId(JmlFixtures.SERVICE_CLIENT)
-        .clientSecret(JmlFixtures.SERVICE_SECRET).grantType("client_credentials").resteasyClient(http).build()) {
+    Client http = pooledHttp(concurrency);
+    try (Keycloak admin = serviceAccount(keycloak, http)) {
       UsersResource users = admin.realm(JmlFixtures.REALM).users();
       WebTarget realmUsers = http.target(keycloak.baseUrl()).path("admin/realms")
           .path(JmlFixtures.REALM).path("users");
-      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-      try {
-        UserRepresentation[] copies = new UserRepresentation[count];
-        @SuppressWarnings("unchecked")
-        List<String>[] mappingPaths = new List[count];
-        @SuppressWarnings("unchecked")
-        List<List<RoleRepresentation>>[] mappings = new List[count];
-        // The policy's one client with roles.
-        String caseService = admin.realm(JmlFixtures.REALM).clients().findByClientId("case-service").get(0).getId();
-        inParallel(pool, concurrency, count, i -> {
-          String id = users.searchByUsername(prefix + i, true).get(0).getId();
-          UserResource user = users.get(id);
-          UserRepresentation made = user.toRepresentation();
-          UserRepresentation copy = new UserRepresentation();
-          copy.setUsername("direct." + i);
-          copy.setEmail("direct." + i + "@example.gov.uk");
-          copy.setFirstName(made.getFirstName());
-          copy.setLastName(made.getLastName());
-          copy.setEnabled(made.isEnabled());
-          copy.setAttributes(made.getAttributes());
-          copy.setRequiredActions(made.getRequiredActions());
-          copy.setGroups(user.groups().stream().map(GroupRepresentation::getPath).toList());
-          copies[i] = copy;
-          // Read one kind at a time, as the tool reads them: the all-kinds listing left the realm roles out here.
-          List<String> paths = new ArrayList<>();
-          List<List<RoleRepresentation>> roles = new ArrayList<>();
-          List<RoleRepresentation> realmRoles = user.roles().realmLevel().listAll().stream()
-              .filter(role -> !role.getName().startsWith("default-roles-")).toList();
-          if (!realmRoles.isEmpty()) {
-            paths.add("realm");
-            roles.add(realmRoles);
+      UserRepresentation[] copies = new UserRepresentation[count];
+      @SuppressWarnings("unchecked")
+      List<String>[] mappingPaths = new List[count];
+      @SuppressWarnings("unchecked")
+      List<List<RoleRepresentation>>[] mappings = new List[count];
+      // The policy's one client with roles.
+      String caseService = admin.realm(JmlFixtures.REALM).clients().findByClientId("case-service").get(0).getId();
+      inParallel(concurrency, count, i -> {
+        String id = users.searchByUsername(prefix + i, true).get(0).getId();
+        UserResource user = users.get(id);
+        UserRepresentation made = user.toRepresentation();
+        UserRepresentation copy = new UserRepresentation();
+        copy.setUsername("direct." + i);
+        copy.setEmail("direct." + i + "@example.gov.uk");
+        copy.setFirstName(made.getFirstName());
+        copy.setLastName(made.getLastName());
+        copy.setEnabled(made.isEnabled());
+        copy.setAttributes(made.getAttributes());
+        copy.setRequiredActions(made.getRequiredActions());
+        copy.setGroups(user.groups().stream().map(GroupRepresentation::getPath).toList());
+        copies[i] = copy;
+        // Read one kind at a time, as the tool reads them: the all-kinds listing left the realm roles out here.
+        List<String> paths = new ArrayList<>();
+        List<List<RoleRepresentation>> roles = new ArrayList<>();
+        List<RoleRepresentation> realmRoles = user.roles().realmLevel().listAll().stream()
+            .filter(role -> !role.getName().startsWith("default-roles-")).toList();
+        if (!realmRoles.isEmpty()) {
+          paths.add("realm");
+          roles.add(realmRoles);
+        }
+        List<RoleRepresentation> clientRoles = user.roles().clientLevel(caseService).listAll();
+        if (!clientRoles.isEmpty()) {
+          paths.add("clients/" + caseService);
+          roles.add(clientRoles);
+        }
+        mappingPaths[i] = paths;
+        mappings[i] = roles;
+      });
+      Cpu cpuBefore = Cpu.now();
+      long start = System.nanoTime();
+      inParallel(concurrency, count, i -> {
+        String id;
+        try (Response response = users.create(copies[i])) {
+          assertThat(response.getStatus()).isEqualTo(201);
+          id = CreatedResponseUtil.getCreatedId(response);
+        }
+        for (int m = 0; m < mappingPaths[i].size(); m++) {
+          try (Response response = realmUsers.path(id).path("role-mappings").path(mappingPaths[i].get(m))
+              .request().header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+              .post(Entity.json(mappings[i].get(m)))) {
+            assertThat(response.getStatus()).isEqualTo(204);
           }
-          List<RoleRepresentation> clientRoles = user.roles().clientLevel(caseService).listAll();
-          if (!clientRoles.isEmpty()) {
-            paths.add("clients/" + caseService);
-            roles.add(clientRoles);
-          }
-          mappingPaths[i] = paths;
-          mappings[i] = roles;
-        });
-        Cpu cpuBefore = Cpu.now();
-        long start = System.nanoTime();
-        inParallel(pool, concurrency, count, i -> {
-          String id;
-          try (Response response = users.create(copies[i])) {
-            assertThat(response.getStatus()).isEqualTo(201);
-            id = CreatedResponseUtil.getCreatedId(response);
-          }
-          for (int m = 0; m < mappingPaths[i].size(); m++) {
-            try (Response response = realmUsers.path(id).path("role-mappings").path(mappingPaths[i].get(m))
-                .request().header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
-                .post(Entity.json(mappings[i].get(m)))) {
-              assertThat(response.getStatus()).isEqualTo(204);
-            }
-          }
-        });
-        return new Timed((System.nanoTime() - start) / 1e9, Cpu.now().since(cpuBefore));
-      } finally {
-        pool.shutdown();
-      }
+        }
+      });
+      return new Timed((System.nanoTime() - start) / 1e9, Cpu.now().since(cpuBefore));
     }
   }
 
   /** How long a measured part of a step took, and the CPU client and Keycloak spent in it. */
   private record Timed(double seconds, Cpu cpu) {}
 
+  /** A pooled HTTP client with a connection for each worker, as the tool's. */
+  private static Client pooledHttp(int concurrency) {
+    return new ResteasyClientBuilderImpl().connectionPoolSize(concurrency + 2).maxPooledPerRoute(concurrency + 2).build();
+  }
+
+  /** The admin client signed in as the tool's service account, over {@code http}. */
+  private static Keycloak serviceAccount(KeycloakServer keycloak, Client http) {
+    return KeycloakBuilder.builder().serverUrl(keycloak.baseUrl()).realm(JmlFixtures.REALM)
+        .clientId(JmlFixtures.SERVICE_CLIENT).clientSecret(JmlFixtures.SERVICE_SECRET).grantType("client_credentials")
+        .resteasyClient(http).build();
+  }
+
   /** Runs {@code work} for 0 to {@code count - 1} on {@code concurrency} workers, each taking the next number. */
-  private static void inParallel(ExecutorService pool, int concurrency, int count,
-      IntConsumer work) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    List<Future<?>> workers = new ArrayList<>();
-    for (int t = 0; t < concurrency; t++) {
-      workers.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-          work.accept(i);
-        }
-      }));
-    }
-    for (Future<?> worker : workers) {
-      worker.get();
+  private static void inParallel(int concurrency, int count, IntConsumer work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    try {
+      AtomicInteger next = new AtomicInteger();
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < concurrency; t++) {
+        workers.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            work.accept(i);
+          }
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 
